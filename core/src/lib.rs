@@ -1,0 +1,26 @@
+//! micropython-rs core: a MicroPython-compatible Python 3 interpreter, `no_std` + `alloc`.
+//!
+//! Data flow: source --lexer--> tokens --parser--> AST (one top-level statement at a time)
+//! --compile--> `RawCode` (bytecode.rs) --loader--> code objects in the GC heap (or flash)
+//! --vm--> results. See ARCHITECTURE.md at the repository root for the map and invariants.
+#![no_std]
+#![allow(clippy::new_without_default)]
+
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+// Front end (source -> RawCode). Pure Rust data; no heap `Value`s.
+pub mod ast;
+pub mod bytecode;
+pub mod compile;
+pub mod disasm;
+pub mod lexer;
+pub mod parser;
+
+// Numeric helpers: arbitrary-precision integers and number/format-spec formatting.
+pub mod bigint;
+pub mod numfmt;
+
+// Embedding interface boards implement.
+pub mod port;

@@ -1,0 +1,22 @@
+//! What a board (or the host) provides to the interpreter: console I/O and time.
+//!
+//! Boards implement [`Port`] over their UART / USB CDC and timers; the core never touches
+//! hardware itself, so it builds unchanged for every target.
+
+/// Console and clock services of a board.
+pub trait Port {
+    /// Write bytes to the console. Must write all of them (block if the UART is busy).
+    fn write(&mut self, data: &[u8]);
+    /// The next console input byte if one is waiting; never blocks.
+    fn read_byte(&mut self) -> Option<u8>;
+    /// Milliseconds since boot (wrapping).
+    fn ticks_ms(&self) -> u32;
+    /// Microseconds since boot (wrapping).
+    fn ticks_us(&self) -> u32;
+    /// Busy-wait or sleep for `us` microseconds.
+    fn delay_us(&mut self, us: u32);
+    /// Seconds since the Unix epoch if the board has a real-time clock, else `None`.
+    fn unix_time(&self) -> Option<u64> {
+        None
+    }
+}

@@ -1,0 +1,2 @@
+#![no_std]
+//! Built-in modules (in progress).
