@@ -1,1 +1,229 @@
-//! (in progress)
+//! Abstract syntax tree. Kept compact: children are boxed, names are owned `String`s, and in
+//! File mode only one top-level statement's tree is alive at a time.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::bytecode::{BinOp, CmpOp, UnOp};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// One piece of an f-string.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FPart {
+    Lit(String),
+    Field {
+        value: Box<Expr>,
+        /// `FMT_CONV_*`.
+        conv: u8,
+        spec: Option<Vec<FPart>>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Pos(Expr),
+    Star(Expr),
+    Kw(String, Expr),
+    DStar(Expr),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+    Gen,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompFor {
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+    pub is_async: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comp {
+    pub kind: CompKind,
+    /// The element (the key for dict comprehensions).
+    pub elt: Expr,
+    /// The value for dict comprehensions.
+    pub value: Option<Expr>,
+    pub gens: Vec<CompFor>,
+    pub scope_id: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub default: Option<Expr>,
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Params {
+    /// Positional parameters (positional-only ones included).
+    pub pos: Vec<Param>,
+    pub vararg: Option<String>,
+    pub kwonly: Vec<Param>,
+    pub kwarg: Option<String>,
+}
+
+impl Params {
+    /// Parameter names in slot order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.pos
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(self.kwonly.iter().map(|p| p.name.as_str()))
+            .chain(self.vararg.as_deref())
+            .chain(self.kwarg.as_deref())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lambda {
+    pub params: Params,
+    pub body: Expr,
+    pub scope_id: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Name(String),
+    Int(i64),
+    BigInt(String),
+    Float(f64),
+    Imag(f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    FString(Vec<FPart>),
+    True,
+    False,
+    None,
+    Ellipsis,
+    Tuple(Vec<Expr>),
+    List(Vec<Expr>),
+    Set(Vec<Expr>),
+    /// `(None, v)` is `**v`.
+    Dict(Vec<(Option<Expr>, Expr)>),
+    Starred(Box<Expr>),
+    Attr(Box<Expr>, String),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Call(Box<Expr>, Vec<Arg>),
+    BinOp(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnOp, Box<Expr>),
+    /// `and` (true) / `or` (false) over two or more operands.
+    BoolOp(bool, Vec<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    Lambda(Box<Lambda>),
+    Comp(Box<Comp>),
+    NamedExpr(String, Box<Expr>),
+    Await(Box<Expr>),
+    Yield(Option<Box<Expr>>),
+    YieldFrom(Box<Expr>),
+}
+
+impl Expr {
+    pub fn new(kind: ExprKind, line: u32, col: u32) -> Self {
+        Expr { kind, line, col }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handler {
+    pub typ: Option<Expr>,
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
+    pub line: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FuncDef {
+    pub name: String,
+    pub params: Params,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+    pub is_async: bool,
+    pub scope_id: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    pub name: String,
+    pub bases: Vec<Arg>,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+    pub scope_id: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    /// Dotted module name (for `import`) or plain name (for `from ... import`).
+    pub name: String,
+    pub asname: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    Expr(Expr),
+    /// `targets[0] = targets[1] = ... = value`
+    Assign(Vec<Expr>, Expr),
+    AugAssign(Expr, BinOp, Expr),
+    Del(Vec<Expr>),
+    Pass,
+    Break,
+    Continue,
+    Return(Option<Expr>),
+    Raise(Option<Expr>, Option<Expr>),
+    Global(Vec<String>),
+    Nonlocal(Vec<String>),
+    Assert(Expr, Option<Expr>),
+    Import(Vec<Alias>),
+    /// `from <level dots><module> import names` (`names` empty means `*`).
+    ImportFrom {
+        module: Option<String>,
+        level: u32,
+        names: Vec<Alias>,
+    },
+    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+        is_async: bool,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    With {
+        items: Vec<(Expr, Option<Expr>)>,
+        body: Vec<Stmt>,
+        is_async: bool,
+    },
+    FuncDef(Box<FuncDef>),
+    ClassDef(Box<ClassDef>),
+}

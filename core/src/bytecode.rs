@@ -46,14 +46,34 @@
 //!     B                              ; covered by entry (L0, L1, H0, depth d)
 //! L1: Jump END
 //! H0: PushExcInfo                    ; [prev, exc]   (handler region covered by entry -> CLEANUP, depth d+1)
-//!     Dup; <load E>; CheckExcMatch; PopJumpIfFalse NOMATCH
+//!     <load E>; CheckExcMatch; PopJumpIfFalse NOMATCH   ; [prev, exc, E] -> [prev, exc, bool] -> [prev, exc]
 //!     StoreFast e (or StoreName/StoreDeref); H; <e = None; del e>
-//!     PopExcept; Jump END            ; [] (PopExcept pops prev)
+//!     PopExcept; Jump END            ; [] (PopExcept pops prev; not covered by CLEANUP)
 //! NOMATCH: Reraise                   ; re-raise: handled by the CLEANUP entry
 //! CLEANUP: Rot2; PopExcept; Reraise  ; [prev, exc2] -> restore prev, re-raise exc2
 //! END:
 //! ```
 //! (The CLEANUP entry's depth is d+1 so that `prev` stays on the stack beneath the new exception.)
+//! A bare `except:` has no type test (it `Pop`s the exception or stores it). Several `except`
+//! clauses chain through their NOMATCH labels; only the last one ends in `Reraise`.
+//!
+//! The compiler's other exception-table shapes (`d` = stack depth at the statement):
+//! ```text
+//! try: B finally: F              with M as x: B                  async for x in A: B
+//!     B        ; entry -> FE, d       <M>; BeforeWith               <A>; GetAIter
+//!     F        ; normal path          <store x>   ; [exit]      TOP: GetANext; GetAwaitable;
+//!     Jump END                        B     ; entry -> WE, d+1       LoadNone; YieldFrom
+//! FE: PushExcInfo ; [prev, exc]       WithExitNormal; Jump END         ; entry -> AE, d+1
+//!     F        ; entry -> CL, d+1 WE: WithExitExc  ; [exit, exc, r]  <store x>; B; Jump TOP
+//!     Reraise  ; entry -> CL, d+1     PopJumpIfTrue S              AE: EndAsyncFor ELSE
+//! CL: Rot2; PopExcept; Reraise        Reraise                      ELSE: <else body>
+//! END:                            S:  Pop; Pop    ; suppressed
+//!                                 END:
+//! ```
+//! `break`/`continue`/`return` leaving these blocks run the cleanup inline (a copy of `F`;
+//! `WithExitNormal`; `Pop` of a `for` iterator; `PopExcept` inside a handler) and are covered
+//! by the entry of the enclosing block, never by the one being left. Exception-table ranges
+//! emitted by the compiler never overlap.
 //!
 //! # Calls
 //! - `CallFunction argc`: `[f, a1..an] -> [result]`.
@@ -63,12 +83,30 @@
 //! - `LoadMethod name`: `[obj] -> [meth, obj]` or `[func, NULL]` (NULL: the slot holds the
 //!   `Value::NULL` word). `CallMethod argc` / `CallMethodKw argc` then call with or without `obj`.
 //!
+//! The compiler always passes `args` to `CallFunctionEx` as a list (built with `BuildList`,
+//! `ListAppend 1`, `ListExtend`, or `BuildListFromIter` for a lone `f(*x)`) and `kwargs` as a
+//! dict (`BuildMap 0`, `MapAdd 1`, `DictUpdate`). Zero-argument `super()` in a method compiles
+//! to `LoadGlobal super; LoadSuperArgs <__class__ slot>; CallFunction 2`.
+//!
+//! # Comprehensions
+//! Compiled as nested functions (CPython 3.11): the code has one positional parameter `.0`
+//! which receives an *iterator*: the caller does `<MakeFunction>; <outermost iterable>; GetIter;
+//! CallFunction 1`. The accumulator (list/set/dict) is built inside and returned.
+//!
+//! # Async
+//! `await x` is `<x>; GetAwaitable; LoadNone; YieldFrom`. `GetANext` and `BeforeAsyncWith` push
+//! the raw result of `__anext__()` / `__aenter__()`; the compiler follows each with
+//! `GetAwaitable; LoadNone; YieldFrom`. The normal exit of `async with` calls the bound
+//! `__aexit__` with `CallFunction 3` (three `None`s) and awaits the result; the exceptional exit
+//! uses `WithExitExc` and awaits the value it pushed before testing it.
+//!
 //! # Class bodies
 //! `class C(B, metaclass=M): body` compiles as `LoadBuildClass; <MakeFunction body>; LoadConst "C";
 //! <load B>; <load M>; CallFunctionKw 4 ("metaclass",)` like CPython. The body code has
 //! `FLAG_CLASS_BODY`. If any method uses `super()` or `__class__`, the body code has a cell variable
 //! `__class__` and ends with `LoadClosure <__class__ slot>; Return` (instead of `LoadNone; Return`);
-//! `__build_class__` stores the new class into that cell.
+//! `__build_class__` stores the new class into that cell. The body starts with
+//! `LoadName __name__; StoreName __module__; LoadConst <qualname>; StoreName __qualname__`.
 
 use alloc::boxed::Box;
 use alloc::string::String;
@@ -249,7 +287,8 @@ opcodes! {
     Nop = 0, "";
     /// `u const_index`: `[] -> [consts[i]]`
     LoadConst = 1, "u";
-    /// `s value`: `[] -> [int]`
+    /// `s value`: `[] -> [int]`. The compiler emits it only for values in -2^29 ..= 2^29-1
+    /// (other ints are `LoadConst`).
     LoadSmallInt = 2, "s";
     /// `[] -> [None]`
     LoadNone = 3, "";
@@ -333,11 +372,15 @@ opcodes! {
     BuildMap = 47, "u";
     /// `u n` (2 or 3): `[start, stop(, step)] -> [slice]`
     BuildSlice = 48, "u";
-    /// `u i`: `[.. list(at depth i, counting the popped item as 0) .., v] -> [..]`: append v
-    /// to the list found `i` items below the top after popping v.
+    /// `u i`: `[.. list(at depth i, counting the popped item as 0) .., v] -> [..]`: pop v, then
+    /// append it to the list at `PEEK(i)` where `PEEK(1)` is the new top (CPython's LIST_APPEND
+    /// convention). `[a, *b, c]` uses `ListAppend 1` (the list is the top); `[x for x in y]`
+    /// uses `ListAppend 2` (stack `[list, iterator, x]`); each extra `for` adds 1.
     ListAppend = 49, "u";
+    /// `u i`: like `ListAppend`.
     SetAdd = 50, "u";
-    /// `u i`: `[.. dict .., k, v] -> [..]`
+    /// `u i`: `[.. dict .., k, v] -> [..]`: pop v and k, then `dict = PEEK(i)` (PEEK(1) = the new
+    /// top), `dict[k] = v`. `{k: v for ..}` uses `MapAdd 2`; call kwargs use `MapAdd 1`.
     MapAdd = 51, "u";
     /// `[list, iterable] -> [list]` (list.extend), for `[*a, *b]`
     ListExtend = 52, "";
@@ -392,11 +435,16 @@ opcodes! {
     BeforeWith = 76, "";
     /// `[exit_bound] -> []`: call exit(None, None, None) (normal exit of a `with` block)
     WithExitNormal = 77, "";
-    /// `[exit_bound, exc] -> [exit_bound, exc, suppress_bool]`: call exit(type, exc, tb)
+    /// `[exit_bound, exc] -> [exit_bound, exc, result]`: call exit(type, exc, tb) and push its
+    /// return value as is (the compiler tests it with `PopJumpIfTrue`; for `async with` it
+    /// awaits it first).
     WithExitExc = 78, "";
     /// `[mgr] -> [aexit_bound, awaitable_of_aenter]`
     BeforeAsyncWith = 79, "";
-    /// `u name`: `[level, fromlist] -> [module]`
+    /// `u name`: `[level, fromlist] -> [module]`. `level` is an int; `fromlist` is None for
+    /// `import a.b` (the top package `a` is pushed) or a const tuple of str for
+    /// `from a.b import x, y` (`("*",)` for `import *`; then `a.b` itself is pushed). `name`
+    /// is "" for `from . import x`.
     ImportName = 80, "u";
     /// `u name`: `[module] -> [module, module.name]` (ImportError if missing)
     ImportFrom = 81, "u";
@@ -411,7 +459,8 @@ opcodes! {
     /// `[v] -> [v]`: print repr(v) if not None (interactive statements in the REPL)
     PrintExpr = 86, "";
     /// `[] -> [__class__ cell contents, first argument]` for zero-argument `super()`:
-    /// `u slot` of the `__class__` free variable.
+    /// `u slot` of the `__class__` free variable. The first argument is slot 0; if the method
+    /// captures it in a closure, slot 0 holds a cell (MakeCell) and its contents are meant.
     LoadSuperArgs = 87, "u";
     /// `[x, seq] -> [x in seq]` fast path when comparing against a constant container is not needed
     /// (reserved; compilers should use CompareOp In).

@@ -1,1 +1,2147 @@
-//! (in progress)
+//! Compiler: AST -> [`RawCode`]. In File mode the module is compiled one top-level statement at
+//! a time (parse, analyse scopes, emit, drop the tree). Each statement gets a symbol-table pass
+//! ([`crate::compile::symtable`]) that decides, for every name in every nested function, whether
+//! it is local, a cell, free, global or (module/class bodies) a name-dict access.
+
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::ast::*;
+use crate::bytecode::*;
+use crate::parser::Parser;
+
+mod symtable;
+use symtable::{Access, ScopeKind, SymTable};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompileMode {
+    File,
+    /// One REPL input: expression statements print their value (PrintExpr then Pop).
+    Single,
+    /// A single expression whose value the code returns.
+    Eval,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompileErrorKind {
+    SyntaxError,
+    IndentationError,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    pub kind: CompileErrorKind,
+    pub msg: String,
+    pub filename: String,
+    pub line: u32,
+    pub col: u32,
+}
+
+impl core::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let kind = match self.kind {
+            CompileErrorKind::SyntaxError => "SyntaxError",
+            CompileErrorKind::IndentationError => "IndentationError",
+        };
+        write!(
+            f,
+            "File \"{}\", line {}, column {}: {}: {}",
+            self.filename, self.line, self.col, kind, self.msg
+        )
+    }
+}
+
+type CResult<T> = Result<T, CompileError>;
+
+/// Ints in this range are emitted with `LoadSmallInt` (fits a 31-bit tagged small int).
+const SMALL_INT_MIN: i64 = -(1 << 29);
+const SMALL_INT_MAX: i64 = (1 << 29) - 1;
+
+/// Compile `source`.
+pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<RawCode, CompileError> {
+    let mut parser = Parser::new(source, filename)?;
+    let mut module = Unit::new(
+        String::from("<module>"),
+        String::from("<module>"),
+        filename,
+        1,
+        FLAG_MODULE,
+    );
+    let mut consts: Vec<(String, i64)> = Vec::new();
+    match mode {
+        CompileMode::Eval => {
+            let e = parser.parse_eval_input()?;
+            let st = SymTable::build_expr(&e, filename)?;
+            let mut c = Compiler::new(&mut module, st, filename, mode, &mut consts);
+            c.set_line(e.line);
+            c.expr(&e)?;
+            c.op(Op::Return);
+        }
+        CompileMode::File | CompileMode::Single => {
+            while let Some(stmt) = parser.next_statement()? {
+                let st = SymTable::build_stmt(&stmt, filename)?;
+                let mut c = Compiler::new(&mut module, st, filename, mode, &mut consts);
+                c.stmt(&stmt)?;
+            }
+            let mut c = Compiler::new(&mut module, SymTable::empty(), filename, mode, &mut consts);
+            c.op(Op::LoadNone);
+            c.op(Op::Return);
+        }
+    }
+    module.finish(filename)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Label(u32);
+
+/// One code object under construction.
+#[derive(Default)]
+struct Unit {
+    code: RawCode,
+    /// Index of this unit's scope in the current statement's symbol table (0 = module).
+    scope: usize,
+    labels: Vec<u32>,
+    fixups: Vec<(u32, Label)>,
+    lines: Vec<(u32, u32)>,
+    handlers: Vec<(Label, u16)>,
+    range_start: u32,
+    ranges: Vec<(u32, u32, Label, u16)>,
+}
+
+impl Unit {
+    fn new(name: String, qualname: String, filename: &str, line: u32, flags: u16) -> Unit {
+        let code = RawCode {
+            name,
+            qualname,
+            filename: String::from(filename),
+            first_line: line,
+            flags,
+            ..RawCode::default()
+        };
+        Unit {
+            code,
+            lines: alloc::vec![(0, line)],
+            ..Unit::default()
+        }
+    }
+
+    fn pc(&self) -> u32 {
+        self.code.bytecode.len() as u32
+    }
+
+    /// Close the exception-table range covered by the current innermost handler.
+    fn switch_range(&mut self) {
+        let pc = self.pc();
+        if let Some(&(label, depth)) = self.handlers.last() {
+            if pc > self.range_start {
+                self.ranges.push((self.range_start, pc, label, depth));
+            }
+        }
+        self.range_start = pc;
+    }
+
+    fn finish(mut self, filename: &str) -> CResult<RawCode> {
+        let err = |msg: &str| CompileError {
+            kind: CompileErrorKind::SyntaxError,
+            msg: String::from(msg),
+            filename: String::from(filename),
+            line: self.code.first_line,
+            col: 1,
+        };
+        if self.code.bytecode.len() > 0xffff {
+            return Err(err("function too large (bytecode exceeds 64 KiB)"));
+        }
+        for &(pos, label) in &self.fixups {
+            let target = self
+                .labels
+                .get(label.0 as usize)
+                .copied()
+                .unwrap_or(u32::MAX);
+            if target > 0xffff {
+                return Err(err("internal compiler error: unbound label"));
+            }
+            let p = pos as usize;
+            self.code.bytecode[p] = target as u8;
+            self.code.bytecode[p + 1] = (target >> 8) as u8;
+        }
+        for &(start, end, label, depth) in &self.ranges {
+            let handler = self
+                .labels
+                .get(label.0 as usize)
+                .copied()
+                .unwrap_or(u32::MAX);
+            if handler > 0xffff {
+                return Err(err("internal compiler error: unbound handler label"));
+            }
+            self.code.exc_table.push(ExcEntry {
+                start: start as u16,
+                end: end as u16,
+                handler: handler as u16,
+                depth,
+            });
+        }
+        let mut table = Vec::new();
+        let (mut off, mut line) = (0u32, self.code.first_line);
+        for &(o, l) in &self.lines {
+            if l == line {
+                continue;
+            }
+            put_uint(&mut table, o - off);
+            put_sint(&mut table, l as i64 - line as i64);
+            off = o;
+            line = l;
+        }
+        self.code.line_table = table;
+        match crate::disasm::max_stack_depth(&self.code) {
+            Ok(d) => self.code.stack_size = d,
+            Err(e) => {
+                #[cfg(test)]
+                let e = format!("{}\n{}", e, crate::disasm::disassemble(&self.code));
+                return Err(err(&format!("internal compiler error: {}", e)));
+            }
+        }
+        Ok(self.code)
+    }
+}
+
+/// A construct enclosing the code being compiled, for `break`/`continue`/`return` unwinding.
+#[derive(Clone, Copy)]
+enum Block<'a> {
+    Loop {
+        brk: Label,
+        cont: Label,
+        has_iter: bool,
+    },
+    TryExcept,
+    TryFinally(&'a [Stmt]),
+    /// Inside an `except` body: `prev_handled` is on the stack.
+    Handler(Option<&'a str>),
+    /// Inside a `finally` body run for an exception: `prev_handled, exc` on the stack.
+    FinallyExc,
+    With {
+        is_async: bool,
+    },
+    /// A return value waiting on the stack while a `finally` body runs.
+    PendingValue,
+}
+
+impl Block<'_> {
+    fn stack_items(&self) -> u16 {
+        match self {
+            Block::Loop { has_iter: true, .. }
+            | Block::Handler(_)
+            | Block::With { .. }
+            | Block::PendingValue => 1,
+            Block::FinallyExc => 2,
+            _ => 0,
+        }
+    }
+}
+
+/// Block and handler stacks saved by [`Compiler::unwind`], restored by [`Compiler::restore`].
+type UnwindState<'a> = (Vec<(Block<'a>, usize)>, Vec<(Label, u16)>);
+
+struct Compiler<'a, 'm> {
+    units: Vec<Unit>,
+    /// Per unit: enclosing blocks and the handler-stack length when each was entered.
+    blocks: Vec<Vec<(Block<'a>, usize)>>,
+    st: SymTable,
+    filename: &'m str,
+    mode: CompileMode,
+    consts: &'m mut Vec<(String, i64)>,
+    module: &'m mut Unit,
+}
+
+/// A folded numeric constant.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+fn floor_div(a: i64, b: i64) -> Option<i64> {
+    if b == 0 {
+        return None;
+    }
+    let q = a.checked_div(b)?;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q.checked_sub(1)
+    } else {
+        Some(q)
+    }
+}
+
+fn fold_binop(op: BinOp, a: Num, b: Num) -> Option<Num> {
+    match (a, b) {
+        (Num::Int(x), Num::Int(y)) => {
+            let r = match op {
+                BinOp::Add => x.checked_add(y)?,
+                BinOp::Sub => x.checked_sub(y)?,
+                BinOp::Mul => x.checked_mul(y)?,
+                BinOp::FloorDiv => floor_div(x, y)?,
+                BinOp::Mod => {
+                    let q = floor_div(x, y)?;
+                    x.checked_sub(q.checked_mul(y)?)?
+                }
+                BinOp::Pow => {
+                    if !(0..=63).contains(&y) {
+                        return None;
+                    }
+                    x.checked_pow(y as u32)?
+                }
+                BinOp::LShift => {
+                    if !(0..=62).contains(&y) {
+                        return None;
+                    }
+                    let r = x.checked_shl(y as u32)?;
+                    if r >> y != x {
+                        return None;
+                    }
+                    r
+                }
+                BinOp::RShift => {
+                    if y < 0 {
+                        return None;
+                    }
+                    x >> y.min(63)
+                }
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                BinOp::Xor => x ^ y,
+                _ => return None,
+            };
+            Some(Num::Int(r))
+        }
+        (a, b) => {
+            let f = |n: Num| match n {
+                Num::Int(i) if i.unsigned_abs() < (1 << 53) => Some(i as f64),
+                Num::Int(_) => None,
+                Num::Float(f) => Some(f),
+            };
+            let (x, y) = (f(a)?, f(b)?);
+            let r = match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mul => x * y,
+                _ => return None,
+            };
+            if r.is_finite() {
+                Some(Num::Float(r))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+impl<'a, 'm> Compiler<'a, 'm> {
+    fn new(
+        module: &'m mut Unit,
+        st: SymTable,
+        filename: &'m str,
+        mode: CompileMode,
+        consts: &'m mut Vec<(String, i64)>,
+    ) -> Self {
+        Compiler {
+            units: Vec::new(),
+            blocks: alloc::vec![Vec::new()],
+            st,
+            filename,
+            mode,
+            consts,
+            module,
+        }
+    }
+
+    // ----- emission helpers -----
+
+    fn u(&mut self) -> &mut Unit {
+        match self.units.last_mut() {
+            Some(u) => u,
+            None => self.module,
+        }
+    }
+
+    fn ur(&self) -> &Unit {
+        match self.units.last() {
+            Some(u) => u,
+            None => self.module,
+        }
+    }
+
+    fn is_module_unit(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    fn err(&self, msg: impl Into<String>, line: u32, col: u32) -> CompileError {
+        CompileError {
+            kind: CompileErrorKind::SyntaxError,
+            msg: msg.into(),
+            filename: String::from(self.filename),
+            line,
+            col,
+        }
+    }
+
+    fn set_line(&mut self, line: u32) {
+        let u = self.u();
+        let pc = u.pc();
+        match u.lines.last_mut() {
+            Some(last) if last.0 == pc => last.1 = line,
+            Some(last) if last.1 == line => {}
+            _ => u.lines.push((pc, line)),
+        }
+    }
+
+    fn op(&mut self, op: Op) {
+        self.u().code.bytecode.push(op as u8);
+    }
+
+    fn op_u(&mut self, op: Op, v: u32) {
+        let b = &mut self.u().code.bytecode;
+        b.push(op as u8);
+        put_uint(b, v);
+    }
+
+    fn op_b(&mut self, op: Op, v: u8) {
+        let b = &mut self.u().code.bytecode;
+        b.push(op as u8);
+        b.push(v);
+    }
+
+    fn new_label(&mut self) -> Label {
+        let u = self.u();
+        u.labels.push(u32::MAX);
+        Label(u.labels.len() as u32 - 1)
+    }
+
+    fn bind(&mut self, l: Label) {
+        let u = self.u();
+        let pc = u.pc();
+        if let Some(slot) = u.labels.get_mut(l.0 as usize) {
+            *slot = pc;
+        }
+    }
+
+    fn jump(&mut self, op: Op, l: Label) {
+        let u = self.u();
+        u.code.bytecode.push(op as u8);
+        let pos = u.pc();
+        u.code.bytecode.push(0);
+        u.code.bytecode.push(0);
+        u.fixups.push((pos, l));
+    }
+
+    fn const_idx(&mut self, c: Const) -> u32 {
+        let consts = &mut self.u().code.consts;
+        let same = |a: &Const, b: &Const| match (a, b) {
+            (Const::Float(x), Const::Float(y)) | (Const::Complex(x), Const::Complex(y)) => {
+                x.to_bits() == y.to_bits()
+            }
+            (Const::Code(_), _) => false,
+            (Const::Tuple(_), _) => a == b && !format!("{:?}", a).contains("Float"),
+            _ => a == b,
+        };
+        if let Some(i) = consts.iter().position(|x| same(x, &c)) {
+            return i as u32;
+        }
+        consts.push(c);
+        consts.len() as u32 - 1
+    }
+
+    fn load_const(&mut self, c: Const) {
+        match c {
+            Const::None => self.op(Op::LoadNone),
+            Const::True => self.op(Op::LoadTrue),
+            Const::False => self.op(Op::LoadFalse),
+            Const::Int(v) if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) => {
+                let b = &mut self.u().code.bytecode;
+                b.push(Op::LoadSmallInt as u8);
+                put_sint(b, v);
+            }
+            c => {
+                let i = self.const_idx(c);
+                self.op_u(Op::LoadConst, i);
+            }
+        }
+    }
+
+    fn name_idx(&mut self, name: &str) -> u32 {
+        let names = &mut self.u().code.names;
+        if let Some(i) = names.iter().position(|n| n == name) {
+            return i as u32;
+        }
+        names.push(String::from(name));
+        names.len() as u32 - 1
+    }
+
+    fn op_name(&mut self, op: Op, name: &str) {
+        let i = self.name_idx(name);
+        self.op_u(op, i);
+    }
+
+    fn push_handler(&mut self, l: Label, depth: u16) {
+        let u = self.u();
+        u.switch_range();
+        u.handlers.push((l, depth));
+    }
+
+    fn pop_handler(&mut self) {
+        let u = self.u();
+        u.switch_range();
+        u.handlers.pop();
+    }
+
+    fn set_handlers(&mut self, h: Vec<(Label, u16)>) {
+        let u = self.u();
+        if u.handlers != h {
+            u.switch_range();
+            u.handlers = h;
+        }
+    }
+
+    fn handlers_len(&self) -> usize {
+        self.ur().handlers.len()
+    }
+
+    fn blocks(&mut self) -> &mut Vec<(Block<'a>, usize)> {
+        let n = self.units.len();
+        &mut self.blocks[n]
+    }
+
+    fn push_block(&mut self, b: Block<'a>, handlers_len: usize) {
+        self.blocks().push((b, handlers_len));
+    }
+
+    fn pop_block(&mut self) {
+        self.blocks().pop();
+    }
+
+    /// Stack items held by enclosing blocks (the depth of a statement's stack).
+    fn depth(&self) -> u16 {
+        self.blocks[self.units.len()]
+            .iter()
+            .map(|(b, _)| b.stack_items())
+            .sum()
+    }
+
+    // ----- names -----
+
+    fn scope(&self) -> usize {
+        self.ur().scope
+    }
+
+    fn access(&self, name: &str) -> Access {
+        self.st.access(self.scope(), name)
+    }
+
+    fn module_const(&self, name: &str) -> Option<i64> {
+        match self.access(name) {
+            Access::Fast(_) | Access::Deref(_) => None,
+            _ => self
+                .consts
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| *v),
+        }
+    }
+
+    fn load_name(&mut self, name: &str) {
+        if let Some(v) = self.module_const(name) {
+            self.load_const(Const::Int(v));
+            return;
+        }
+        match self.access(name) {
+            Access::Fast(s) => self.op_u(Op::LoadFast, s),
+            Access::Deref(s) => self.op_u(Op::LoadDeref, s),
+            Access::Global => self.op_name(Op::LoadGlobal, name),
+            Access::Name => self.op_name(Op::LoadName, name),
+        }
+    }
+
+    fn store_name(&mut self, name: &str) {
+        match self.access(name) {
+            Access::Fast(s) => self.op_u(Op::StoreFast, s),
+            Access::Deref(s) => self.op_u(Op::StoreDeref, s),
+            Access::Global => self.op_name(Op::StoreGlobal, name),
+            Access::Name => self.op_name(Op::StoreName, name),
+        }
+    }
+
+    fn delete_name(&mut self, name: &str) {
+        match self.access(name) {
+            Access::Fast(s) => self.op_u(Op::DeleteFast, s),
+            Access::Deref(s) => self.op_u(Op::DeleteDeref, s),
+            Access::Global => self.op_name(Op::DeleteGlobal, name),
+            Access::Name => self.op_name(Op::DeleteName, name),
+        }
+    }
+
+    // ----- constant folding -----
+
+    fn fold(&self, e: &Expr) -> Option<Num> {
+        match &e.kind {
+            ExprKind::Int(v) => Some(Num::Int(*v)),
+            ExprKind::Float(f) => Some(Num::Float(*f)),
+            ExprKind::Name(n) => self.module_const(n).map(Num::Int),
+            ExprKind::Unary(op, x) => match (op, self.fold(x)?) {
+                (UnOp::Neg, Num::Int(i)) => i.checked_neg().map(Num::Int),
+                (UnOp::Neg, Num::Float(f)) => Some(Num::Float(-f)),
+                (UnOp::Pos, n) => Some(n),
+                (UnOp::Invert, Num::Int(i)) => Some(Num::Int(!i)),
+                _ => None,
+            },
+            ExprKind::BinOp(op, a, b) => fold_binop(*op, self.fold(a)?, self.fold(b)?),
+            _ => None,
+        }
+    }
+
+    /// The constant value of `e`, if it is one (for constant tuples and default tuples).
+    fn const_of(&self, e: &Expr) -> Option<Const> {
+        if let Some(n) = self.fold(e) {
+            return Some(match n {
+                Num::Int(i) => Const::Int(i),
+                Num::Float(f) => Const::Float(f),
+            });
+        }
+        Some(match &e.kind {
+            ExprKind::BigInt(s) => Const::BigInt(s.clone()),
+            ExprKind::Imag(f) => Const::Complex(*f),
+            ExprKind::Unary(UnOp::Neg, x) => match &x.kind {
+                ExprKind::Imag(f) => Const::Complex(-*f),
+                _ => return None,
+            },
+            ExprKind::Str(s) => Const::Str(s.clone()),
+            ExprKind::Bytes(b) => Const::Bytes(b.clone()),
+            ExprKind::None => Const::None,
+            ExprKind::True => Const::True,
+            ExprKind::False => Const::False,
+            ExprKind::Ellipsis => Const::Ellipsis,
+            ExprKind::Tuple(items) => {
+                let mut v = Vec::new();
+                for it in items {
+                    v.push(self.const_of(it)?);
+                }
+                Const::Tuple(v)
+            }
+            _ => return None,
+        })
+    }
+
+    /// Truthiness of a constant expression, if known at compile time.
+    fn const_truth(&self, e: &Expr) -> Option<bool> {
+        match self.const_of(e)? {
+            Const::Int(i) => Some(i != 0),
+            Const::Float(f) => Some(f != 0.0),
+            Const::Str(s) => Some(!s.is_empty()),
+            Const::None | Const::False => Some(false),
+            Const::True | Const::Ellipsis => Some(true),
+            Const::Tuple(t) => Some(!t.is_empty()),
+            _ => None,
+        }
+    }
+
+    // ----- statements -----
+
+    fn body(&mut self, stmts: &'a [Stmt]) -> CResult<()> {
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) -> CResult<()> {
+        self.set_line(s.line);
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                if self.mode == CompileMode::Single && self.is_module_unit() {
+                    self.expr(e)?;
+                    self.op(Op::PrintExpr);
+                    self.op(Op::Pop);
+                } else if self.const_of(e).is_none() {
+                    self.expr(e)?;
+                    self.op(Op::Pop);
+                }
+            }
+            StmtKind::Assign(targets, value) => self.assign(targets, value)?,
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value)?,
+            StmtKind::Del(targets) => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Break => self.break_continue(true, s)?,
+            StmtKind::Continue => self.break_continue(false, s)?,
+            StmtKind::Return(v) => self.return_stmt(v.as_ref(), s)?,
+            StmtKind::Raise(exc, cause) => {
+                let mut n = 0;
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.op_u(Op::Raise, n);
+            }
+            StmtKind::Assert(test, msg) => {
+                let end = self.new_label();
+                self.cond_jump(test, true, end)?;
+                self.op(Op::LoadAssertionError);
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.op_u(Op::CallFunction, 1);
+                }
+                self.op_u(Op::Raise, 1);
+                self.bind(end);
+            }
+            StmtKind::Import(names) => {
+                for a in names {
+                    self.load_const(Const::Int(0));
+                    self.op(Op::LoadNone);
+                    self.op_name(Op::ImportName, &a.name);
+                    match &a.asname {
+                        Some(asname) => {
+                            for part in a.name.split('.').skip(1) {
+                                self.op_name(Op::LoadAttr, part);
+                            }
+                            self.store_name(asname);
+                        }
+                        None => {
+                            let first = a.name.split('.').next().unwrap_or("");
+                            self.store_name(first);
+                        }
+                    }
+                }
+            }
+            StmtKind::ImportFrom {
+                module,
+                level,
+                names,
+            } => {
+                if *level == 0 && module.as_deref() == Some("__future__") {
+                    // Future features are all enabled already; there is no `__future__` module.
+                    return Ok(());
+                }
+                self.load_const(Const::Int(*level as i64));
+                let fromlist: Vec<Const> = if names.is_empty() {
+                    alloc::vec![Const::Str(String::from("*"))]
+                } else {
+                    names.iter().map(|a| Const::Str(a.name.clone())).collect()
+                };
+                self.load_const(Const::Tuple(fromlist));
+                self.op_name(Op::ImportName, module.as_deref().unwrap_or(""));
+                if names.is_empty() {
+                    if self.st.kind(self.scope()) != ScopeKind::Module {
+                        return Err(self.err(
+                            "import * only allowed at module level",
+                            s.line,
+                            s.col,
+                        ));
+                    }
+                    self.op(Op::ImportStar);
+                } else {
+                    for a in names {
+                        self.op_name(Op::ImportFrom, &a.name);
+                        self.store_name(a.asname.as_deref().unwrap_or(&a.name));
+                    }
+                    self.op(Op::Pop);
+                }
+            }
+            StmtKind::If(test, body, orelse) => match self.const_truth(test) {
+                Some(true) => self.body(body)?,
+                Some(false) => self.body(orelse)?,
+                None => {
+                    let else_l = self.new_label();
+                    self.cond_jump(test, false, else_l)?;
+                    self.body(body)?;
+                    if orelse.is_empty() {
+                        self.bind(else_l);
+                    } else {
+                        let end = self.new_label();
+                        self.jump(Op::Jump, end);
+                        self.bind(else_l);
+                        self.body(orelse)?;
+                        self.bind(end);
+                    }
+                }
+            },
+            StmtKind::While(test, body, orelse) => self.while_stmt(test, body, orelse)?,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
+                if *is_async {
+                    self.async_for(target, iter, body, orelse)?
+                } else {
+                    self.for_stmt(target, iter, body, orelse)?
+                }
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody)?;
+                }
+            }
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => self.with_stmt(items, body, *is_async)?,
+            StmtKind::FuncDef(f) => {
+                for d in &f.decorators {
+                    self.expr(d)?;
+                }
+                self.set_line(s.line);
+                self.make_function(
+                    &f.name,
+                    &f.params,
+                    FnBody::Stmts(&f.body),
+                    f.scope_id,
+                    0,
+                    s.line,
+                )?;
+                for _ in &f.decorators {
+                    self.op_u(Op::CallFunction, 1);
+                }
+                self.store_name(&f.name);
+            }
+            StmtKind::ClassDef(c) => self.class_def(c, s.line)?,
+        }
+        Ok(())
+    }
+
+    fn is_const_call(&self, value: &Expr) -> Option<i64> {
+        if let ExprKind::Call(f, args) = &value.kind {
+            let is_const_fn = match &f.kind {
+                ExprKind::Name(n) => n == "const",
+                ExprKind::Attr(m, n) => {
+                    n == "const" && matches!(&m.kind, ExprKind::Name(mn) if mn == "micropython")
+                }
+                _ => false,
+            };
+            if is_const_fn && args.len() == 1 {
+                if let Arg::Pos(e) = &args[0] {
+                    if let Some(Num::Int(v)) = self.fold(e) {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn assign(&mut self, targets: &'a [Expr], value: &'a Expr) -> CResult<()> {
+        if targets.len() == 1 && self.is_module_unit() {
+            if let ExprKind::Name(n) = &targets[0].kind {
+                if let Some(v) = self.is_const_call(value) {
+                    self.consts.push((n.clone(), v));
+                    if !n.starts_with('_') {
+                        self.load_const(Const::Int(v));
+                        self.store_name(n);
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        // `a, b = x, y` without building a tuple.
+        if targets.len() == 1 {
+            if let (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) = (&targets[0].kind, &value.kind) {
+                let simple = |v: &[Expr]| v.iter().all(|e| !matches!(e.kind, ExprKind::Starred(_)));
+                if ts.len() == vs.len() && (2..=3).contains(&ts.len()) && simple(ts) && simple(vs) {
+                    for v in vs {
+                        self.expr(v)?;
+                    }
+                    if ts.len() == 2 {
+                        self.op(Op::Rot2);
+                    } else {
+                        self.op(Op::Rot3);
+                        self.op(Op::Rot2);
+                    }
+                    for t in ts {
+                        self.store(t)?;
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        self.expr(value)?;
+        for (i, t) in targets.iter().enumerate() {
+            if i + 1 < targets.len() {
+                self.op(Op::Dup);
+            }
+            self.store(t)?;
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult<()> {
+        let opb = op as u8 + INPLACE_OFFSET;
+        match &target.kind {
+            ExprKind::Name(n) => {
+                self.load_name(n);
+                self.expr(value)?;
+                self.op_b(Op::BinaryOp, opb);
+                self.store_name(n);
+            }
+            ExprKind::Attr(obj, name) => {
+                self.expr(obj)?;
+                self.op(Op::Dup);
+                self.op_name(Op::LoadAttr, name);
+                self.expr(value)?;
+                self.op_b(Op::BinaryOp, opb);
+                self.op(Op::Rot2);
+                self.op_name(Op::StoreAttr, name);
+            }
+            ExprKind::Subscript(obj, key) => {
+                self.expr(obj)?;
+                self.subscript_index(key)?;
+                self.op(Op::Dup2);
+                self.op(Op::LoadSubscr);
+                self.expr(value)?;
+                self.op_b(Op::BinaryOp, opb);
+                self.op(Op::Rot3);
+                self.op(Op::StoreSubscr);
+            }
+            _ => {
+                return Err(self.err(
+                    "illegal expression for augmented assignment",
+                    target.line,
+                    target.col,
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// Store the value on top of the stack into `t`.
+    fn store(&mut self, t: &'a Expr) -> CResult<()> {
+        match &t.kind {
+            ExprKind::Name(n) => self.store_name(n),
+            ExprKind::Attr(obj, name) => {
+                self.expr(obj)?;
+                self.op_name(Op::StoreAttr, name);
+            }
+            ExprKind::Subscript(obj, key) => {
+                self.expr(obj)?;
+                self.subscript_index(key)?;
+                self.op(Op::StoreSubscr);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let star = items
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                match star {
+                    None => self.op_u(Op::UnpackSequence, items.len() as u32),
+                    Some(i) => {
+                        let b = &mut self.u().code.bytecode;
+                        b.push(Op::UnpackEx as u8);
+                        put_uint(b, i as u32);
+                        put_uint(b, (items.len() - i - 1) as u32);
+                    }
+                }
+                for it in items {
+                    match &it.kind {
+                        ExprKind::Starred(inner) => self.store(inner)?,
+                        _ => self.store(it)?,
+                    }
+                }
+            }
+            _ => return Err(self.err("cannot assign to expression", t.line, t.col)),
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, t: &'a Expr) -> CResult<()> {
+        match &t.kind {
+            ExprKind::Name(n) => self.delete_name(n),
+            ExprKind::Attr(obj, name) => {
+                self.expr(obj)?;
+                self.op_name(Op::DeleteAttr, name);
+            }
+            ExprKind::Subscript(obj, key) => {
+                self.expr(obj)?;
+                self.subscript_index(key)?;
+                self.op(Op::DeleteSubscr);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for it in items {
+                    self.delete(it)?;
+                }
+            }
+            _ => return Err(self.err("cannot delete expression", t.line, t.col)),
+        }
+        Ok(())
+    }
+
+    /// Emit the cleanup of blocks `[to..]` (innermost first) for leaving them; with `value`,
+    /// a return value is on top of the stack and is kept there. Returns the state to restore
+    /// (with [`Self::restore`]) once the caller has emitted its jump/return.
+    fn unwind(&mut self, to: usize, value: bool) -> CResult<UnwindState<'a>> {
+        let saved_blocks = self.blocks().clone();
+        let saved_handlers = self.ur().handlers.clone();
+        let mut i = saved_blocks.len();
+        while i > to {
+            i -= 1;
+            let (b, hlen) = saved_blocks[i];
+            let mut h = saved_handlers.clone();
+            h.truncate(hlen);
+            self.set_handlers(h);
+            self.blocks().truncate(i);
+            match b {
+                Block::Loop { has_iter, .. } => {
+                    if has_iter {
+                        if value {
+                            self.op(Op::Rot2);
+                        }
+                        self.op(Op::Pop);
+                    }
+                }
+                Block::TryExcept => {}
+                Block::TryFinally(body) => {
+                    if value {
+                        let hl = self.handlers_len();
+                        self.push_block(Block::PendingValue, hl);
+                    }
+                    self.body(body)?;
+                }
+                Block::Handler(name) => {
+                    if let Some(n) = name {
+                        self.op(Op::LoadNone);
+                        self.store_name(n);
+                        self.delete_name(n);
+                    }
+                    if value {
+                        self.op(Op::Rot2);
+                    }
+                    self.op(Op::PopExcept);
+                }
+                Block::FinallyExc => {
+                    if value {
+                        self.op(Op::Rot3);
+                    }
+                    self.op(Op::Pop);
+                    self.op(Op::PopExcept);
+                }
+                Block::With { is_async } => {
+                    if value {
+                        self.op(Op::Rot2);
+                    }
+                    self.with_exit_normal(is_async);
+                }
+                Block::PendingValue => {
+                    if value {
+                        self.op(Op::Rot2);
+                    }
+                    self.op(Op::Pop);
+                }
+            }
+        }
+        Ok((saved_blocks, saved_handlers))
+    }
+
+    fn restore(&mut self, state: UnwindState<'a>) {
+        *self.blocks() = state.0;
+        self.set_handlers(state.1);
+    }
+
+    fn break_continue(&mut self, is_break: bool, s: &Stmt) -> CResult<()> {
+        let found = self
+            .blocks()
+            .iter()
+            .rposition(|(b, _)| matches!(b, Block::Loop { .. }));
+        let k = match found {
+            Some(k) => k,
+            None => {
+                let msg = if is_break {
+                    "'break' outside loop"
+                } else {
+                    "'continue' not properly in loop"
+                };
+                return Err(self.err(msg, s.line, s.col));
+            }
+        };
+        let (brk, cont) = match self.blocks()[k].0 {
+            Block::Loop { brk, cont, .. } => (brk, cont),
+            _ => return Err(self.err("internal compiler error: loop block", s.line, s.col)),
+        };
+        let state = self.unwind(if is_break { k } else { k + 1 }, false)?;
+        self.jump(Op::Jump, if is_break { brk } else { cont });
+        self.restore(state);
+        Ok(())
+    }
+
+    fn return_stmt(&mut self, v: Option<&'a Expr>, s: &Stmt) -> CResult<()> {
+        let kind = self.st.kind(self.scope());
+        if !matches!(kind, ScopeKind::Function | ScopeKind::Comp) || self.is_module_unit() {
+            return Err(self.err("'return' outside function", s.line, s.col));
+        }
+        let flags = self.ur().code.flags;
+        if v.is_some() && flags & FLAG_ASYNC_GENERATOR != 0 {
+            return Err(self.err("'return' with value in async generator", s.line, s.col));
+        }
+        match v {
+            Some(e) => self.expr(e)?,
+            None => self.op(Op::LoadNone),
+        }
+        let state = self.unwind(0, true)?;
+        self.op(Op::Return);
+        self.restore(state);
+        Ok(())
+    }
+
+    fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult<()> {
+        let truth = self.const_truth(test);
+        if truth == Some(false) {
+            return self.body(orelse);
+        }
+        let (top, cont, else_l, end) = (
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+        );
+        if truth.is_none() {
+            self.cond_jump(test, false, else_l)?;
+        }
+        self.bind(top);
+        let hl = self.handlers_len();
+        self.push_block(
+            Block::Loop {
+                brk: end,
+                cont,
+                has_iter: false,
+            },
+            hl,
+        );
+        self.body(body)?;
+        self.pop_block();
+        self.bind(cont);
+        if truth.is_none() {
+            self.set_line(test.line);
+            self.cond_jump(test, true, top)?;
+        } else {
+            self.jump(Op::Jump, top);
+        }
+        self.bind(else_l);
+        self.body(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
+        self.expr(iter)?;
+        self.op(Op::GetIter);
+        let (top, else_l, end) = (self.new_label(), self.new_label(), self.new_label());
+        self.bind(top);
+        self.jump(Op::ForIter, else_l);
+        self.store(target)?;
+        let hl = self.handlers_len();
+        self.push_block(
+            Block::Loop {
+                brk: end,
+                cont: top,
+                has_iter: true,
+            },
+            hl,
+        );
+        self.body(body)?;
+        self.pop_block();
+        self.jump(Op::Jump, top);
+        self.bind(else_l);
+        self.body(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn await_top(&mut self) {
+        self.op(Op::GetAwaitable);
+        self.op(Op::LoadNone);
+        self.op(Op::YieldFrom);
+    }
+
+    fn check_async(&self, line: u32, col: u32, what: &str) -> CResult<()> {
+        if self.ur().code.flags & (FLAG_COROUTINE | FLAG_ASYNC_GENERATOR) == 0 {
+            return Err(self.err(format!("'{}' outside async function", what), line, col));
+        }
+        Ok(())
+    }
+
+    fn async_for(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
+        self.check_async(iter.line, iter.col, "async for")?;
+        self.expr(iter)?;
+        self.op(Op::GetAIter);
+        let (top, exc, else_l, end) = (
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+            self.new_label(),
+        );
+        self.bind(top);
+        let d = self.depth();
+        self.push_handler(exc, d + 1);
+        self.op(Op::GetANext);
+        self.await_top();
+        self.pop_handler();
+        self.store(target)?;
+        let hl = self.handlers_len();
+        self.push_block(
+            Block::Loop {
+                brk: end,
+                cont: top,
+                has_iter: true,
+            },
+            hl,
+        );
+        self.body(body)?;
+        self.pop_block();
+        self.jump(Op::Jump, top);
+        self.bind(exc);
+        self.jump(Op::EndAsyncFor, else_l);
+        self.bind(else_l);
+        self.body(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// The `except` part: handler code for an exception pushed at depth `d + 1`.
+    fn except_handlers(&mut self, handlers: &'a [Handler], end: Label) -> CResult<()> {
+        let d = self.depth();
+        self.op(Op::PushExcInfo);
+        let cleanup = self.new_label();
+        let hl = self.handlers_len();
+        self.push_handler(cleanup, d + 1);
+        let mut last_bare = false;
+        for h in handlers {
+            self.set_line(h.line);
+            let next = self.new_label();
+            if let Some(t) = &h.typ {
+                self.expr(t)?;
+                self.op(Op::CheckExcMatch);
+                self.jump(Op::PopJumpIfFalse, next);
+            } else {
+                last_bare = true;
+            }
+            match &h.name {
+                Some(n) => self.store_name(n),
+                None => self.op(Op::Pop),
+            }
+            self.push_block(Block::Handler(h.name.as_deref()), hl);
+            self.body(&h.body)?;
+            self.pop_block();
+            if let Some(n) = &h.name {
+                self.op(Op::LoadNone);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            // Leaving the handler: no longer covered by the cleanup entry.
+            let inner = self.ur().handlers.clone();
+            let mut outer = inner.clone();
+            outer.truncate(hl);
+            self.set_handlers(outer);
+            self.op(Op::PopExcept);
+            self.jump(Op::Jump, end);
+            self.set_handlers(inner);
+            self.bind(next);
+        }
+        if !last_bare {
+            self.op(Op::Reraise);
+        }
+        self.pop_handler();
+        self.bind(cleanup);
+        self.op(Op::Rot2);
+        self.op(Op::PopExcept);
+        self.op(Op::Reraise);
+        Ok(())
+    }
+
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [Handler],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
+        let (h, end) = (self.new_label(), self.new_label());
+        let hl = self.handlers_len();
+        let d = self.depth();
+        self.push_handler(h, d);
+        self.push_block(Block::TryExcept, hl);
+        self.body(body)?;
+        self.pop_block();
+        self.pop_handler();
+        self.body(orelse)?;
+        self.jump(Op::Jump, end);
+        self.bind(h);
+        self.except_handlers(handlers, end)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn try_finally(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [Handler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> CResult<()> {
+        let (fin_exc, end) = (self.new_label(), self.new_label());
+        let hl = self.handlers_len();
+        let d = self.depth();
+        self.push_handler(fin_exc, d);
+        self.push_block(Block::TryFinally(finalbody), hl);
+        if handlers.is_empty() {
+            self.body(body)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        self.pop_block();
+        self.pop_handler();
+        self.body(finalbody)?;
+        self.jump(Op::Jump, end);
+        // Exception path: [exc] at depth d + 1.
+        self.bind(fin_exc);
+        self.op(Op::PushExcInfo);
+        let cleanup = self.new_label();
+        let hl2 = self.handlers_len();
+        self.push_handler(cleanup, d + 1);
+        self.push_block(Block::FinallyExc, hl2);
+        self.body(finalbody)?;
+        self.pop_block();
+        self.op(Op::Reraise);
+        self.pop_handler();
+        self.bind(cleanup);
+        self.op(Op::Rot2);
+        self.op(Op::PopExcept);
+        self.op(Op::Reraise);
+        self.bind(end);
+        Ok(())
+    }
+
+    fn with_exit_normal(&mut self, is_async: bool) {
+        if is_async {
+            self.op(Op::LoadNone);
+            self.op(Op::LoadNone);
+            self.op(Op::LoadNone);
+            self.op_u(Op::CallFunction, 3);
+            self.await_top();
+            self.op(Op::Pop);
+        } else {
+            self.op(Op::WithExitNormal);
+        }
+    }
+
+    fn with_stmt(
+        &mut self,
+        items: &'a [(Expr, Option<Expr>)],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> CResult<()> {
+        let (first, rest) = match items.split_first() {
+            Some(x) => x,
+            None => return self.body(body),
+        };
+        let (ctx, target) = first;
+        if is_async {
+            self.check_async(ctx.line, ctx.col, "async with")?;
+        }
+        self.expr(ctx)?;
+        if is_async {
+            self.op(Op::BeforeAsyncWith);
+            self.await_top();
+        } else {
+            self.op(Op::BeforeWith);
+        }
+        match target {
+            Some(t) => self.store(t)?,
+            None => self.op(Op::Pop),
+        }
+        let (exc, end, suppress) = (self.new_label(), self.new_label(), self.new_label());
+        let hl = self.handlers_len();
+        let d = self.depth();
+        self.push_handler(exc, d + 1);
+        self.push_block(Block::With { is_async }, hl);
+        if rest.is_empty() {
+            self.body(body)?;
+        } else {
+            self.with_stmt(rest, body, is_async)?;
+        }
+        self.pop_block();
+        self.pop_handler();
+        self.with_exit_normal(is_async);
+        self.jump(Op::Jump, end);
+        // [exit, exc]
+        self.bind(exc);
+        self.op(Op::WithExitExc);
+        if is_async {
+            self.await_top();
+        }
+        self.jump(Op::PopJumpIfTrue, suppress);
+        self.op(Op::Reraise);
+        self.bind(suppress);
+        self.op(Op::Pop);
+        self.op(Op::Pop);
+        self.bind(end);
+        Ok(())
+    }
+
+    // ----- functions and classes -----
+
+    fn child_unit(&mut self, scope_id: u32, name: &str, line: u32, flags: u16) -> CResult<usize> {
+        let idx = match self.st.find(scope_id) {
+            Some(i) => i,
+            None => return Err(self.err("internal compiler error: missing scope", line, 1)),
+        };
+        let parent = self.scope();
+        let pq = &self.ur().code.qualname;
+        let qualname = match self.st.kind(parent) {
+            ScopeKind::Module => String::from(name),
+            ScopeKind::Class => format!("{}.{}", pq, name),
+            _ => format!("{}.<locals>.{}", pq, name),
+        };
+        let mut u = Unit::new(
+            String::from(name),
+            qualname,
+            self.filename,
+            line,
+            flags | self.st.code_flags(idx),
+        );
+        u.scope = idx;
+        let info = self.st.slots(idx);
+        u.code.local_names = info.names;
+        u.code.n_locals = u.code.local_names.len() as u16;
+        u.code.n_free = info.n_free;
+        self.units.push(u);
+        self.blocks.push(Vec::new());
+        for s in info.cells {
+            self.op_u(Op::MakeCell, s);
+        }
+        Ok(idx)
+    }
+
+    fn finish_child(&mut self) -> CResult<RawCode> {
+        self.blocks.pop();
+        match self.units.pop() {
+            Some(u) => u.finish(self.filename),
+            None => Err(self.err("internal compiler error: no unit", 0, 0)),
+        }
+    }
+
+    /// After the child code is compiled: push its closure (if any) and code, then MakeFunction.
+    fn emit_make_function(&mut self, code: RawCode, child: usize, mut flags: u8) -> CResult<()> {
+        let frees = self.st.free_names(child);
+        if !frees.is_empty() {
+            for n in &frees {
+                match self.st.closure_slot(self.scope(), n) {
+                    Some(s) => self.op_u(Op::LoadClosure, s),
+                    None => {
+                        return Err(self.err(
+                            format!("internal compiler error: no cell for '{}'", n),
+                            0,
+                            0,
+                        ))
+                    }
+                }
+            }
+            self.op_u(Op::BuildTuple, frees.len() as u32);
+            flags |= MKFN_CLOSURE;
+        }
+        let i = self.const_idx(Const::Code(Box::new(code)));
+        self.op_u(Op::LoadConst, i);
+        self.op_b(Op::MakeFunction, flags);
+        Ok(())
+    }
+
+    fn make_function(
+        &mut self,
+        name: &str,
+        params: &'a Params,
+        body: FnBody<'a>,
+        scope_id: u32,
+        flags: u16,
+        line: u32,
+    ) -> CResult<()> {
+        let mut mk = 0u8;
+        let defaults: Vec<&Expr> = params
+            .pos
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
+        if !defaults.is_empty() {
+            let consts: Option<Vec<Const>> = defaults.iter().map(|e| self.const_of(e)).collect();
+            match consts {
+                Some(c) => self.load_const(Const::Tuple(c)),
+                None => {
+                    for e in &defaults {
+                        self.expr(e)?;
+                    }
+                    self.op_u(Op::BuildTuple, defaults.len() as u32);
+                }
+            }
+            mk |= MKFN_DEFAULTS;
+        }
+        let kwd: Vec<&Param> = params
+            .kwonly
+            .iter()
+            .filter(|p| p.default.is_some())
+            .collect();
+        if !kwd.is_empty() {
+            for p in &kwd {
+                self.load_const(Const::Str(p.name.clone()));
+                if let Some(d) = &p.default {
+                    self.expr(d)?;
+                }
+            }
+            self.op_u(Op::BuildMap, kwd.len() as u32);
+            mk |= MKFN_KWDEFAULTS;
+        }
+        let mut cflags = flags;
+        if params.vararg.is_some() {
+            cflags |= FLAG_VARARGS;
+        }
+        if params.kwarg.is_some() {
+            cflags |= FLAG_VARKW;
+        }
+        let child = self.child_unit(scope_id, name, line, cflags)?;
+        {
+            let u = self.u();
+            u.code.n_pos = params.pos.len() as u16;
+            u.code.n_kwonly = params.kwonly.len() as u16;
+        }
+        match body {
+            FnBody::Stmts(stmts) => {
+                self.body(stmts)?;
+                if !matches!(
+                    stmts.last(),
+                    Some(Stmt {
+                        kind: StmtKind::Return(_),
+                        ..
+                    })
+                ) {
+                    self.op(Op::LoadNone);
+                    self.op(Op::Return);
+                }
+            }
+            FnBody::Expr(e) => {
+                self.set_line(e.line);
+                self.expr(e)?;
+                if self.ur().code.flags & FLAG_GENERATOR != 0 {
+                    self.op(Op::Pop);
+                    self.op(Op::LoadNone);
+                }
+                self.op(Op::Return);
+            }
+        }
+        let code = self.finish_child()?;
+        self.emit_make_function(code, child, mk)
+    }
+
+    fn class_def(&mut self, c: &'a ClassDef, line: u32) -> CResult<()> {
+        for d in &c.decorators {
+            self.expr(d)?;
+        }
+        self.set_line(line);
+        self.op(Op::LoadBuildClass);
+        let child = self.child_unit(c.scope_id, &c.name, line, FLAG_CLASS_BODY)?;
+        self.op_name(Op::LoadName, "__name__");
+        self.op_name(Op::StoreName, "__module__");
+        let q = self.ur().code.qualname.clone();
+        self.load_const(Const::Str(q));
+        self.op_name(Op::StoreName, "__qualname__");
+        self.body(&c.body)?;
+        match self.st.class_cell_slot(child) {
+            Some(s) => self.op_u(Op::LoadClosure, s),
+            None => self.op(Op::LoadNone),
+        }
+        self.op(Op::Return);
+        let code = self.finish_child()?;
+        self.emit_make_function(code, child, 0)?;
+        self.load_const(Const::Str(c.name.clone()));
+        self.call_args(&c.bases, 2, line)?;
+        for _ in &c.decorators {
+            self.op_u(Op::CallFunction, 1);
+        }
+        self.store_name(&c.name);
+        Ok(())
+    }
+
+    // ----- expressions -----
+
+    /// Jump to `target` if the truth of `e` equals `when`; fall through otherwise.
+    fn cond_jump(&mut self, e: &'a Expr, when: bool, target: Label) -> CResult<()> {
+        match &e.kind {
+            ExprKind::Unary(UnOp::Not, x) => return self.cond_jump(x, !when, target),
+            ExprKind::BoolOp(is_and, items) => {
+                // `a and b` jumps on false as soon as one is false; on true only if all are.
+                if *is_and != when {
+                    for it in items {
+                        self.cond_jump(it, when, target)?;
+                    }
+                } else {
+                    let skip = self.new_label();
+                    let n = items.len();
+                    for (i, it) in items.iter().enumerate() {
+                        if i + 1 < n {
+                            self.cond_jump(it, !when, skip)?;
+                        } else {
+                            self.cond_jump(it, when, target)?;
+                        }
+                    }
+                    self.bind(skip);
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+        if let Some(t) = self.const_truth(e) {
+            if t == when {
+                self.jump(Op::Jump, target);
+            }
+            return Ok(());
+        }
+        self.expr(e)?;
+        self.jump(
+            if when {
+                Op::PopJumpIfTrue
+            } else {
+                Op::PopJumpIfFalse
+            },
+            target,
+        );
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &'a Expr) -> CResult<()> {
+        if let Some(n) = self.fold(e) {
+            match n {
+                Num::Int(i) => self.load_const(Const::Int(i)),
+                Num::Float(f) => self.load_const(Const::Float(f)),
+            }
+            return Ok(());
+        }
+        match &e.kind {
+            ExprKind::Name(n) => self.load_name(n),
+            ExprKind::Int(_) | ExprKind::Float(_) => {}
+            ExprKind::BigInt(s) => self.load_const(Const::BigInt(s.clone())),
+            ExprKind::Imag(f) => self.load_const(Const::Complex(*f)),
+            ExprKind::Str(s) => self.load_const(Const::Str(s.clone())),
+            ExprKind::Bytes(b) => self.load_const(Const::Bytes(b.clone())),
+            ExprKind::True => self.op(Op::LoadTrue),
+            ExprKind::False => self.op(Op::LoadFalse),
+            ExprKind::None => self.op(Op::LoadNone),
+            ExprKind::Ellipsis => self.load_const(Const::Ellipsis),
+            ExprKind::FString(parts) => self.fstring(parts)?,
+            ExprKind::Tuple(items) => {
+                if let Some(c) = self.const_of(e) {
+                    self.load_const(c);
+                } else if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                    self.starred_list(items)?;
+                    self.op(Op::ListToTuple);
+                } else {
+                    for it in items {
+                        self.expr(it)?;
+                    }
+                    self.op_u(Op::BuildTuple, items.len() as u32);
+                }
+            }
+            ExprKind::List(items) => self.starred_list(items)?,
+            ExprKind::Set(items) => {
+                let plain = items
+                    .iter()
+                    .take_while(|i| !matches!(i.kind, ExprKind::Starred(_)))
+                    .count();
+                for it in &items[..plain] {
+                    self.expr(it)?;
+                }
+                self.op_u(Op::BuildSet, plain as u32);
+                for it in &items[plain..] {
+                    match &it.kind {
+                        ExprKind::Starred(x) => {
+                            self.expr(x)?;
+                            self.op(Op::SetUpdate);
+                        }
+                        _ => {
+                            self.expr(it)?;
+                            self.op_u(Op::SetAdd, 1);
+                        }
+                    }
+                }
+            }
+            ExprKind::Dict(pairs) => self.dict(pairs)?,
+            ExprKind::Starred(_) => {
+                return Err(self.err("can't use starred expression here", e.line, e.col))
+            }
+            ExprKind::Attr(obj, name) => {
+                self.expr(obj)?;
+                self.op_name(Op::LoadAttr, name);
+            }
+            ExprKind::Subscript(obj, idx) => {
+                self.expr(obj)?;
+                self.subscript_index(idx)?;
+                self.op(Op::LoadSubscr);
+            }
+            ExprKind::Slice(..) => self.slice(e)?,
+            ExprKind::Call(f, args) => self.call(f, args, e.line)?,
+            ExprKind::BinOp(op, a, b) => {
+                self.expr(a)?;
+                self.expr(b)?;
+                self.op_b(Op::BinaryOp, *op as u8);
+            }
+            ExprKind::Unary(op, x) => {
+                self.expr(x)?;
+                self.op_b(Op::UnaryOp, *op as u8);
+            }
+            ExprKind::BoolOp(is_and, items) => {
+                let end = self.new_label();
+                let n = items.len();
+                for (i, it) in items.iter().enumerate() {
+                    self.expr(it)?;
+                    if i + 1 < n {
+                        self.jump(
+                            if *is_and {
+                                Op::JumpIfFalseOrPop
+                            } else {
+                                Op::JumpIfTrueOrPop
+                            },
+                            end,
+                        );
+                    }
+                }
+                self.bind(end);
+            }
+            ExprKind::Compare(first, ops) => self.compare(first, ops)?,
+            ExprKind::IfExp(test, body, orelse) => {
+                let (else_l, end) = (self.new_label(), self.new_label());
+                self.cond_jump(test, false, else_l)?;
+                self.expr(body)?;
+                self.jump(Op::Jump, end);
+                self.bind(else_l);
+                self.expr(orelse)?;
+                self.bind(end);
+            }
+            ExprKind::Lambda(l) => self.make_function(
+                "<lambda>",
+                &l.params,
+                FnBody::Expr(&l.body),
+                l.scope_id,
+                FLAG_LAMBDA,
+                e.line,
+            )?,
+            ExprKind::Comp(c) => self.comprehension(c, e.line)?,
+            ExprKind::NamedExpr(name, v) => {
+                self.expr(v)?;
+                self.op(Op::Dup);
+                self.store_name(name);
+            }
+            ExprKind::Await(x) => {
+                self.check_async(e.line, e.col, "await")?;
+                self.expr(x)?;
+                self.await_top();
+            }
+            ExprKind::Yield(v) => {
+                self.check_yield(e)?;
+                match v {
+                    Some(x) => self.expr(x)?,
+                    None => self.op(Op::LoadNone),
+                }
+                self.op(Op::YieldValue);
+            }
+            ExprKind::YieldFrom(x) => {
+                self.check_yield(e)?;
+                if self.ur().code.flags & FLAG_ASYNC_GENERATOR != 0 {
+                    return Err(self.err("'yield from' inside async function", e.line, e.col));
+                }
+                self.expr(x)?;
+                self.op(Op::GetIter);
+                self.op(Op::LoadNone);
+                self.op(Op::YieldFrom);
+            }
+        }
+        Ok(())
+    }
+
+    fn check_yield(&self, e: &Expr) -> CResult<()> {
+        if self.is_module_unit() || self.st.kind(self.scope()) == ScopeKind::Class {
+            return Err(self.err("'yield' outside function", e.line, e.col));
+        }
+        Ok(())
+    }
+
+    fn starred_list(&mut self, items: &'a [Expr]) -> CResult<()> {
+        let plain = items
+            .iter()
+            .take_while(|i| !matches!(i.kind, ExprKind::Starred(_)))
+            .count();
+        for it in &items[..plain] {
+            self.expr(it)?;
+        }
+        self.op_u(Op::BuildList, plain as u32);
+        for it in &items[plain..] {
+            match &it.kind {
+                ExprKind::Starred(x) => {
+                    self.expr(x)?;
+                    self.op(Op::ListExtend);
+                }
+                _ => {
+                    self.expr(it)?;
+                    self.op_u(Op::ListAppend, 1);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn dict(&mut self, pairs: &'a [(Option<Expr>, Expr)]) -> CResult<()> {
+        let mut i = 0;
+        let mut first = true;
+        while i < pairs.len() || first {
+            let run = pairs[i..].iter().take_while(|(k, _)| k.is_some()).count();
+            if run > 0 || first {
+                for (k, v) in &pairs[i..i + run] {
+                    if let Some(k) = k {
+                        self.expr(k)?;
+                    }
+                    self.expr(v)?;
+                }
+                self.op_u(Op::BuildMap, run as u32);
+                if !first {
+                    self.op(Op::DictUpdate);
+                }
+                i += run;
+                first = false;
+            }
+            if let Some((None, v)) = pairs.get(i) {
+                self.expr(v)?;
+                self.op(Op::DictUpdate);
+                i += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn subscript_index(&mut self, idx: &'a Expr) -> CResult<()> {
+        match &idx.kind {
+            ExprKind::Slice(..) => self.slice(idx),
+            ExprKind::Tuple(items)
+                if items.iter().any(|i| matches!(i.kind, ExprKind::Slice(..))) =>
+            {
+                for it in items {
+                    self.subscript_index(it)?;
+                }
+                self.op_u(Op::BuildTuple, items.len() as u32);
+                Ok(())
+            }
+            _ => self.expr(idx),
+        }
+    }
+
+    fn slice(&mut self, e: &'a Expr) -> CResult<()> {
+        if let ExprKind::Slice(lo, hi, step) = &e.kind {
+            for part in [lo, hi] {
+                match part {
+                    Some(x) => self.expr(x)?,
+                    None => self.op(Op::LoadNone),
+                }
+            }
+            match step {
+                Some(s) => {
+                    self.expr(s)?;
+                    self.op_u(Op::BuildSlice, 3);
+                }
+                None => self.op_u(Op::BuildSlice, 2),
+            }
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, first: &'a Expr, ops: &'a [(CmpOp, Expr)]) -> CResult<()> {
+        self.expr(first)?;
+        if ops.len() == 1 {
+            self.expr(&ops[0].1)?;
+            self.op_b(Op::CompareOp, ops[0].0 as u8);
+            return Ok(());
+        }
+        let (clean, end) = (self.new_label(), self.new_label());
+        for (i, (op, x)) in ops.iter().enumerate() {
+            self.expr(x)?;
+            if i + 1 < ops.len() {
+                self.op(Op::Dup);
+                self.op(Op::Rot3);
+                self.op_b(Op::CompareOp, *op as u8);
+                self.jump(Op::JumpIfFalseOrPop, clean);
+            } else {
+                self.op_b(Op::CompareOp, *op as u8);
+            }
+        }
+        self.jump(Op::Jump, end);
+        self.bind(clean);
+        self.op(Op::Rot2);
+        self.op(Op::Pop);
+        self.bind(end);
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &'a [FPart]) -> CResult<()> {
+        if parts.is_empty() {
+            self.load_const(Const::Str(String::new()));
+            return Ok(());
+        }
+        for p in parts {
+            match p {
+                FPart::Lit(s) => self.load_const(Const::Str(s.clone())),
+                FPart::Field { value, conv, spec } => {
+                    self.expr(value)?;
+                    let mut flags = *conv;
+                    if let Some(sp) = spec {
+                        self.fstring(sp)?;
+                        flags |= FMT_HAS_SPEC;
+                    }
+                    self.op_b(Op::FormatValue, flags);
+                }
+            }
+        }
+        if parts.len() > 1 {
+            self.op_u(Op::BuildString, parts.len() as u32);
+        }
+        Ok(())
+    }
+
+    fn is_zero_arg_super(&self, f: &Expr, args: &[Arg]) -> Option<u32> {
+        if !args.is_empty() {
+            return None;
+        }
+        if let ExprKind::Name(n) = &f.kind {
+            if n == "super" && self.access("super") == Access::Global {
+                if let Access::Deref(s) = self.access("__class__") {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+
+    fn call(&mut self, f: &'a Expr, args: &'a [Arg], line: u32) -> CResult<()> {
+        if let Some(slot) = self.is_zero_arg_super(f, args) {
+            self.op_name(Op::LoadGlobal, "super");
+            self.op_u(Op::LoadSuperArgs, slot);
+            self.op_u(Op::CallFunction, 2);
+            return Ok(());
+        }
+        let simple = args.iter().all(|a| matches!(a, Arg::Pos(_) | Arg::Kw(..)));
+        if let (ExprKind::Attr(obj, name), true) = (&f.kind, simple) {
+            self.expr(obj)?;
+            self.set_line(line);
+            self.op_name(Op::LoadMethod, name);
+            let mut kw = Vec::new();
+            for a in args {
+                match a {
+                    Arg::Pos(e) => self.expr(e)?,
+                    Arg::Kw(n, e) => {
+                        self.expr(e)?;
+                        kw.push(Const::Str(n.clone()));
+                    }
+                    _ => {}
+                }
+            }
+            if kw.is_empty() {
+                self.op_u(Op::CallMethod, args.len() as u32);
+            } else {
+                self.load_const(Const::Tuple(kw));
+                self.op_u(Op::CallMethodKw, args.len() as u32);
+            }
+            return Ok(());
+        }
+        self.expr(f)?;
+        self.call_args(args, 0, line)
+    }
+
+    /// Call the callable on the stack (with `pushed` positional arguments already pushed above it).
+    fn call_args(&mut self, args: &'a [Arg], pushed: u32, line: u32) -> CResult<()> {
+        self.set_line(line);
+        let simple = args.iter().all(|a| matches!(a, Arg::Pos(_) | Arg::Kw(..)));
+        if simple {
+            let mut kw = Vec::new();
+            for a in args {
+                match a {
+                    Arg::Pos(e) => self.expr(e)?,
+                    Arg::Kw(n, e) => {
+                        self.expr(e)?;
+                        kw.push(Const::Str(n.clone()));
+                    }
+                    _ => {}
+                }
+            }
+            let argc = args.len() as u32 + pushed;
+            if kw.is_empty() {
+                self.op_u(Op::CallFunction, argc);
+            } else {
+                self.load_const(Const::Tuple(kw));
+                self.op_u(Op::CallFunctionKw, argc);
+            }
+            return Ok(());
+        }
+        // General form: positional args as a list, keywords as a dict.
+        let pos: Vec<&Arg> = args
+            .iter()
+            .filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_)))
+            .collect();
+        if pushed > 0 {
+            self.op_u(Op::BuildList, pushed);
+        } else if let [Arg::Star(x)] = pos.as_slice() {
+            self.expr(x)?;
+            self.op(Op::BuildListFromIter);
+        } else {
+            self.op_u(Op::BuildList, 0);
+        }
+        if !(pushed == 0 && matches!(pos.as_slice(), [Arg::Star(_)])) {
+            for a in &pos {
+                match a {
+                    Arg::Pos(e) => {
+                        self.expr(e)?;
+                        self.op_u(Op::ListAppend, 1);
+                    }
+                    Arg::Star(e) => {
+                        self.expr(e)?;
+                        self.op(Op::ListExtend);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let kws: Vec<&Arg> = args
+            .iter()
+            .filter(|a| matches!(a, Arg::Kw(..) | Arg::DStar(_)))
+            .collect();
+        if kws.is_empty() {
+            self.op_b(Op::CallFunctionEx, 0);
+            return Ok(());
+        }
+        self.op_u(Op::BuildMap, 0);
+        for a in kws {
+            match a {
+                Arg::Kw(n, e) => {
+                    self.load_const(Const::Str(n.clone()));
+                    self.expr(e)?;
+                    self.op_u(Op::MapAdd, 1);
+                }
+                Arg::DStar(e) => {
+                    self.expr(e)?;
+                    self.op(Op::DictUpdate);
+                }
+                _ => {}
+            }
+        }
+        self.op_b(Op::CallFunctionEx, 1);
+        Ok(())
+    }
+
+    fn comprehension(&mut self, c: &'a Comp, line: u32) -> CResult<()> {
+        let (name, flags) = match c.kind {
+            CompKind::List => ("<listcomp>", 0),
+            CompKind::Set => ("<setcomp>", 0),
+            CompKind::Dict => ("<dictcomp>", 0),
+            CompKind::Gen => ("<genexpr>", FLAG_GENERATOR),
+        };
+        if c.gens.iter().any(|g| g.is_async) {
+            return Err(self.err("asynchronous comprehensions are not supported", line, 1));
+        }
+        let child = self.child_unit(c.scope_id, name, line, flags)?;
+        self.u().code.n_pos = 1;
+        match c.kind {
+            CompKind::List => self.op_u(Op::BuildList, 0),
+            CompKind::Set => self.op_u(Op::BuildSet, 0),
+            CompKind::Dict => self.op_u(Op::BuildMap, 0),
+            CompKind::Gen => {}
+        }
+        let mut loops = Vec::new();
+        for (i, g) in c.gens.iter().enumerate() {
+            if i == 0 {
+                self.op_u(Op::LoadFast, 0);
+            } else {
+                self.expr(&g.iter)?;
+                self.op(Op::GetIter);
+            }
+            let (top, end) = (self.new_label(), self.new_label());
+            self.bind(top);
+            self.jump(Op::ForIter, end);
+            self.store(&g.target)?;
+            for cond in &g.ifs {
+                self.cond_jump(cond, false, top)?;
+            }
+            loops.push((top, end));
+        }
+        let depth = c.gens.len() as u32 + 1;
+        match c.kind {
+            CompKind::List => {
+                self.expr(&c.elt)?;
+                self.op_u(Op::ListAppend, depth);
+            }
+            CompKind::Set => {
+                self.expr(&c.elt)?;
+                self.op_u(Op::SetAdd, depth);
+            }
+            CompKind::Dict => {
+                self.expr(&c.elt)?;
+                if let Some(v) = &c.value {
+                    self.expr(v)?;
+                }
+                self.op_u(Op::MapAdd, depth);
+            }
+            CompKind::Gen => {
+                self.expr(&c.elt)?;
+                self.op(Op::YieldValue);
+                self.op(Op::Pop);
+            }
+        }
+        for (top, end) in loops.into_iter().rev() {
+            self.jump(Op::Jump, top);
+            self.bind(end);
+        }
+        if c.kind == CompKind::Gen {
+            self.op(Op::LoadNone);
+        }
+        self.op(Op::Return);
+        let code = self.finish_child()?;
+        self.emit_make_function(code, child, 0)?;
+        if let Some(g) = c.gens.first() {
+            self.expr(&g.iter)?;
+        }
+        self.op(Op::GetIter);
+        self.op_u(Op::CallFunction, 1);
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum FnBody<'a> {
+    Stmts(&'a [Stmt]),
+    Expr(&'a Expr),
+}
+
+#[cfg(test)]
+mod tests;

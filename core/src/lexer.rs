@@ -1,1 +1,1307 @@
-//! (in progress)
+//! Tokenizer: source text -> tokens, produced lazily (one at a time) so a large file never needs
+//! its whole token stream in memory. Handles indentation (INDENT/DEDENT), implicit line joining
+//! inside brackets, backslash continuation, comments and every literal form. String escapes are
+//! decoded here, except in f-strings, whose raw body goes to the parser (it splits literal parts
+//! from replacement fields and decodes the literal parts with [`decode_escapes`]).
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::compile::{CompileError, CompileErrorKind};
+
+/// Maximum bracket nesting; deeper input gets "too many nested parentheses".
+pub const MAX_BRACKETS: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kw {
+    False,
+    None,
+    True,
+    And,
+    As,
+    Assert,
+    Async,
+    Await,
+    Break,
+    Class,
+    Continue,
+    Def,
+    Del,
+    Elif,
+    Else,
+    Except,
+    Finally,
+    For,
+    From,
+    Global,
+    If,
+    Import,
+    In,
+    Is,
+    Lambda,
+    Nonlocal,
+    Not,
+    Or,
+    Pass,
+    Raise,
+    Return,
+    Try,
+    While,
+    With,
+    Yield,
+}
+
+const KEYWORDS: [(&str, Kw); 35] = [
+    ("False", Kw::False),
+    ("None", Kw::None),
+    ("True", Kw::True),
+    ("and", Kw::And),
+    ("as", Kw::As),
+    ("assert", Kw::Assert),
+    ("async", Kw::Async),
+    ("await", Kw::Await),
+    ("break", Kw::Break),
+    ("class", Kw::Class),
+    ("continue", Kw::Continue),
+    ("def", Kw::Def),
+    ("del", Kw::Del),
+    ("elif", Kw::Elif),
+    ("else", Kw::Else),
+    ("except", Kw::Except),
+    ("finally", Kw::Finally),
+    ("for", Kw::For),
+    ("from", Kw::From),
+    ("global", Kw::Global),
+    ("if", Kw::If),
+    ("import", Kw::Import),
+    ("in", Kw::In),
+    ("is", Kw::Is),
+    ("lambda", Kw::Lambda),
+    ("nonlocal", Kw::Nonlocal),
+    ("not", Kw::Not),
+    ("or", Kw::Or),
+    ("pass", Kw::Pass),
+    ("raise", Kw::Raise),
+    ("return", Kw::Return),
+    ("try", Kw::Try),
+    ("while", Kw::While),
+    ("with", Kw::With),
+    ("yield", Kw::Yield),
+];
+
+impl Kw {
+    pub fn as_str(self) -> &'static str {
+        KEYWORDS
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|(s, _)| *s)
+            .unwrap_or("?")
+    }
+}
+
+/// Operators and delimiters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum P {
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    LBrace,
+    RBrace,
+    Colon,
+    Comma,
+    Semi,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    VBar,
+    Amp,
+    Less,
+    Greater,
+    Eq,
+    Dot,
+    Percent,
+    EqEq,
+    NotEq,
+    LessEq,
+    GreaterEq,
+    Tilde,
+    Caret,
+    LShift,
+    RShift,
+    DoubleStar,
+    PlusEq,
+    MinusEq,
+    StarEq,
+    SlashEq,
+    PercentEq,
+    AmpEq,
+    VBarEq,
+    CaretEq,
+    LShiftEq,
+    RShiftEq,
+    DoubleStarEq,
+    DoubleSlash,
+    DoubleSlashEq,
+    At,
+    AtEq,
+    Arrow,
+    Ellipsis,
+    ColonEq,
+}
+
+const PUNCTS: [(&str, P); 47] = [
+    ("**=", P::DoubleStarEq),
+    ("//=", P::DoubleSlashEq),
+    (">>=", P::RShiftEq),
+    ("<<=", P::LShiftEq),
+    ("...", P::Ellipsis),
+    ("->", P::Arrow),
+    (":=", P::ColonEq),
+    ("!=", P::NotEq),
+    ("==", P::EqEq),
+    ("<=", P::LessEq),
+    (">=", P::GreaterEq),
+    ("**", P::DoubleStar),
+    ("//", P::DoubleSlash),
+    ("<<", P::LShift),
+    (">>", P::RShift),
+    ("+=", P::PlusEq),
+    ("-=", P::MinusEq),
+    ("*=", P::StarEq),
+    ("/=", P::SlashEq),
+    ("%=", P::PercentEq),
+    ("&=", P::AmpEq),
+    ("|=", P::VBarEq),
+    ("^=", P::CaretEq),
+    ("@=", P::AtEq),
+    ("(", P::LParen),
+    (")", P::RParen),
+    ("[", P::LBracket),
+    ("]", P::RBracket),
+    ("{", P::LBrace),
+    ("}", P::RBrace),
+    (":", P::Colon),
+    (",", P::Comma),
+    (";", P::Semi),
+    ("+", P::Plus),
+    ("-", P::Minus),
+    ("*", P::Star),
+    ("/", P::Slash),
+    ("|", P::VBar),
+    ("&", P::Amp),
+    ("<", P::Less),
+    (">", P::Greater),
+    ("=", P::Eq),
+    (".", P::Dot),
+    ("%", P::Percent),
+    ("~", P::Tilde),
+    ("^", P::Caret),
+    ("@", P::At),
+];
+
+impl P {
+    pub fn as_str(self) -> &'static str {
+        PUNCTS
+            .iter()
+            .find(|(_, p)| *p == self)
+            .map(|(s, _)| *s)
+            .unwrap_or("?")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    Name(String),
+    Int(i64),
+    /// Integer literal beyond i64, as decimal digits.
+    BigInt(String),
+    Float(f64),
+    Imag(f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    /// f-string: the undecoded body between the quotes; `raw` for rf-strings.
+    FStr {
+        body: String,
+        raw: bool,
+    },
+    Kw(Kw),
+    Op(P),
+    Newline,
+    Indent,
+    Dedent,
+    Eof,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub line: u32,
+    /// 1-based column (in bytes) of the token's first character.
+    pub col: u32,
+}
+
+pub struct Lexer<'s> {
+    src: &'s str,
+    pos: usize,
+    line: u32,
+    line_start: usize,
+    indents: Vec<u32>,
+    brackets: Vec<(u8, u32, u32)>,
+    pending_dedents: u32,
+    at_line_start: bool,
+    /// True once a token other than NEWLINE/INDENT/DEDENT has been produced on the current
+    /// logical line (EOF then needs a NEWLINE first).
+    line_has_tokens: bool,
+    done: bool,
+    filename: &'s str,
+    /// Line offset added to reported lines (f-string fields are lexed from a substring).
+    pub line_base: u32,
+}
+
+fn is_id_start(c: char) -> bool {
+    c == '_' || c.is_alphabetic()
+}
+
+fn is_id_continue(c: char) -> bool {
+    c == '_' || c.is_alphanumeric()
+}
+
+impl<'s> Lexer<'s> {
+    pub fn new(src: &'s str, filename: &'s str) -> Self {
+        let indents = alloc::vec![0];
+        Lexer {
+            src,
+            pos: 0,
+            line: 1,
+            line_start: 0,
+            indents,
+            brackets: Vec::new(),
+            pending_dedents: 0,
+            at_line_start: true,
+            line_has_tokens: false,
+            done: false,
+            filename,
+            line_base: 0,
+        }
+    }
+
+    /// A lexer for an expression embedded in an f-string (no indentation processing; starts as
+    /// if inside brackets so newlines are ignored).
+    pub fn new_embedded(src: &'s str, filename: &'s str, line: u32) -> Self {
+        let mut lx = Lexer::new(src, filename);
+        lx.line_base = line.saturating_sub(1);
+        lx.at_line_start = false;
+        lx.brackets.push((b'(', line, 0));
+        lx
+    }
+
+    pub fn bracket_depth(&self) -> usize {
+        self.brackets.len()
+    }
+
+    /// The innermost open bracket: (char, line, col).
+    pub fn open_bracket(&self) -> Option<(u8, u32, u32)> {
+        self.brackets.last().copied()
+    }
+
+    fn err_at(&self, kind: CompileErrorKind, msg: String, line: u32, col: u32) -> CompileError {
+        CompileError {
+            kind,
+            msg,
+            filename: String::from(self.filename),
+            line: line + self.line_base,
+            col,
+        }
+    }
+
+    fn err(&self, msg: String, at: usize) -> CompileError {
+        let col = (at.saturating_sub(self.line_start) + 1) as u32;
+        self.err_at(CompileErrorKind::SyntaxError, msg, self.line, col)
+    }
+
+    fn peek_byte(&self, off: usize) -> u8 {
+        self.src
+            .as_bytes()
+            .get(self.pos + off)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn peek_char(&self) -> Option<char> {
+        self.src.get(self.pos..).and_then(|s| s.chars().next())
+    }
+
+    fn newline_at(&mut self, after: usize) {
+        self.line += 1;
+        self.line_start = after;
+    }
+
+    fn tok(&self, tok: Tok, start: usize, line: u32, line_start: usize) -> Token {
+        Token {
+            tok,
+            line: line + self.line_base,
+            col: (start.saturating_sub(line_start) + 1) as u32,
+        }
+    }
+
+    /// Produce the next token.
+    #[inline(never)]
+    pub fn next_token(&mut self) -> Result<Token, CompileError> {
+        if self.pending_dedents > 0 {
+            self.pending_dedents -= 1;
+            return Ok(self.tok(Tok::Dedent, self.pos, self.line, self.line_start));
+        }
+        if self.done {
+            return Ok(self.tok(Tok::Eof, self.pos, self.line, self.line_start));
+        }
+        if self.at_line_start && self.brackets.is_empty() {
+            if let Some(t) = self.indentation()? {
+                return Ok(t);
+            }
+        }
+        loop {
+            let b = self.peek_byte(0);
+            match b {
+                b' ' | b'\t' | b'\x0c' | b'\r' => self.pos += 1,
+                b'#' => {
+                    while self.pos < self.src.len() && self.peek_byte(0) != b'\n' {
+                        self.pos += 1;
+                    }
+                }
+                b'\\' => {
+                    let mut n = 1;
+                    if self.peek_byte(1) == b'\r' {
+                        n = 2;
+                    }
+                    if self.peek_byte(n) == b'\n' {
+                        self.pos += n + 1;
+                        let p = self.pos;
+                        self.newline_at(p);
+                    } else if self.pos + n >= self.src.len() {
+                        return Err(
+                            self.err(String::from("unexpected EOF while parsing"), self.pos)
+                        );
+                    } else {
+                        return Err(self.err(
+                            String::from("unexpected character after line continuation character"),
+                            self.pos,
+                        ));
+                    }
+                }
+                b'\n' => {
+                    self.pos += 1;
+                    let p = self.pos;
+                    let (line, ls) = (self.line, self.line_start);
+                    self.newline_at(p);
+                    if self.brackets.is_empty() {
+                        self.at_line_start = true;
+                        if self.line_has_tokens {
+                            self.line_has_tokens = false;
+                            return Ok(self.tok(Tok::Newline, p - 1, line, ls));
+                        }
+                        if let Some(t) = self.indentation()? {
+                            return Ok(t);
+                        }
+                    }
+                }
+                0 if self.pos >= self.src.len() => return Ok(self.at_eof()),
+                _ => break,
+            }
+        }
+        self.line_has_tokens = true;
+        self.token()
+    }
+
+    fn at_eof(&mut self) -> Token {
+        if self.line_has_tokens && self.brackets.is_empty() {
+            self.line_has_tokens = false;
+            return self.tok(Tok::Newline, self.pos, self.line, self.line_start);
+        }
+        if self.brackets.is_empty() && self.indents.len() > 1 {
+            self.indents.pop();
+            return self.tok(Tok::Dedent, self.pos, self.line, self.line_start);
+        }
+        self.done = true;
+        self.tok(Tok::Eof, self.pos, self.line, self.line_start)
+    }
+
+    /// At the start of a line: measure indentation, skipping blank and comment-only lines.
+    /// Returns an INDENT/DEDENT token if the level changed.
+    fn indentation(&mut self) -> Result<Option<Token>, CompileError> {
+        loop {
+            let mut col: u32 = 0;
+            let mut i = self.pos;
+            let bytes = self.src.as_bytes();
+            while i < bytes.len() {
+                match bytes[i] {
+                    b' ' => col = col.saturating_add(1),
+                    b'\t' => col = (col / 8).saturating_add(1).saturating_mul(8),
+                    b'\x0c' => col = 0,
+                    _ => break,
+                }
+                i += 1;
+            }
+            let c = bytes.get(i).copied().unwrap_or(0);
+            if i >= bytes.len() {
+                self.pos = i;
+                self.at_line_start = false;
+                return Ok(None);
+            }
+            if c == b'#' || c == b'\n' || (c == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+                // Blank or comment-only line: no indentation meaning.
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                if i < bytes.len() {
+                    i += 1;
+                    self.pos = i;
+                    self.newline_at(i);
+                    continue;
+                }
+                self.pos = i;
+                self.at_line_start = false;
+                return Ok(None);
+            }
+            self.pos = i;
+            self.at_line_start = false;
+            let cur = *self.indents.last().unwrap_or(&0);
+            if col > cur {
+                self.indents.push(col);
+                return Ok(Some(self.tok(
+                    Tok::Indent,
+                    self.line_start,
+                    self.line,
+                    self.line_start,
+                )));
+            }
+            if col < cur {
+                let mut n = 0;
+                while self.indents.len() > 1 && *self.indents.last().unwrap_or(&0) > col {
+                    self.indents.pop();
+                    n += 1;
+                }
+                if *self.indents.last().unwrap_or(&0) != col {
+                    return Err(self.err_at(
+                        CompileErrorKind::IndentationError,
+                        String::from("unindent does not match any outer indentation level"),
+                        self.line,
+                        (i - self.line_start + 1) as u32,
+                    ));
+                }
+                self.pending_dedents = n - 1;
+                return Ok(Some(self.tok(Tok::Dedent, i, self.line, self.line_start)));
+            }
+            return Ok(None);
+        }
+    }
+
+    fn token(&mut self) -> Result<Token, CompileError> {
+        let start = self.pos;
+        let (line, ls) = (self.line, self.line_start);
+        let c = match self.peek_char() {
+            Some(c) => c,
+            None => return Ok(self.at_eof()),
+        };
+        if is_id_start(c) {
+            let rest = &self.src[self.pos..];
+            let len = rest
+                .find(|ch: char| !is_id_continue(ch))
+                .unwrap_or(rest.len());
+            let word = &rest[..len];
+            let next = rest.as_bytes().get(len).copied().unwrap_or(0);
+            if (next == b'"' || next == b'\'') && len <= 2 {
+                let lw = word.to_ascii_lowercase();
+                let (mut raw, mut bytes, mut fmt) = (false, false, false);
+                let mut ok = true;
+                for ch in lw.chars() {
+                    match ch {
+                        'r' if !raw => raw = true,
+                        'b' if !bytes && !fmt => bytes = true,
+                        'f' if !fmt && !bytes => fmt = true,
+                        'u' if len == 1 => {}
+                        _ => ok = false,
+                    }
+                }
+                if ok {
+                    self.pos += len;
+                    return self.string(start, line, ls, raw, bytes, fmt);
+                }
+            }
+            self.pos += len;
+            let tok = match KEYWORDS.iter().find(|(s, _)| *s == word) {
+                Some((_, k)) => Tok::Kw(*k),
+                None => Tok::Name(String::from(word)),
+            };
+            return Ok(self.tok(tok, start, line, ls));
+        }
+        let b = c as u32;
+        if c.is_ascii_digit() || (c == '.' && self.peek_byte(1).is_ascii_digit()) {
+            let t = self.number()?;
+            return Ok(self.tok(t, start, line, ls));
+        }
+        if c == '"' || c == '\'' {
+            return self.string(start, line, ls, false, false, false);
+        }
+        let rest = &self.src.as_bytes()[self.pos..];
+        for (s, p) in PUNCTS.iter() {
+            if rest.starts_with(s.as_bytes()) {
+                self.pos += s.len();
+                match p {
+                    P::LParen | P::LBracket | P::LBrace => {
+                        if self.brackets.len() >= MAX_BRACKETS {
+                            return Err(
+                                self.err(String::from("too many nested parentheses"), start)
+                            );
+                        }
+                        let col = (start - ls + 1) as u32;
+                        self.brackets
+                            .push((s.as_bytes()[0], line + self.line_base, col));
+                    }
+                    P::RParen | P::RBracket | P::RBrace => {
+                        let close = s.as_bytes()[0];
+                        match self.brackets.pop() {
+                            None => {
+                                return Err(
+                                    self.err(format!("unmatched '{}'", close as char), start)
+                                );
+                            }
+                            Some((open, oline, _)) => {
+                                let want = match open {
+                                    b'(' => b')',
+                                    b'[' => b']',
+                                    _ => b'}',
+                                };
+                                if want != close {
+                                    let mut msg = format!(
+                                        "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                        close as char, open as char
+                                    );
+                                    if oline != line + self.line_base {
+                                        msg.push_str(&format!(" on line {}", oline));
+                                    }
+                                    return Err(self.err(msg, start));
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                return Ok(self.tok(Tok::Op(*p), start, line, ls));
+            }
+        }
+        if c == '!' {
+            return Err(self.err(String::from("invalid syntax"), start));
+        }
+        if c == '$' || c == '?' || c == '`' {
+            return Err(self.err(format!("invalid character '{}' (U+{:04X})", c, b), start));
+        }
+        Err(self.err(format!("invalid character '{}' (U+{:04X})", c, b), start))
+    }
+
+    fn number(&mut self) -> Result<Tok, CompileError> {
+        let start = self.pos;
+        let bytes = self.src.as_bytes();
+        let radix = if bytes[start] == b'0' {
+            match self.peek_byte(1) | 0x20 {
+                b'x' => 16,
+                b'o' => 8,
+                b'b' => 2,
+                _ => 10,
+            }
+        } else {
+            10
+        };
+        if radix != 10 {
+            self.pos += 2;
+            let digits_start = self.pos;
+            let mut digits = String::new();
+            let mut prev_us = true;
+            while self.pos < bytes.len() {
+                let ch = bytes[self.pos];
+                if ch == b'_' {
+                    if prev_us && self.pos != digits_start {
+                        return Err(self.err(String::from("invalid decimal literal"), self.pos));
+                    }
+                    prev_us = true;
+                } else if (ch as char).is_digit(radix) {
+                    digits.push(ch as char);
+                    prev_us = false;
+                } else if ch.is_ascii_alphanumeric() {
+                    let kind = match radix {
+                        16 => "hexadecimal",
+                        8 => "octal",
+                        _ => "binary",
+                    };
+                    return Err(self.err(
+                        format!("invalid digit '{}' in {} literal", ch as char, kind),
+                        self.pos,
+                    ));
+                } else {
+                    break;
+                }
+                self.pos += 1;
+            }
+            if digits.is_empty() || prev_us {
+                let kind = match radix {
+                    16 => "hexadecimal",
+                    8 => "octal",
+                    _ => "binary",
+                };
+                return Err(self.err(format!("invalid {} literal", kind), start));
+            }
+            return Ok(int_from_digits(&digits, radix));
+        }
+        // Decimal int or float.
+        let mut text = String::new();
+        let mut is_float = false;
+        let mut prev_us = false;
+        let mut seen_exp = false;
+        while self.pos < bytes.len() {
+            let ch = bytes[self.pos];
+            match ch {
+                b'0'..=b'9' => {
+                    text.push(ch as char);
+                    prev_us = false;
+                }
+                b'_' => {
+                    if prev_us
+                        || text.is_empty()
+                        || !text.as_bytes()[text.len() - 1].is_ascii_digit()
+                    {
+                        return Err(self.err(String::from("invalid decimal literal"), self.pos));
+                    }
+                    prev_us = true;
+                }
+                b'.' if !is_float && !seen_exp => {
+                    if prev_us {
+                        return Err(self.err(String::from("invalid decimal literal"), self.pos));
+                    }
+                    is_float = true;
+                    text.push('.');
+                }
+                b'e' | b'E' if !seen_exp => {
+                    let (n1, n2) = (self.peek_byte(1), self.peek_byte(2));
+                    if n1.is_ascii_digit() || ((n1 == b'+' || n1 == b'-') && n2.is_ascii_digit()) {
+                        seen_exp = true;
+                        is_float = true;
+                        text.push('e');
+                        if n1 == b'+' || n1 == b'-' {
+                            text.push(n1 as char);
+                            self.pos += 1;
+                        }
+                    } else {
+                        return Err(self.err(String::from("invalid decimal literal"), self.pos));
+                    }
+                }
+                _ => break,
+            }
+            self.pos += 1;
+        }
+        if prev_us {
+            return Err(self.err(String::from("invalid decimal literal"), self.pos));
+        }
+        let suffix = self.peek_byte(0);
+        if suffix == b'j' || suffix == b'J' {
+            self.pos += 1;
+            let v: f64 = parse_float(&text);
+            return Ok(Tok::Imag(v));
+        }
+        if suffix.is_ascii_alphabetic() || suffix == b'_' {
+            return Err(self.err(String::from("invalid decimal literal"), self.pos));
+        }
+        if is_float {
+            return Ok(Tok::Float(parse_float(&text)));
+        }
+        if text.len() > 1 && text.starts_with('0') && text.bytes().any(|b| b != b'0') {
+            return Err(self.err(
+                String::from(
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                ),
+                start,
+            ));
+        }
+        Ok(int_from_digits(&text, 10))
+    }
+
+    fn string(
+        &mut self,
+        start: usize,
+        line: u32,
+        ls: usize,
+        raw: bool,
+        is_bytes: bool,
+        fmt: bool,
+    ) -> Result<Token, CompileError> {
+        let bytes = self.src.as_bytes();
+        let q = bytes[self.pos];
+        let triple = self.peek_byte(1) == q && self.peek_byte(2) == q;
+        let qlen = if triple { 3 } else { 1 };
+        self.pos += qlen;
+        let body_start = self.pos;
+        let body_end;
+        loop {
+            if self.pos >= bytes.len() {
+                let msg = if triple {
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {})",
+                        self.line + self.line_base
+                    )
+                } else {
+                    format!(
+                        "unterminated string literal (detected at line {})",
+                        line + self.line_base
+                    )
+                };
+                let col = (start - ls + 1) as u32;
+                return Err(self.err_at(CompileErrorKind::SyntaxError, msg, line, col));
+            }
+            let ch = bytes[self.pos];
+            if ch == b'\\' {
+                self.pos += 1;
+                if self.peek_byte(0) == b'\n' {
+                    self.pos += 1;
+                    let p = self.pos;
+                    self.newline_at(p);
+                } else if self.pos < bytes.len() {
+                    self.pos += 1;
+                }
+                continue;
+            }
+            if ch == b'\n' {
+                if !triple {
+                    let msg = format!(
+                        "unterminated string literal (detected at line {})",
+                        line + self.line_base
+                    );
+                    let col = (start - ls + 1) as u32;
+                    return Err(self.err_at(CompileErrorKind::SyntaxError, msg, line, col));
+                }
+                self.pos += 1;
+                let p = self.pos;
+                self.newline_at(p);
+                continue;
+            }
+            if ch == q && (!triple || (self.peek_byte(1) == q && self.peek_byte(2) == q)) {
+                body_end = self.pos;
+                self.pos += qlen;
+                break;
+            }
+            self.pos += 1;
+        }
+        // Both ends are at ASCII quote characters, so these are char boundaries.
+        let body = &self.src[body_start..body_end];
+        let tok = if fmt {
+            Tok::FStr {
+                body: String::from(body),
+                raw,
+            }
+        } else if is_bytes {
+            if let Some(bad) = body.chars().find(|c| !c.is_ascii()) {
+                let _ = bad;
+                return Err(self.err_at(
+                    CompileErrorKind::SyntaxError,
+                    String::from("bytes can only contain ASCII literal characters"),
+                    line,
+                    (start - ls + 1) as u32,
+                ));
+            }
+            let s = if raw {
+                String::from(body)
+            } else {
+                self.decode(body, true, line, start - ls)?
+            };
+            Tok::Bytes(s.chars().map(|c| c as u32 as u8).collect())
+        } else if raw {
+            Tok::Str(String::from(body))
+        } else {
+            Tok::Str(self.decode(body, false, line, start - ls)?)
+        };
+        Ok(self.tok(tok, start, line, ls))
+    }
+
+    fn decode(
+        &self,
+        body: &str,
+        is_bytes: bool,
+        line: u32,
+        col: usize,
+    ) -> Result<String, CompileError> {
+        decode_escapes(body, is_bytes)
+            .map_err(|m| self.err_at(CompileErrorKind::SyntaxError, m, line, (col + 1) as u32))
+    }
+}
+
+fn parse_float(text: &str) -> f64 {
+    let t = if text.starts_with('.') {
+        format!("0{}", text)
+    } else {
+        String::from(text)
+    };
+    let t = if t.ends_with('.') {
+        format!("{}0", t)
+    } else {
+        t
+    };
+    t.parse::<f64>().unwrap_or(f64::INFINITY)
+}
+
+/// An integer token from digits in `radix`: `Int` if it fits in i64, else `BigInt` (decimal).
+fn int_from_digits(digits: &str, radix: u32) -> Tok {
+    let mut v: i64 = 0;
+    let mut fits = true;
+    for d in digits.chars() {
+        let dv = d.to_digit(radix).unwrap_or(0) as i64;
+        match v.checked_mul(radix as i64).and_then(|x| x.checked_add(dv)) {
+            Some(n) => v = n,
+            None => {
+                fits = false;
+                break;
+            }
+        }
+    }
+    if fits {
+        return Tok::Int(v);
+    }
+    if radix == 10 {
+        return Tok::BigInt(String::from(digits.trim_start_matches('0')));
+    }
+    // Convert to decimal with base-1e9 limbs (little-endian).
+    let mut limbs: Vec<u32> = Vec::new();
+    for d in digits.chars() {
+        let mut carry = d.to_digit(radix).unwrap_or(0) as u64;
+        for l in limbs.iter_mut() {
+            let x = (*l as u64) * radix as u64 + carry;
+            *l = (x % 1_000_000_000) as u32;
+            carry = x / 1_000_000_000;
+        }
+        while carry > 0 {
+            limbs.push((carry % 1_000_000_000) as u32);
+            carry /= 1_000_000_000;
+        }
+    }
+    let mut s = String::new();
+    for (i, l) in limbs.iter().rev().enumerate() {
+        if i == 0 {
+            s.push_str(&format!("{}", l));
+        } else {
+            s.push_str(&format!("{:09}", l));
+        }
+    }
+    Tok::BigInt(s)
+}
+
+/// Decode backslash escapes. For bytes, `\u`/`\U`/`\N` are not escapes and every char must be
+/// < 256 (the caller maps chars to bytes).
+pub fn decode_escapes(body: &str, is_bytes: bool) -> Result<String, String> {
+    if !body.contains('\\') {
+        return Ok(String::from(body));
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let e = match chars.next() {
+            Some(e) => e,
+            None => {
+                out.push('\\');
+                break;
+            }
+        };
+        match e {
+            '\n' => {}
+            '\\' => out.push('\\'),
+            '\'' => out.push('\''),
+            '"' => out.push('"'),
+            'a' => out.push('\x07'),
+            'b' => out.push('\x08'),
+            'f' => out.push('\x0c'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'v' => out.push('\x0b'),
+            '0'..='7' => {
+                let mut v = e.to_digit(8).unwrap_or(0);
+                for _ in 0..2 {
+                    match chars.peek().and_then(|c| c.to_digit(8)) {
+                        Some(d) => {
+                            v = v * 8 + d;
+                            chars.next();
+                        }
+                        None => break,
+                    }
+                }
+                if is_bytes {
+                    v &= 0xff;
+                }
+                out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+            }
+            'x' | 'u' | 'U' if !(is_bytes && e != 'x') => {
+                let n = match e {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let mut v: u32 = 0;
+                for _ in 0..n {
+                    match chars.peek().and_then(|c| c.to_digit(16)) {
+                        Some(d) => {
+                            v = v.wrapping_mul(16).wrapping_add(d);
+                            chars.next();
+                        }
+                        None => {
+                            return Err(format!(
+                                "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\{}{} escape",
+                                e,
+                                "X".repeat(n)
+                            ));
+                        }
+                    }
+                }
+                match char::from_u32(v) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        return Err(String::from(
+                            "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character",
+                        ))
+                    }
+                }
+            }
+            'N' if !is_bytes => {
+                return Err(String::from("\\N{...} escapes are not supported"));
+            }
+            other => {
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// For the REPL's continuation prompt (MicroPython's `mp_repl_continue_with_input`): true if
+/// `src` has unclosed brackets or triple-quoted strings, ends with a line-continuation backslash,
+/// or starts a compound statement (first line ends with `:` or starts with a compound keyword or
+/// a decorator) that has not yet been ended by an empty line, i.e. `src` does not end with `\n`
+/// (the REPL joins entered lines with `\n`, so an empty line entered leaves a trailing `\n`).
+pub fn needs_more_input(src: &str) -> bool {
+    if src.trim().is_empty() {
+        return false;
+    }
+    let trimmed_end = src.trim_end_matches(['\n', '\r', ' ', '\t']);
+    if trimmed_end.ends_with('\\') && !src.ends_with('\n') {
+        return true;
+    }
+    let mut lx = Lexer::new(src, "<stdin>");
+    let mut first_line_last: Option<Tok> = None;
+    let mut first_tok: Option<Tok> = None;
+    let mut first_line_done = false;
+    loop {
+        match lx.next_token() {
+            Ok(t) => {
+                match &t.tok {
+                    Tok::Eof => break,
+                    Tok::Newline if !first_line_done && lx.bracket_depth() == 0 => {
+                        first_line_done = true
+                    }
+                    Tok::Newline | Tok::Indent | Tok::Dedent => {}
+                    other => {
+                        if first_tok.is_none() {
+                            first_tok = Some(other.clone());
+                        }
+                        if !first_line_done {
+                            first_line_last = Some(other.clone());
+                        }
+                    }
+                }
+                if lx.done && lx.bracket_depth() > 0 {
+                    return true;
+                }
+            }
+            Err(e) => {
+                return e.msg.starts_with("unterminated triple-quoted")
+                    || e.msg.starts_with("unexpected EOF");
+            }
+        }
+    }
+    if lx.bracket_depth() > 0 {
+        return true;
+    }
+    let compound = matches!(
+        first_tok,
+        Some(Tok::Kw(
+            Kw::If | Kw::While | Kw::For | Kw::Try | Kw::With | Kw::Def | Kw::Class | Kw::Async
+        )) | Some(Tok::Op(P::At))
+    ) || first_line_last == Some(Tok::Op(P::Colon));
+    compound && !src.ends_with('\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+
+    fn toks(src: &str) -> Vec<Tok> {
+        let mut lx = Lexer::new(src, "t");
+        let mut v = Vec::new();
+        loop {
+            let t = lx.next_token().unwrap();
+            if t.tok == Tok::Eof {
+                return v;
+            }
+            v.push(t.tok);
+        }
+    }
+
+    fn lex_err(src: &str) -> CompileError {
+        let mut lx = Lexer::new(src, "t");
+        loop {
+            match lx.next_token() {
+                Ok(t) if t.tok == Tok::Eof => panic!("no error for {:?}", src),
+                Ok(_) => {}
+                Err(e) => return e,
+            }
+        }
+    }
+
+    fn name(s: &str) -> Tok {
+        Tok::Name(String::from(s))
+    }
+
+    #[test]
+    fn ints() {
+        assert_eq!(
+            toks("1_000 0x_ff 0o17 0b101 0 00"),
+            vec![
+                Tok::Int(1000),
+                Tok::Int(255),
+                Tok::Int(15),
+                Tok::Int(5),
+                Tok::Int(0),
+                Tok::Int(0),
+                Tok::Newline
+            ]
+        );
+        assert_eq!(
+            toks("123456789012345678901234567890")[0],
+            Tok::BigInt(String::from("123456789012345678901234567890"))
+        );
+        assert_eq!(
+            toks("0xffffffffffffffffff")[0],
+            Tok::BigInt(String::from("4722366482869645213695"))
+        );
+        assert!(lex_err("0123").msg.contains("leading zeros"));
+        assert!(lex_err("1__0").msg.contains("invalid decimal literal"));
+        assert!(lex_err("1_").msg.contains("invalid decimal literal"));
+        assert!(lex_err("0x").msg.contains("invalid hexadecimal literal"));
+        assert!(lex_err("0b102")
+            .msg
+            .contains("invalid digit '2' in binary literal"));
+        assert!(lex_err("12abc").msg.contains("invalid decimal literal"));
+    }
+
+    #[test]
+    fn floats_and_imag() {
+        assert_eq!(
+            toks("1. .5 1e-3 1_000.5 2E+2 4j 1.5J")[..7],
+            [
+                Tok::Float(1.0),
+                Tok::Float(0.5),
+                Tok::Float(0.001),
+                Tok::Float(1000.5),
+                Tok::Float(200.0),
+                Tok::Imag(4.0),
+                Tok::Imag(1.5)
+            ]
+        );
+        assert_eq!(toks("x.y")[..3], [name("x"), Tok::Op(P::Dot), name("y")]);
+        assert_eq!(toks("1 if x else 2")[0], Tok::Int(1));
+    }
+
+    #[test]
+    fn strings() {
+        let s = |x: &str| Tok::Str(String::from(x));
+        assert_eq!(
+            toks(
+                r#"'a' "b" '''c
+d''' """e""""#
+            )[..4],
+            [s("a"), s("b"), s("c\nd"), s("e")]
+        );
+        assert_eq!(
+            toks(r"'\n\t\x41\101\u00e9\U0001F600\q\\'")[0],
+            s("\n\tAA\u{e9}\u{1F600}\\q\\")
+        );
+        assert_eq!(toks(r"r'\n' R'\x' u'x'")[..3], [s("\\n"), s("\\x"), s("x")]);
+        assert_eq!(
+            toks(r"b'\x00a\n' rb'\n' BR'x'")[..3],
+            [
+                Tok::Bytes(vec![0, b'a', b'\n']),
+                Tok::Bytes(vec![b'\\', b'n']),
+                Tok::Bytes(vec![b'x'])
+            ]
+        );
+        assert_eq!(toks(r"b'\u1234'")[0], Tok::Bytes(b"\\u1234".to_vec()));
+        assert_eq!(
+            toks("f'a{x}' Rf'{y}\\n' fR'z'")[..3],
+            [
+                Tok::FStr {
+                    body: String::from("a{x}"),
+                    raw: false
+                },
+                Tok::FStr {
+                    body: String::from("{y}\\n"),
+                    raw: true
+                },
+                Tok::FStr {
+                    body: String::from("z"),
+                    raw: true
+                }
+            ]
+        );
+        assert_eq!(toks("'a\\\nb'")[0], s("ab"));
+        assert!(lex_err("'abc")
+            .msg
+            .contains("unterminated string literal (detected at line 1)"));
+        assert!(lex_err("'''abc\n\n")
+            .msg
+            .contains("unterminated triple-quoted string literal"));
+        assert!(lex_err("b'\u{e9}'")
+            .msg
+            .contains("bytes can only contain ASCII"));
+        assert!(lex_err(r"'\x4'").msg.contains("truncated \\xXX escape"));
+        assert!(lex_err(r"'\N{DASH}'").msg.contains("\\N{...}"));
+        assert!(lex_err(r"'\ud800'").msg.contains("illegal Unicode"));
+    }
+
+    #[test]
+    fn operators_and_keywords() {
+        assert_eq!(
+            toks("a **= b // c -> d := e != f ... @ <<= not"),
+            vec![
+                name("a"),
+                Tok::Op(P::DoubleStarEq),
+                name("b"),
+                Tok::Op(P::DoubleSlash),
+                name("c"),
+                Tok::Op(P::Arrow),
+                name("d"),
+                Tok::Op(P::ColonEq),
+                name("e"),
+                Tok::Op(P::NotEq),
+                name("f"),
+                Tok::Op(P::Ellipsis),
+                Tok::Op(P::At),
+                Tok::Op(P::LShiftEq),
+                Tok::Kw(Kw::Not),
+                Tok::Newline
+            ]
+        );
+        assert_eq!(toks("\u{e9}t\u{e9} = 1")[0], name("\u{e9}t\u{e9}"));
+        assert!(lex_err("a ! b").msg.contains("invalid syntax"));
+        assert!(lex_err("a $ b").msg.contains("invalid character"));
+    }
+
+    #[test]
+    fn indentation() {
+        let t = toks("if x:\n    y\n\n  # c\n    z\nw\n");
+        assert_eq!(
+            t,
+            vec![
+                Tok::Kw(Kw::If),
+                name("x"),
+                Tok::Op(P::Colon),
+                Tok::Newline,
+                Tok::Indent,
+                name("y"),
+                Tok::Newline,
+                name("z"),
+                Tok::Newline,
+                Tok::Dedent,
+                name("w"),
+                Tok::Newline
+            ]
+        );
+        // Two levels closed at EOF, tabs count to multiples of 8.
+        let t = toks("a:\n\tb:\n\t\tc");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Dedent).count(), 2);
+        assert_eq!(t.iter().filter(|t| **t == Tok::Indent).count(), 2);
+        let t = toks("a:\n        b\n\tc\n");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Indent).count(), 1);
+        let e = lex_err("if x:\n    a\n  b\n");
+        assert_eq!(e.kind, CompileErrorKind::IndentationError);
+        assert!(e
+            .msg
+            .contains("unindent does not match any outer indentation level"));
+        assert_eq!(e.line, 3);
+    }
+
+    #[test]
+    fn joining_and_continuation() {
+        assert_eq!(
+            toks("(a,\n  b)\nc \\\n  d"),
+            vec![
+                Tok::Op(P::LParen),
+                name("a"),
+                Tok::Op(P::Comma),
+                name("b"),
+                Tok::Op(P::RParen),
+                Tok::Newline,
+                name("c"),
+                name("d"),
+                Tok::Newline
+            ]
+        );
+        assert!(lex_err("a \\ b")
+            .msg
+            .contains("unexpected character after line continuation"));
+        assert!(lex_err("a)").msg.contains("unmatched ')'"));
+        assert!(lex_err("(a]").msg.contains("does not match"));
+        assert!(lex_err(&"(".repeat(300))
+            .msg
+            .contains("too many nested parentheses"));
+        // Comments and CRLF
+        assert_eq!(
+            toks("a # c\r\nb"),
+            vec![name("a"), Tok::Newline, name("b"), Tok::Newline]
+        );
+    }
+
+    #[test]
+    fn positions() {
+        let mut lx = Lexer::new("x = 1\n  \nfoo(bar)", "t");
+        let mut v = Vec::new();
+        loop {
+            let t = lx.next_token().unwrap();
+            if t.tok == Tok::Eof {
+                break;
+            }
+            v.push((t.line, t.col));
+        }
+        assert_eq!(&v[..3], &[(1, 1), (1, 3), (1, 5)]);
+        assert_eq!(v[4], (3, 1));
+        assert_eq!(v[6], (3, 5));
+    }
+
+    #[test]
+    fn repl_continuation() {
+        assert!(!needs_more_input("1 + 2"));
+        assert!(needs_more_input("(1 +"));
+        assert!(needs_more_input("[1,\n 2"));
+        assert!(needs_more_input("x = '''abc"));
+        assert!(needs_more_input("x = 1 + \\"));
+        assert!(needs_more_input("if x:"));
+        assert!(needs_more_input("if x:\n    y = 1"));
+        assert!(!needs_more_input("if x:\n    y = 1\n"));
+        assert!(needs_more_input("@dec"));
+        assert!(needs_more_input("def f():"));
+        assert!(!needs_more_input("x = 1"));
+        assert!(!needs_more_input(""));
+        assert!(!needs_more_input("'abc"));
+    }
+}

@@ -24,3 +24,23 @@ pub mod numfmt;
 
 // Embedding interface boards implement.
 pub mod port;
+
+// Runtime: values, heap, names, objects.
+pub mod gc;
+pub mod obj;
+pub mod qstr;
+pub mod value;
+
+// Execution: interpreter state, loading, the loop, calls, operations, attributes.
+pub mod attr;
+pub mod call;
+pub mod interp;
+pub mod loader;
+pub mod ops;
+pub mod vm;
+
+// Builtins, modules, formatting, embedding.
+pub mod builtins;
+pub mod embed;
+pub mod format;
+pub mod module;

@@ -1,1 +1,2290 @@
-//! (in progress)
+//! Recursive-descent parser: tokens -> AST, one top-level statement at a time
+//! ([`Parser::next_statement`]). Recursion is bounded by [`MAX_DEPTH`] nesting units (each nested
+//! expression level, unary operator, statement block and binary-operator/trailer chain link
+//! costs one), so deep or long input gets "too many nested parentheses" / "expression too
+//! complex" instead of overflowing the stack; the compiler's recursion over the tree is bounded
+//! by the same limit.
+
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::ast::*;
+use crate::bytecode::{
+    BinOp, CmpOp, UnOp, FMT_CONV_ASCII, FMT_CONV_NONE, FMT_CONV_REPR, FMT_CONV_STR,
+};
+use crate::compile::{CompileError, CompileErrorKind};
+use crate::lexer::{decode_escapes, Kw, Lexer, Tok, Token, P};
+
+/// Maximum nesting units (see the module docs).
+pub const MAX_DEPTH: u32 = 100;
+
+type PResult<T> = Result<T, CompileError>;
+
+pub struct Parser<'s> {
+    lx: Lexer<'s>,
+    tok: Token,
+    depth: u32,
+    /// Next id for a scope-creating node (def, lambda, class, comprehension).
+    pub next_scope: u32,
+    /// Statements parsed from one line (`a; b`), in reverse order.
+    pending: Vec<Stmt>,
+    filename: &'s str,
+    /// Line of the last real (non-layout) token consumed, for errors at EOF.
+    prev_line: u32,
+}
+
+fn binop_for(p: P) -> Option<BinOp> {
+    Some(match p {
+        P::Plus | P::PlusEq => BinOp::Add,
+        P::Minus | P::MinusEq => BinOp::Sub,
+        P::Star | P::StarEq => BinOp::Mul,
+        P::At | P::AtEq => BinOp::MatMul,
+        P::Slash | P::SlashEq => BinOp::TrueDiv,
+        P::DoubleSlash | P::DoubleSlashEq => BinOp::FloorDiv,
+        P::Percent | P::PercentEq => BinOp::Mod,
+        P::DoubleStar | P::DoubleStarEq => BinOp::Pow,
+        P::LShift | P::LShiftEq => BinOp::LShift,
+        P::RShift | P::RShiftEq => BinOp::RShift,
+        P::Amp | P::AmpEq => BinOp::And,
+        P::VBar | P::VBarEq => BinOp::Or,
+        P::Caret | P::CaretEq => BinOp::Xor,
+        _ => return None,
+    })
+}
+
+fn is_augassign(p: P) -> bool {
+    matches!(
+        p,
+        P::PlusEq
+            | P::MinusEq
+            | P::StarEq
+            | P::AtEq
+            | P::SlashEq
+            | P::DoubleSlashEq
+            | P::PercentEq
+            | P::DoubleStarEq
+            | P::LShiftEq
+            | P::RShiftEq
+            | P::AmpEq
+            | P::VBarEq
+            | P::CaretEq
+    )
+}
+
+/// What a non-assignable expression is called in "cannot assign to ..." messages.
+fn expr_description(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Imag(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bytes(_) => "literal",
+        ExprKind::True => "True",
+        ExprKind::False => "False",
+        ExprKind::None => "None",
+        ExprKind::Ellipsis => "ellipsis",
+        ExprKind::FString(_) => "f-string expression",
+        ExprKind::Call(..) => "function call",
+        ExprKind::Lambda(_) => "lambda",
+        ExprKind::Comp(c) => match c.kind {
+            CompKind::List => "list comprehension",
+            CompKind::Set => "set comprehension",
+            CompKind::Dict => "dict comprehension",
+            CompKind::Gen => "generator expression",
+        },
+        ExprKind::Dict(_) => "dict literal",
+        ExprKind::Set(_) => "set display",
+        ExprKind::IfExp(..) => "conditional expression",
+        ExprKind::NamedExpr(..) => "named expression",
+        ExprKind::Await(_) => "await expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Compare(..) => "comparison",
+        _ => "expression",
+    }
+}
+
+impl<'s> Parser<'s> {
+    pub fn new(src: &'s str, filename: &'s str) -> PResult<Self> {
+        let mut lx = Lexer::new(src, filename);
+        let tok = lx.next_token()?;
+        Ok(Parser {
+            lx,
+            tok,
+            depth: 0,
+            next_scope: 1,
+            pending: Vec::new(),
+            filename,
+            prev_line: 1,
+        })
+    }
+
+    fn new_embedded(
+        src: &'s str,
+        filename: &'s str,
+        line: u32,
+        next_scope: u32,
+        depth: u32,
+    ) -> PResult<Self> {
+        let mut lx = Lexer::new_embedded(src, filename, line);
+        let tok = lx.next_token()?;
+        Ok(Parser {
+            lx,
+            tok,
+            depth,
+            next_scope,
+            pending: Vec::new(),
+            filename,
+            prev_line: line,
+        })
+    }
+
+    // ----- token helpers -----
+
+    #[inline(never)]
+    fn bump(&mut self) -> PResult<Token> {
+        let next = self.lx.next_token()?;
+        if !matches!(
+            self.tok.tok,
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Eof
+        ) {
+            self.prev_line = self.tok.line;
+        }
+        Ok(core::mem::replace(&mut self.tok, next))
+    }
+
+    fn is_op(&self, p: P) -> bool {
+        matches!(&self.tok.tok, Tok::Op(q) if *q == p)
+    }
+
+    fn is_kw(&self, k: Kw) -> bool {
+        matches!(&self.tok.tok, Tok::Kw(q) if *q == k)
+    }
+
+    fn eat_op(&mut self, p: P) -> PResult<bool> {
+        if self.is_op(p) {
+            self.bump()?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    fn eat_kw(&mut self, k: Kw) -> PResult<bool> {
+        if self.is_kw(k) {
+            self.bump()?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    pub fn error_at(&self, msg: String, line: u32, col: u32) -> CompileError {
+        CompileError {
+            kind: CompileErrorKind::SyntaxError,
+            msg,
+            filename: String::from(self.filename),
+            line,
+            col,
+        }
+    }
+
+    /// An error at the current token ("was never closed" at EOF inside brackets,
+    /// IndentationError for a stray indent).
+    #[cold]
+    #[inline(never)]
+    fn err_here(&self, msg: &str) -> CompileError {
+        if self.tok.tok == Tok::Eof {
+            if let Some((b, line, col)) = self.lx.open_bracket() {
+                return self.error_at(format!("'{}' was never closed", b as char), line, col);
+            }
+        }
+        if let Some((b, line, col)) = self.lx.open_bracket() {
+            if msg == "invalid syntax" && line < self.tok.line && self.lx.line_base == 0 {
+                return self.error_at(format!("'{}' was never closed", b as char), line, col);
+            }
+        }
+        if self.tok.tok == Tok::Eof {
+            return self.error_at(String::from(msg), self.prev_line, self.tok.col);
+        }
+        if self.tok.tok == Tok::Indent {
+            let mut e = self.error_at(
+                String::from("unexpected indent"),
+                self.tok.line,
+                self.tok.col,
+            );
+            e.kind = CompileErrorKind::IndentationError;
+            return e;
+        }
+        self.error_at(String::from(msg), self.tok.line, self.tok.col)
+    }
+
+    #[inline(never)]
+    fn expect_op(&mut self, p: P) -> PResult<()> {
+        if self.eat_op(p)? {
+            Ok(())
+        } else if matches!(p, P::Colon) {
+            Err(self.err_here("expected ':'"))
+        } else if matches!(p, P::RParen | P::RBracket | P::RBrace) && self.tok.tok == Tok::Eof {
+            Err(self.err_here("unexpected EOF while parsing"))
+        } else {
+            Err(self.err_here("invalid syntax"))
+        }
+    }
+
+    #[inline(never)]
+    fn expect_name(&mut self) -> PResult<String> {
+        if let Tok::Name(_) = &self.tok.tok {
+            if let Tok::Name(n) = self.bump()?.tok {
+                return Ok(n);
+            }
+        }
+        Err(self.err_here("invalid syntax"))
+    }
+
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let msg = if self.lx.bracket_depth() > 25 {
+                "too many nested parentheses"
+            } else {
+                "expression too complex"
+            };
+            return Err(self.err_here(msg));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self, n: u32) {
+        self.depth = self.depth.saturating_sub(n);
+    }
+
+    fn new_scope_id(&mut self) -> u32 {
+        let id = self.next_scope;
+        self.next_scope = self.next_scope.wrapping_add(1);
+        id
+    }
+
+    // ----- statements -----
+
+    /// The next top-level statement, or `None` at end of input.
+    pub fn next_statement(&mut self) -> PResult<Option<Stmt>> {
+        loop {
+            if let Some(s) = self.pending.pop() {
+                return Ok(Some(s));
+            }
+            while self.tok.tok == Tok::Newline {
+                self.bump()?;
+            }
+            match self.tok.tok {
+                Tok::Eof => return Ok(None),
+                Tok::Dedent => {
+                    return Err(self.err_here("unindent does not match any outer indentation level"))
+                }
+                _ => {}
+            }
+            // A line can produce no statement (an annotation only): then read on.
+            let mut out = Vec::new();
+            self.parse_stmt(&mut out)?;
+            out.reverse();
+            self.pending = out;
+        }
+    }
+
+    /// Parse a single expression (Eval mode), followed only by newlines and EOF.
+    pub fn parse_eval_input(&mut self) -> PResult<Expr> {
+        while self.tok.tok == Tok::Newline {
+            self.bump()?;
+        }
+        let e = self.parse_testlist_star_expr()?;
+        while self.tok.tok == Tok::Newline {
+            self.bump()?;
+        }
+        if self.tok.tok != Tok::Eof {
+            return Err(self.err_here("invalid syntax"));
+        }
+        Ok(e)
+    }
+
+    fn parse_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        let kind = match &self.tok.tok {
+            Tok::Kw(Kw::If) => self.parse_if()?,
+            Tok::Kw(Kw::While) => self.parse_while()?,
+            Tok::Kw(Kw::For) => self.parse_for(false)?,
+            Tok::Kw(Kw::Try) => self.parse_try()?,
+            Tok::Kw(Kw::With) => self.parse_with(false)?,
+            Tok::Kw(Kw::Def) => self.parse_def(Vec::new(), false)?,
+            Tok::Kw(Kw::Class) => self.parse_class(Vec::new())?,
+            Tok::Op(P::At) => self.parse_decorated()?,
+            Tok::Kw(Kw::Async) => {
+                self.bump()?;
+                match &self.tok.tok {
+                    Tok::Kw(Kw::Def) => self.parse_def(Vec::new(), true)?,
+                    Tok::Kw(Kw::For) => self.parse_for(true)?,
+                    Tok::Kw(Kw::With) => self.parse_with(true)?,
+                    _ => return Err(self.err_here("invalid syntax")),
+                }
+            }
+            Tok::Indent => return Err(self.err_here("unexpected indent")),
+            _ => return self.parse_simple_line(out),
+        };
+        out.push(Stmt { kind, line, col });
+        Ok(())
+    }
+
+    fn parse_simple_line(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            let (line, col) = (self.tok.line, self.tok.col);
+            if let Some(kind) = self.parse_small_stmt()? {
+                out.push(Stmt { kind, line, col });
+            }
+            if self.eat_op(P::Semi)? {
+                if self.tok.tok == Tok::Newline || self.tok.tok == Tok::Eof {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        match self.tok.tok {
+            Tok::Newline => {
+                self.bump()?;
+                Ok(())
+            }
+            Tok::Eof => Ok(()),
+            _ => Err(self.err_here("invalid syntax")),
+        }
+    }
+
+    /// A block after `:`: either the rest of the line or an indented suite.
+    fn parse_block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+        self.expect_op(P::Colon)?;
+        self.enter()?;
+        let mut body = Vec::new();
+        if self.tok.tok == Tok::Newline {
+            self.bump()?;
+            if self.tok.tok != Tok::Indent {
+                let at = if self.tok.tok == Tok::Eof {
+                    line
+                } else {
+                    self.tok.line
+                };
+                let mut e = self.error_at(
+                    format!("expected an indented block after {} on line {}", what, line),
+                    at,
+                    self.tok.col,
+                );
+                e.kind = CompileErrorKind::IndentationError;
+                return Err(e);
+            }
+            self.bump()?;
+            while self.tok.tok != Tok::Dedent && self.tok.tok != Tok::Eof {
+                self.parse_stmt(&mut body)?;
+            }
+            if self.tok.tok == Tok::Dedent {
+                self.bump()?;
+            }
+        } else {
+            self.parse_simple_line(&mut body)?;
+        }
+        self.leave(1);
+        Ok(body)
+    }
+
+    fn parse_if(&mut self) -> PResult<StmtKind> {
+        let line = self.tok.line;
+        let is_elif = self.is_kw(Kw::Elif);
+        self.bump()?;
+        let cond = self.parse_namedexpr_test()?;
+        let body = self.parse_block(
+            if is_elif {
+                "'elif' statement"
+            } else {
+                "'if' statement"
+            },
+            line,
+        )?;
+        let orelse = if self.is_kw(Kw::Elif) {
+            let (l, c) = (self.tok.line, self.tok.col);
+            let k = self.parse_if()?;
+            alloc::vec![Stmt {
+                kind: k,
+                line: l,
+                col: c
+            }]
+        } else if self.is_kw(Kw::Else) {
+            let l = self.tok.line;
+            self.bump()?;
+            self.parse_block("'else' statement", l)?
+        } else {
+            Vec::new()
+        };
+        Ok(StmtKind::If(cond, body, orelse))
+    }
+
+    fn parse_else(&mut self) -> PResult<Vec<Stmt>> {
+        if self.is_kw(Kw::Else) {
+            let l = self.tok.line;
+            self.bump()?;
+            self.parse_block("'else' statement", l)
+        } else {
+            Ok(Vec::new())
+        }
+    }
+
+    fn parse_while(&mut self) -> PResult<StmtKind> {
+        let line = self.tok.line;
+        self.bump()?;
+        let cond = self.parse_namedexpr_test()?;
+        let body = self.parse_block("'while' statement", line)?;
+        let orelse = self.parse_else()?;
+        Ok(StmtKind::While(cond, body, orelse))
+    }
+
+    fn parse_for(&mut self, is_async: bool) -> PResult<StmtKind> {
+        let line = self.tok.line;
+        self.bump()?;
+        let target = self.parse_target_list()?;
+        self.check_target(&target, false)?;
+        if !self.eat_kw(Kw::In)? {
+            return Err(self.err_here("invalid syntax"));
+        }
+        let iter = self.parse_testlist_star_expr()?;
+        let body = self.parse_block("'for' statement", line)?;
+        let orelse = self.parse_else()?;
+        Ok(StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            is_async,
+        })
+    }
+
+    fn parse_try(&mut self) -> PResult<StmtKind> {
+        let line = self.tok.line;
+        self.bump()?;
+        let body = self.parse_block("'try' statement", line)?;
+        let mut handlers: Vec<Handler> = Vec::new();
+        while self.is_kw(Kw::Except) {
+            let hline = self.tok.line;
+            if let Some(last) = handlers.last() {
+                if last.typ.is_none() {
+                    return Err(self.error_at(
+                        String::from("default 'except:' must be last"),
+                        last.line,
+                        1,
+                    ));
+                }
+            }
+            self.bump()?;
+            let (mut typ, mut name) = (None, None);
+            if !self.is_op(P::Colon) {
+                if self.is_op(P::Star) {
+                    return Err(self.err_here("except* is not supported"));
+                }
+                typ = Some(self.parse_test()?);
+                if self.is_op(P::Comma) {
+                    return Err(self.err_here("multiple exception types must be parenthesized"));
+                }
+                if self.eat_kw(Kw::As)? {
+                    name = Some(self.expect_name()?);
+                }
+            }
+            let hbody = self.parse_block("'except' statement", hline)?;
+            handlers.push(Handler {
+                typ,
+                name,
+                body: hbody,
+                line: hline,
+            });
+        }
+        let orelse = if !handlers.is_empty() {
+            self.parse_else()?
+        } else {
+            Vec::new()
+        };
+        let finalbody = if self.is_kw(Kw::Finally) {
+            let l = self.tok.line;
+            self.bump()?;
+            self.parse_block("'finally' statement", l)?
+        } else {
+            Vec::new()
+        };
+        if handlers.is_empty() && finalbody.is_empty() {
+            return Err(self.err_here("expected 'except' or 'finally' block"));
+        }
+        Ok(StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        })
+    }
+
+    fn parse_with(&mut self, is_async: bool) -> PResult<StmtKind> {
+        let line = self.tok.line;
+        self.bump()?;
+        let mut items = Vec::new();
+        loop {
+            let ctx = self.parse_test()?;
+            let target = if self.eat_kw(Kw::As)? {
+                let t = self.parse_target()?;
+                self.check_target(&t, false)?;
+                Some(t)
+            } else {
+                None
+            };
+            items.push((ctx, target));
+            if !self.eat_op(P::Comma)? {
+                break;
+            }
+        }
+        let body = self.parse_block("'with' statement", line)?;
+        Ok(StmtKind::With {
+            items,
+            body,
+            is_async,
+        })
+    }
+
+    fn parse_decorated(&mut self) -> PResult<StmtKind> {
+        let mut decorators = Vec::new();
+        while self.eat_op(P::At)? {
+            decorators.push(self.parse_namedexpr_test()?);
+            if self.tok.tok != Tok::Newline {
+                return Err(self.err_here("invalid syntax"));
+            }
+            self.bump()?;
+        }
+        match &self.tok.tok {
+            Tok::Kw(Kw::Def) => self.parse_def(decorators, false),
+            Tok::Kw(Kw::Class) => self.parse_class(decorators),
+            Tok::Kw(Kw::Async) => {
+                self.bump()?;
+                if !self.is_kw(Kw::Def) {
+                    return Err(self.err_here("invalid syntax"));
+                }
+                self.parse_def(decorators, true)
+            }
+            _ => Err(self.err_here("invalid syntax")),
+        }
+    }
+
+    fn parse_def(&mut self, decorators: Vec<Expr>, is_async: bool) -> PResult<StmtKind> {
+        let line = self.tok.line;
+        self.bump()?;
+        let name = self.expect_name()?;
+        if !self.is_op(P::LParen) {
+            return Err(self.err_here("expected '('"));
+        }
+        self.bump()?;
+        let params = self.parse_params(P::RParen, true)?;
+        self.expect_op(P::RParen)?;
+        if self.eat_op(P::Arrow)? {
+            self.parse_test()?;
+        }
+        let scope_id = self.new_scope_id();
+        let body = self.parse_block("function definition", line)?;
+        Ok(StmtKind::FuncDef(Box::new(FuncDef {
+            name,
+            params,
+            body,
+            decorators,
+            is_async,
+            scope_id,
+        })))
+    }
+
+    fn parse_class(&mut self, decorators: Vec<Expr>) -> PResult<StmtKind> {
+        let line = self.tok.line;
+        self.bump()?;
+        let name = self.expect_name()?;
+        let bases = if self.eat_op(P::LParen)? {
+            let args = self.parse_arglist()?;
+            self.expect_op(P::RParen)?;
+            args
+        } else {
+            Vec::new()
+        };
+        let scope_id = self.new_scope_id();
+        let body = self.parse_block("class definition", line)?;
+        Ok(StmtKind::ClassDef(Box::new(ClassDef {
+            name,
+            bases,
+            body,
+            decorators,
+            scope_id,
+        })))
+    }
+
+    /// Parameters up to `end` (`)` for def, `:` for lambda).
+    fn parse_params(&mut self, end: P, annotations: bool) -> PResult<Params> {
+        let mut ps = Params::default();
+        let mut seen_default = false;
+        let mut star_seen = false;
+        let mut bare_star: Option<(u32, u32)> = None;
+        let mut names: Vec<String> = Vec::new();
+        while !self.is_op(end) {
+            if ps.kwarg.is_some() {
+                return Err(self.err_here("arguments cannot follow var-keyword argument"));
+            }
+            let (line, col) = (self.tok.line, self.tok.col);
+            if self.eat_op(P::Slash)? {
+                if ps.pos.is_empty() || star_seen {
+                    return Err(self.error_at(String::from("invalid syntax"), line, col));
+                }
+            } else if self.eat_op(P::DoubleStar)? {
+                let n = self.expect_name()?;
+                if annotations && self.eat_op(P::Colon)? {
+                    self.parse_test()?;
+                }
+                names.push(n.clone());
+                ps.kwarg = Some(n);
+            } else if self.eat_op(P::Star)? {
+                if star_seen {
+                    return Err(self.error_at(
+                        String::from("* argument may appear only once"),
+                        line,
+                        col,
+                    ));
+                }
+                star_seen = true;
+                if let Tok::Name(_) = self.tok.tok {
+                    let n = self.expect_name()?;
+                    if annotations && self.eat_op(P::Colon)? {
+                        self.parse_test()?;
+                    }
+                    names.push(n.clone());
+                    ps.vararg = Some(n);
+                } else {
+                    bare_star = Some((line, col));
+                }
+            } else {
+                let n = self.expect_name()?;
+                if annotations && self.eat_op(P::Colon)? {
+                    self.parse_test()?;
+                }
+                let default = if self.eat_op(P::Eq)? {
+                    Some(self.parse_test()?)
+                } else {
+                    None
+                };
+                if star_seen {
+                    bare_star = None;
+                    names.push(n.clone());
+                    ps.kwonly.push(Param {
+                        name: n,
+                        default,
+                        line,
+                        col,
+                    });
+                } else {
+                    if default.is_some() {
+                        seen_default = true;
+                    } else if seen_default {
+                        return Err(self.error_at(
+                            String::from("non-default argument follows default argument"),
+                            line,
+                            col,
+                        ));
+                    }
+                    names.push(n.clone());
+                    ps.pos.push(Param {
+                        name: n,
+                        default,
+                        line,
+                        col,
+                    });
+                }
+            }
+            if !self.eat_op(P::Comma)? {
+                break;
+            }
+        }
+        if let Some((line, col)) = bare_star {
+            return Err(self.error_at(
+                String::from("named arguments must follow bare *"),
+                line,
+                col,
+            ));
+        }
+        for (i, n) in names.iter().enumerate() {
+            if names[..i].contains(n) {
+                return Err(self.error_at(
+                    format!("duplicate argument '{}' in function definition", n),
+                    self.tok.line,
+                    self.tok.col,
+                ));
+            }
+        }
+        Ok(ps)
+    }
+
+    fn parse_small_stmt(&mut self) -> PResult<Option<StmtKind>> {
+        let kw = match &self.tok.tok {
+            Tok::Kw(k) => Some(*k),
+            _ => None,
+        };
+        let k = match kw {
+            Some(Kw::Pass) => {
+                self.bump()?;
+                StmtKind::Pass
+            }
+            Some(Kw::Break) => {
+                self.bump()?;
+                StmtKind::Break
+            }
+            Some(Kw::Continue) => {
+                self.bump()?;
+                StmtKind::Continue
+            }
+            Some(Kw::Return) => {
+                self.bump()?;
+                if self.at_stmt_end() {
+                    StmtKind::Return(None)
+                } else {
+                    StmtKind::Return(Some(self.parse_testlist_star_expr()?))
+                }
+            }
+            Some(Kw::Raise) => {
+                self.bump()?;
+                if self.at_stmt_end() {
+                    StmtKind::Raise(None, None)
+                } else {
+                    let e = self.parse_test()?;
+                    let cause = if self.eat_kw(Kw::From)? {
+                        Some(self.parse_test()?)
+                    } else {
+                        None
+                    };
+                    StmtKind::Raise(Some(e), cause)
+                }
+            }
+            Some(Kw::Global) | Some(Kw::Nonlocal) => {
+                self.bump()?;
+                let mut names = alloc::vec![self.expect_name()?];
+                while self.eat_op(P::Comma)? {
+                    names.push(self.expect_name()?);
+                }
+                if kw == Some(Kw::Global) {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                }
+            }
+            Some(Kw::Del) => {
+                self.bump()?;
+                let mut targets = Vec::new();
+                loop {
+                    let t = self.parse_target()?;
+                    self.check_del_target(&t)?;
+                    targets.push(t);
+                    if !self.eat_op(P::Comma)? || self.at_stmt_end() {
+                        break;
+                    }
+                }
+                StmtKind::Del(targets)
+            }
+            Some(Kw::Assert) => {
+                self.bump()?;
+                let test = self.parse_test()?;
+                let msg = if self.eat_op(P::Comma)? {
+                    Some(self.parse_test()?)
+                } else {
+                    None
+                };
+                StmtKind::Assert(test, msg)
+            }
+            Some(Kw::Import) => {
+                self.bump()?;
+                let mut names = Vec::new();
+                loop {
+                    let name = self.parse_dotted_name()?;
+                    let asname = if self.eat_kw(Kw::As)? {
+                        Some(self.expect_name()?)
+                    } else {
+                        None
+                    };
+                    names.push(Alias { name, asname });
+                    if !self.eat_op(P::Comma)? {
+                        break;
+                    }
+                }
+                StmtKind::Import(names)
+            }
+            Some(Kw::From) => {
+                self.bump()?;
+                let mut level = 0u32;
+                loop {
+                    if self.eat_op(P::Dot)? {
+                        level = level.saturating_add(1);
+                    } else if self.eat_op(P::Ellipsis)? {
+                        level = level.saturating_add(3);
+                    } else {
+                        break;
+                    }
+                }
+                let module = if self.is_kw(Kw::Import) {
+                    if level == 0 {
+                        return Err(self.err_here("invalid syntax"));
+                    }
+                    None
+                } else {
+                    Some(self.parse_dotted_name()?)
+                };
+                if !self.eat_kw(Kw::Import)? {
+                    return Err(self.err_here("invalid syntax"));
+                }
+                let mut names = Vec::new();
+                if self.eat_op(P::Star)? {
+                    // `names` empty: import *
+                } else {
+                    let paren = self.eat_op(P::LParen)?;
+                    loop {
+                        let name = self.expect_name()?;
+                        let asname = if self.eat_kw(Kw::As)? {
+                            Some(self.expect_name()?)
+                        } else {
+                            None
+                        };
+                        names.push(Alias { name, asname });
+                        if !self.eat_op(P::Comma)? {
+                            break;
+                        }
+                        if paren && self.is_op(P::RParen) {
+                            break;
+                        }
+                        if !paren && self.at_stmt_end() {
+                            return Err(self.err_here(
+                                "trailing comma not allowed without surrounding parentheses",
+                            ));
+                        }
+                    }
+                    if paren {
+                        self.expect_op(P::RParen)?;
+                    }
+                }
+                StmtKind::ImportFrom {
+                    module,
+                    level,
+                    names,
+                }
+            }
+            _ => return self.parse_expr_stmt(),
+        };
+        Ok(Some(k))
+    }
+
+    fn at_stmt_end(&self) -> bool {
+        matches!(self.tok.tok, Tok::Newline | Tok::Eof | Tok::Op(P::Semi))
+    }
+
+    fn parse_dotted_name(&mut self) -> PResult<String> {
+        let mut name = self.expect_name()?;
+        while self.eat_op(P::Dot)? {
+            name.push('.');
+            name.push_str(&self.expect_name()?);
+        }
+        Ok(name)
+    }
+
+    fn parse_expr_stmt(&mut self) -> PResult<Option<StmtKind>> {
+        let first = self.parse_testlist_star_expr_or_yield()?;
+        if self.is_op(P::Eq) {
+            let mut targets = alloc::vec![first];
+            let mut value;
+            loop {
+                self.bump()?;
+                value = self.parse_testlist_star_expr_or_yield()?;
+                if self.is_op(P::Eq) {
+                    targets.push(value);
+                } else {
+                    break;
+                }
+            }
+            for t in &targets {
+                self.check_target(t, false)?;
+            }
+            return Ok(Some(StmtKind::Assign(targets, value)));
+        }
+        if let Tok::Op(p) = self.tok.tok {
+            if is_augassign(p) {
+                match &first.kind {
+                    ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => {}
+                    _ => {
+                        let what = match &first.kind {
+                            ExprKind::Tuple(_) => "tuple",
+                            ExprKind::List(_) => "list",
+                            _ => expr_description(&first),
+                        };
+                        return Err(self.error_at(
+                            format!(
+                                "'{}' is an illegal expression for augmented assignment",
+                                what
+                            ),
+                            first.line,
+                            first.col,
+                        ));
+                    }
+                }
+                self.bump()?;
+                let value = self.parse_testlist_star_expr_or_yield()?;
+                let op = binop_for(p).unwrap_or(BinOp::Add);
+                return Ok(Some(StmtKind::AugAssign(first, op, value)));
+            }
+        }
+        if self.is_op(P::Colon) {
+            match &first.kind {
+                ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => {}
+                ExprKind::Tuple(_) => {
+                    return Err(self.error_at(
+                        String::from("only single target (not tuple) can be annotated"),
+                        first.line,
+                        first.col,
+                    ))
+                }
+                _ => {
+                    return Err(self.error_at(
+                        String::from("illegal target for annotation"),
+                        first.line,
+                        first.col,
+                    ))
+                }
+            }
+            self.bump()?;
+            self.parse_test()?;
+            if self.eat_op(P::Eq)? {
+                let value = self.parse_testlist_star_expr_or_yield()?;
+                return Ok(Some(StmtKind::Assign(alloc::vec![first], value)));
+            }
+            // Annotation only: no effect.
+            return Ok(None);
+        }
+        if let ExprKind::Starred(_) = first.kind {
+            return Err(self.error_at(
+                String::from("can't use starred expression here"),
+                first.line,
+                first.col,
+            ));
+        }
+        Ok(Some(StmtKind::Expr(first)))
+    }
+
+    // ----- target validation -----
+
+    pub(crate) fn check_target(&self, e: &Expr, in_seq: bool) -> PResult<()> {
+        match &e.kind {
+            ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => Ok(()),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let mut stars = 0;
+                for it in items {
+                    if let ExprKind::Starred(_) = it.kind {
+                        stars += 1;
+                        if stars > 1 {
+                            return Err(self.error_at(
+                                String::from("multiple starred expressions in assignment"),
+                                it.line,
+                                it.col,
+                            ));
+                        }
+                    }
+                    self.check_target(it, true)?;
+                }
+                Ok(())
+            }
+            ExprKind::Starred(inner) => {
+                if !in_seq {
+                    return Err(self.error_at(
+                        String::from("starred assignment target must be in a list or tuple"),
+                        e.line,
+                        e.col,
+                    ));
+                }
+                if let ExprKind::Starred(_) = inner.kind {
+                    return Err(self.error_at(String::from("invalid syntax"), e.line, e.col));
+                }
+                self.check_target(inner, false)
+            }
+            _ => Err(self.error_at(
+                format!("cannot assign to {}", expr_description(e)),
+                e.line,
+                e.col,
+            )),
+        }
+    }
+
+    fn check_del_target(&self, e: &Expr) -> PResult<()> {
+        match &e.kind {
+            ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => Ok(()),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for it in items {
+                    self.check_del_target(it)?;
+                }
+                Ok(())
+            }
+            ExprKind::Starred(_) => {
+                Err(self.error_at(String::from("cannot delete starred"), e.line, e.col))
+            }
+            _ => Err(self.error_at(
+                format!("cannot delete {}", expr_description(e)),
+                e.line,
+                e.col,
+            )),
+        }
+    }
+
+    // ----- expressions -----
+
+    /// `a, *b, c` at expression-statement level (a tuple if there is a comma), or a yield.
+    fn parse_testlist_star_expr_or_yield(&mut self) -> PResult<Expr> {
+        if self.is_kw(Kw::Yield) {
+            return self.parse_yield();
+        }
+        self.parse_testlist_star_expr()
+    }
+
+    #[inline(never)]
+    fn parse_yield(&mut self) -> PResult<Expr> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        self.bump()?;
+        if self.eat_kw(Kw::From)? {
+            let e = self.parse_test()?;
+            return Ok(Expr::new(ExprKind::YieldFrom(Box::new(e)), line, col));
+        }
+        if self.at_stmt_end()
+            || self.is_op(P::RParen)
+            || self.is_op(P::Eq)
+            || self.is_op(P::RBracket)
+        {
+            return Ok(Expr::new(ExprKind::Yield(None), line, col));
+        }
+        let e = self.parse_testlist_star_expr()?;
+        Ok(Expr::new(ExprKind::Yield(Some(Box::new(e))), line, col))
+    }
+
+    fn parse_star_or_test(&mut self) -> PResult<Expr> {
+        if self.is_op(P::Star) {
+            let (line, col) = (self.tok.line, self.tok.col);
+            self.bump()?;
+            let e = self.parse_bitor()?;
+            return Ok(Expr::new(ExprKind::Starred(Box::new(e)), line, col));
+        }
+        self.parse_namedexpr_test()
+    }
+
+    fn starts_expr(&self) -> bool {
+        match &self.tok.tok {
+            Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::BigInt(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Str(_)
+            | Tok::Bytes(_)
+            | Tok::FStr { .. } => true,
+            Tok::Kw(k) => matches!(
+                k,
+                Kw::None | Kw::True | Kw::False | Kw::Not | Kw::Lambda | Kw::Await
+            ),
+            Tok::Op(p) => matches!(
+                p,
+                P::LParen
+                    | P::LBracket
+                    | P::LBrace
+                    | P::Minus
+                    | P::Plus
+                    | P::Tilde
+                    | P::Star
+                    | P::Ellipsis
+            ),
+            _ => false,
+        }
+    }
+
+    pub fn parse_testlist_star_expr(&mut self) -> PResult<Expr> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        let first = self.parse_star_or_test()?;
+        if !self.is_op(P::Comma) {
+            return Ok(first);
+        }
+        let mut items = alloc::vec![first];
+        while self.eat_op(P::Comma)? {
+            if !self.starts_expr() {
+                break;
+            }
+            items.push(self.parse_star_or_test()?);
+        }
+        Ok(Expr::new(ExprKind::Tuple(items), line, col))
+    }
+
+    /// Targets of `for` (stops before `in`).
+    fn parse_target_list(&mut self) -> PResult<Expr> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        let first = self.parse_target()?;
+        if !self.is_op(P::Comma) {
+            return Ok(first);
+        }
+        let mut items = alloc::vec![first];
+        while self.eat_op(P::Comma)? {
+            if self.is_kw(Kw::In) || self.is_op(P::Eq) {
+                break;
+            }
+            items.push(self.parse_target()?);
+        }
+        Ok(Expr::new(ExprKind::Tuple(items), line, col))
+    }
+
+    fn parse_target(&mut self) -> PResult<Expr> {
+        if self.is_op(P::Star) {
+            let (line, col) = (self.tok.line, self.tok.col);
+            self.bump()?;
+            let e = self.parse_bitor()?;
+            return Ok(Expr::new(ExprKind::Starred(Box::new(e)), line, col));
+        }
+        self.parse_bitor()
+    }
+
+    #[inline(always)]
+    fn parse_namedexpr_test(&mut self) -> PResult<Expr> {
+        let e = self.parse_test()?;
+        if self.is_op(P::ColonEq) {
+            let name = match &e.kind {
+                ExprKind::Name(n) => n.clone(),
+                _ => {
+                    return Err(self.error_at(
+                        format!(
+                            "cannot use assignment expressions with {}",
+                            expr_description(&e)
+                        ),
+                        e.line,
+                        e.col,
+                    ))
+                }
+            };
+            self.bump()?;
+            let v = self.parse_test()?;
+            return Ok(Expr::new(
+                ExprKind::NamedExpr(name, Box::new(v)),
+                e.line,
+                e.col,
+            ));
+        }
+        Ok(e)
+    }
+
+    pub fn parse_test(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.parse_test_inner();
+        self.leave(1);
+        r
+    }
+
+    #[inline(always)]
+    fn parse_test_inner(&mut self) -> PResult<Expr> {
+        if self.is_kw(Kw::Lambda) {
+            return self.parse_lambda();
+        }
+        let e = self.parse_or()?;
+        if self.is_kw(Kw::If) {
+            self.bump()?;
+            let cond = self.parse_or()?;
+            if !self.eat_kw(Kw::Else)? {
+                return Err(self.err_here("expected 'else' after 'if' expression"));
+            }
+            let other = self.parse_test()?;
+            let (line, col) = (e.line, e.col);
+            return Ok(Expr::new(
+                ExprKind::IfExp(Box::new(cond), Box::new(e), Box::new(other)),
+                line,
+                col,
+            ));
+        }
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn parse_lambda(&mut self) -> PResult<Expr> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        self.bump()?;
+        let params = self.parse_params(P::Colon, false)?;
+        self.expect_op(P::Colon)?;
+        let scope_id = self.new_scope_id();
+        let body = self.parse_test()?;
+        Ok(Expr::new(
+            ExprKind::Lambda(Box::new(Lambda {
+                params,
+                body,
+                scope_id,
+            })),
+            line,
+            col,
+        ))
+    }
+
+    fn parse_or(&mut self) -> PResult<Expr> {
+        let first = self.parse_and()?;
+        if !self.is_kw(Kw::Or) {
+            return Ok(first);
+        }
+        let (line, col) = (first.line, first.col);
+        let mut items = alloc::vec![first];
+        while self.eat_kw(Kw::Or)? {
+            items.push(self.parse_and()?);
+        }
+        Ok(Expr::new(ExprKind::BoolOp(false, items), line, col))
+    }
+
+    #[inline(always)]
+    fn parse_and(&mut self) -> PResult<Expr> {
+        let first = self.parse_not()?;
+        if !self.is_kw(Kw::And) {
+            return Ok(first);
+        }
+        let (line, col) = (first.line, first.col);
+        let mut items = alloc::vec![first];
+        while self.eat_kw(Kw::And)? {
+            items.push(self.parse_not()?);
+        }
+        Ok(Expr::new(ExprKind::BoolOp(true, items), line, col))
+    }
+
+    fn parse_not(&mut self) -> PResult<Expr> {
+        if self.is_kw(Kw::Not) {
+            let (line, col) = (self.tok.line, self.tok.col);
+            self.bump()?;
+            self.enter()?;
+            let e = self.parse_not();
+            self.leave(1);
+            return Ok(Expr::new(
+                ExprKind::Unary(UnOp::Not, Box::new(e?)),
+                line,
+                col,
+            ));
+        }
+        self.parse_comparison()
+    }
+
+    fn comp_op(&mut self) -> PResult<Option<CmpOp>> {
+        let op = match &self.tok.tok {
+            Tok::Op(P::Less) => CmpOp::Lt,
+            Tok::Op(P::LessEq) => CmpOp::Le,
+            Tok::Op(P::EqEq) => CmpOp::Eq,
+            Tok::Op(P::NotEq) => CmpOp::Ne,
+            Tok::Op(P::Greater) => CmpOp::Gt,
+            Tok::Op(P::GreaterEq) => CmpOp::Ge,
+            Tok::Kw(Kw::In) => CmpOp::In,
+            Tok::Kw(Kw::Is) => {
+                self.bump()?;
+                return Ok(Some(if self.eat_kw(Kw::Not)? {
+                    CmpOp::IsNot
+                } else {
+                    CmpOp::Is
+                }));
+            }
+            Tok::Kw(Kw::Not) => {
+                self.bump()?;
+                if !self.eat_kw(Kw::In)? {
+                    return Err(self.err_here("invalid syntax"));
+                }
+                return Ok(Some(CmpOp::NotIn));
+            }
+            _ => return Ok(None),
+        };
+        self.bump()?;
+        Ok(Some(op))
+    }
+
+    #[inline(always)]
+    fn parse_comparison(&mut self) -> PResult<Expr> {
+        let first = self.parse_bitor()?;
+        let mut ops = Vec::new();
+        while let Some(op) = self.comp_op()? {
+            ops.push((op, self.parse_bitor()?));
+        }
+        if ops.is_empty() {
+            return Ok(first);
+        }
+        let (line, col) = (first.line, first.col);
+        Ok(Expr::new(
+            ExprKind::Compare(Box::new(first), ops),
+            line,
+            col,
+        ))
+    }
+
+    /// Binary operators `| ^ & << >> + - * / // % @` by precedence climbing (one frame per
+    /// operator, not per precedence level). `min_level` is the lowest level accepted.
+    fn parse_binary(&mut self, min_level: u8) -> PResult<Expr> {
+        let mut left = self.parse_factor()?;
+        let mut links = 0;
+        loop {
+            let (op, level) = match &self.tok.tok {
+                Tok::Op(P::VBar) => (BinOp::Or, 0),
+                Tok::Op(P::Caret) => (BinOp::Xor, 1),
+                Tok::Op(P::Amp) => (BinOp::And, 2),
+                Tok::Op(P::LShift) => (BinOp::LShift, 3),
+                Tok::Op(P::RShift) => (BinOp::RShift, 3),
+                Tok::Op(P::Plus) => (BinOp::Add, 4),
+                Tok::Op(P::Minus) => (BinOp::Sub, 4),
+                Tok::Op(P::Star) => (BinOp::Mul, 5),
+                Tok::Op(P::Slash) => (BinOp::TrueDiv, 5),
+                Tok::Op(P::DoubleSlash) => (BinOp::FloorDiv, 5),
+                Tok::Op(P::Percent) => (BinOp::Mod, 5),
+                Tok::Op(P::At) => (BinOp::MatMul, 5),
+                _ => break,
+            };
+            if level < min_level {
+                break;
+            }
+            // A chain link costs a quarter nesting unit (the tree's left spine).
+            links += 1;
+            if links % 4 == 0 {
+                if let Err(e) = self.enter() {
+                    self.leave(links / 4);
+                    return Err(e);
+                }
+            }
+            let right = self.bump().and_then(|_| self.parse_binary(level + 1));
+            let right = match right {
+                Ok(r) => r,
+                Err(e) => {
+                    self.leave(links / 4);
+                    return Err(e);
+                }
+            };
+            let (line, col) = (left.line, left.col);
+            left = Expr::new(
+                ExprKind::BinOp(op, Box::new(left), Box::new(right)),
+                line,
+                col,
+            );
+        }
+        self.leave(links / 4);
+        Ok(left)
+    }
+
+    fn parse_bitor(&mut self) -> PResult<Expr> {
+        self.parse_binary(0)
+    }
+
+    fn parse_factor(&mut self) -> PResult<Expr> {
+        let op = match &self.tok.tok {
+            Tok::Op(P::Minus) => UnOp::Neg,
+            Tok::Op(P::Plus) => UnOp::Pos,
+            Tok::Op(P::Tilde) => UnOp::Invert,
+            _ => return self.parse_power(),
+        };
+        let (line, col) = (self.tok.line, self.tok.col);
+        self.bump()?;
+        self.enter()?;
+        let e = self.parse_factor();
+        self.leave(1);
+        let e = e?;
+        Ok(Expr::new(ExprKind::Unary(op, Box::new(e)), line, col))
+    }
+
+    #[inline(always)]
+    fn parse_power(&mut self) -> PResult<Expr> {
+        let e = if self.is_kw(Kw::Await) {
+            let (line, col) = (self.tok.line, self.tok.col);
+            self.bump()?;
+            self.enter()?;
+            let inner = self.parse_primary();
+            self.leave(1);
+            Expr::new(ExprKind::Await(Box::new(inner?)), line, col)
+        } else {
+            self.parse_primary()?
+        };
+        if self.is_op(P::DoubleStar) {
+            self.bump()?;
+            self.enter()?;
+            let rhs = self.parse_factor();
+            self.leave(1);
+            let (line, col) = (e.line, e.col);
+            return Ok(Expr::new(
+                ExprKind::BinOp(BinOp::Pow, Box::new(e), Box::new(rhs?)),
+                line,
+                col,
+            ));
+        }
+        Ok(e)
+    }
+
+    fn parse_primary(&mut self) -> PResult<Expr> {
+        let mut e = self.parse_atom()?;
+        // Each trailer is a link of the tree's left spine: half a nesting unit. (On error the
+        // parse is abandoned, so the depth need not be restored.)
+        let mut links = 0;
+        loop {
+            let (line, col) = (self.tok.line, self.tok.col);
+            let kind = match self.tok.tok {
+                Tok::Op(P::Dot) | Tok::Op(P::LParen) | Tok::Op(P::LBracket) => self.bump()?.tok,
+                _ => break,
+            };
+            links += 1;
+            if links % 2 == 0 {
+                self.enter()?;
+            }
+            e = match kind {
+                Tok::Op(P::Dot) => {
+                    let name = self.expect_name()?;
+                    Expr::new(ExprKind::Attr(Box::new(e), name), line, col)
+                }
+                Tok::Op(P::LParen) => {
+                    let args = self.parse_arglist()?;
+                    self.expect_op(P::RParen)?;
+                    Expr::new(ExprKind::Call(Box::new(e), args), line, col)
+                }
+                _ => {
+                    let idx = self.parse_subscript_list()?;
+                    self.expect_op(P::RBracket)?;
+                    Expr::new(ExprKind::Subscript(Box::new(e), Box::new(idx)), line, col)
+                }
+            };
+        }
+        self.leave(links / 2);
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn parse_subscript_list(&mut self) -> PResult<Expr> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        let first = self.parse_subscript()?;
+        if !self.is_op(P::Comma) {
+            return Ok(first);
+        }
+        let mut items = alloc::vec![first];
+        while self.eat_op(P::Comma)? {
+            if self.is_op(P::RBracket) {
+                break;
+            }
+            items.push(self.parse_subscript()?);
+        }
+        Ok(Expr::new(ExprKind::Tuple(items), line, col))
+    }
+
+    fn parse_subscript(&mut self) -> PResult<Expr> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        let lower = if self.is_op(P::Colon) {
+            None
+        } else {
+            Some(self.parse_namedexpr_test()?)
+        };
+        if !self.is_op(P::Colon) {
+            return lower.ok_or_else(|| self.err_here("invalid syntax"));
+        }
+        self.bump()?;
+        let is_end = |p: &Self| p.is_op(P::RBracket) || p.is_op(P::Comma) || p.is_op(P::Colon);
+        let upper = if is_end(self) {
+            None
+        } else {
+            Some(Box::new(self.parse_test()?))
+        };
+        let mut step = None;
+        if self.eat_op(P::Colon)? && !(self.is_op(P::RBracket) || self.is_op(P::Comma)) {
+            step = Some(Box::new(self.parse_test()?));
+        }
+        Ok(Expr::new(
+            ExprKind::Slice(lower.map(Box::new), upper, step),
+            line,
+            col,
+        ))
+    }
+
+    /// Call arguments up to (not including) `)`.
+    #[inline(never)]
+    fn parse_arglist(&mut self) -> PResult<Vec<Arg>> {
+        let mut args: Vec<Arg> = Vec::new();
+        let mut seen_kw = false;
+        let mut seen_dstar = false;
+        let mut genexp_at: Option<(u32, u32)> = None;
+        while !self.is_op(P::RParen) {
+            let (line, col) = (self.tok.line, self.tok.col);
+            if self.eat_op(P::Star)? {
+                if seen_dstar {
+                    return Err(self.error_at(
+                        String::from(
+                            "iterable argument unpacking follows keyword argument unpacking",
+                        ),
+                        line,
+                        col,
+                    ));
+                }
+                args.push(Arg::Star(self.parse_test()?));
+            } else if self.eat_op(P::DoubleStar)? {
+                seen_dstar = true;
+                args.push(Arg::DStar(self.parse_test()?));
+            } else {
+                let e = self.parse_namedexpr_test()?;
+                if self.is_op(P::Eq) {
+                    let name = match e.kind {
+                        ExprKind::Name(n) => n,
+                        _ => return Err(self.error_at(
+                            String::from(
+                                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                            ),
+                            e.line,
+                            e.col,
+                        )),
+                    };
+                    self.bump()?;
+                    let v = self.parse_test()?;
+                    if args
+                        .iter()
+                        .any(|a| matches!(a, Arg::Kw(n, _) if *n == name))
+                    {
+                        return Err(self.error_at(
+                            format!("keyword argument repeated: {}", name),
+                            line,
+                            col,
+                        ));
+                    }
+                    seen_kw = true;
+                    args.push(Arg::Kw(name, v));
+                } else if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+                    let g = self.parse_comp_tail(CompKind::Gen, e, None, line, col)?;
+                    genexp_at = Some((line, col));
+                    args.push(Arg::Pos(g));
+                } else {
+                    if seen_dstar {
+                        return Err(self.error_at(
+                            String::from("positional argument follows keyword argument unpacking"),
+                            line,
+                            col,
+                        ));
+                    }
+                    if seen_kw {
+                        return Err(self.error_at(
+                            String::from("positional argument follows keyword argument"),
+                            line,
+                            col,
+                        ));
+                    }
+                    args.push(Arg::Pos(e));
+                }
+            }
+            if !self.eat_op(P::Comma)? {
+                break;
+            }
+        }
+        if let Some((line, col)) = genexp_at {
+            if args.len() > 1 {
+                return Err(self.error_at(
+                    String::from("Generator expression must be parenthesized"),
+                    line,
+                    col,
+                ));
+            }
+        }
+        Ok(args)
+    }
+
+    /// After the element of a comprehension: `for ... in ... [if ...]*` clauses.
+    #[inline(never)]
+    fn parse_comp_tail(
+        &mut self,
+        kind: CompKind,
+        elt: Expr,
+        value: Option<Expr>,
+        line: u32,
+        col: u32,
+    ) -> PResult<Expr> {
+        let mut gens = Vec::new();
+        loop {
+            let is_async = self.eat_kw(Kw::Async)?;
+            if !self.eat_kw(Kw::For)? {
+                if is_async {
+                    return Err(self.err_here("invalid syntax"));
+                }
+                break;
+            }
+            let target = self.parse_target_list()?;
+            self.check_target(&target, false)?;
+            if !self.eat_kw(Kw::In)? {
+                return Err(self.err_here("invalid syntax"));
+            }
+            let iter = self.parse_or()?;
+            let mut ifs = Vec::new();
+            while self.eat_kw(Kw::If)? {
+                ifs.push(self.parse_or()?);
+            }
+            gens.push(CompFor {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
+        }
+        let scope_id = self.new_scope_id();
+        Ok(Expr::new(
+            ExprKind::Comp(Box::new(Comp {
+                kind,
+                elt,
+                value,
+                gens,
+                scope_id,
+            })),
+            line,
+            col,
+        ))
+    }
+
+    fn parse_atom(&mut self) -> PResult<Expr> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        let kind = match &self.tok.tok {
+            Tok::Name(_) => {
+                if let Tok::Name(n) = self.bump()?.tok {
+                    ExprKind::Name(n)
+                } else {
+                    return Err(self.err_here("invalid syntax"));
+                }
+            }
+            Tok::Int(v) => {
+                let v = *v;
+                self.bump()?;
+                ExprKind::Int(v)
+            }
+            Tok::BigInt(_) => match self.bump()?.tok {
+                Tok::BigInt(s) => ExprKind::BigInt(s),
+                _ => return Err(self.err_here("invalid syntax")),
+            },
+            Tok::Float(v) => {
+                let v = *v;
+                self.bump()?;
+                ExprKind::Float(v)
+            }
+            Tok::Imag(v) => {
+                let v = *v;
+                self.bump()?;
+                ExprKind::Imag(v)
+            }
+            Tok::Str(_) | Tok::Bytes(_) | Tok::FStr { .. } => return self.parse_strings(),
+            Tok::Kw(Kw::None) => {
+                self.bump()?;
+                ExprKind::None
+            }
+            Tok::Kw(Kw::True) => {
+                self.bump()?;
+                ExprKind::True
+            }
+            Tok::Kw(Kw::False) => {
+                self.bump()?;
+                ExprKind::False
+            }
+            Tok::Op(P::Ellipsis) => {
+                self.bump()?;
+                ExprKind::Ellipsis
+            }
+            Tok::Op(P::LParen) => return self.parse_paren(line, col),
+            Tok::Op(P::LBracket) => return self.parse_list(line, col),
+            Tok::Op(P::LBrace) => {
+                self.bump()?;
+                return self.parse_brace(line, col);
+            }
+            Tok::Indent => return Err(self.err_here("unexpected indent")),
+            Tok::Newline | Tok::Eof if self.lx.bracket_depth() == 0 => {
+                return Err(self.err_here("invalid syntax"))
+            }
+            _ => return Err(self.err_here("invalid syntax")),
+        };
+        Ok(Expr::new(kind, line, col))
+    }
+
+    #[inline(never)]
+    fn parse_paren(&mut self, line: u32, col: u32) -> PResult<Expr> {
+        self.bump()?;
+        if self.eat_op(P::RParen)? {
+            return Ok(Expr::new(ExprKind::Tuple(Vec::new()), line, col));
+        }
+        if self.is_kw(Kw::Yield) {
+            let y = self.parse_yield()?;
+            self.expect_op(P::RParen)?;
+            return Ok(y);
+        }
+        let first = self.parse_star_or_test()?;
+        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+            let g = self.parse_comp_tail(CompKind::Gen, first, None, line, col)?;
+            self.expect_op(P::RParen)?;
+            return Ok(g);
+        }
+        if self.eat_op(P::RParen)? {
+            if let ExprKind::Starred(_) = first.kind {
+                return Err(self.error_at(
+                    String::from("can't use starred expression here"),
+                    first.line,
+                    first.col,
+                ));
+            }
+            return Ok(first);
+        }
+        let mut items = alloc::vec![first];
+        while self.eat_op(P::Comma)? {
+            if self.is_op(P::RParen) {
+                break;
+            }
+            items.push(self.parse_star_or_test()?);
+        }
+        self.expect_op(P::RParen)?;
+        Ok(Expr::new(ExprKind::Tuple(items), line, col))
+    }
+
+    #[inline(never)]
+    fn parse_list(&mut self, line: u32, col: u32) -> PResult<Expr> {
+        self.bump()?;
+        if self.eat_op(P::RBracket)? {
+            return Ok(Expr::new(ExprKind::List(Vec::new()), line, col));
+        }
+        let first = self.parse_star_or_test()?;
+        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+            let g = self.parse_comp_tail(CompKind::List, first, None, line, col)?;
+            self.expect_op(P::RBracket)?;
+            return Ok(g);
+        }
+        let mut items = alloc::vec![first];
+        while self.eat_op(P::Comma)? {
+            if self.is_op(P::RBracket) {
+                break;
+            }
+            items.push(self.parse_star_or_test()?);
+        }
+        self.expect_op(P::RBracket)?;
+        Ok(Expr::new(ExprKind::List(items), line, col))
+    }
+
+    #[inline(never)]
+    fn parse_brace(&mut self, line: u32, col: u32) -> PResult<Expr> {
+        if self.eat_op(P::RBrace)? {
+            return Ok(Expr::new(ExprKind::Dict(Vec::new()), line, col));
+        }
+        // Dict?
+        let first_key = if self.eat_op(P::DoubleStar)? {
+            None
+        } else {
+            let k = self.parse_star_or_test()?;
+            if !self.is_op(P::Colon) || matches!(k.kind, ExprKind::Starred(_)) {
+                // Set display or set comprehension.
+                if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+                    let g = self.parse_comp_tail(CompKind::Set, k, None, line, col)?;
+                    self.expect_op(P::RBrace)?;
+                    return Ok(g);
+                }
+                let mut items = alloc::vec![k];
+                while self.eat_op(P::Comma)? {
+                    if self.is_op(P::RBrace) {
+                        break;
+                    }
+                    items.push(self.parse_star_or_test()?);
+                }
+                self.expect_op(P::RBrace)?;
+                return Ok(Expr::new(ExprKind::Set(items), line, col));
+            }
+            Some(k)
+        };
+        let mut pairs: Vec<(Option<Expr>, Expr)> = Vec::new();
+        let mut key = first_key;
+        loop {
+            match key {
+                Some(k) => {
+                    self.expect_op(P::Colon)?;
+                    let v = self.parse_test()?;
+                    if pairs.is_empty() && (self.is_kw(Kw::For) || self.is_kw(Kw::Async)) {
+                        let g = self.parse_comp_tail(CompKind::Dict, k, Some(v), line, col)?;
+                        self.expect_op(P::RBrace)?;
+                        return Ok(g);
+                    }
+                    pairs.push((Some(k), v));
+                }
+                None => {
+                    let v = self.parse_bitor()?;
+                    pairs.push((None, v));
+                }
+            }
+            if !self.eat_op(P::Comma)? || self.is_op(P::RBrace) {
+                break;
+            }
+            key = if self.eat_op(P::DoubleStar)? {
+                None
+            } else {
+                Some(self.parse_test()?)
+            };
+        }
+        self.expect_op(P::RBrace)?;
+        Ok(Expr::new(ExprKind::Dict(pairs), line, col))
+    }
+
+    /// Adjacent string literals, concatenated (f-strings become an FString).
+    #[inline(never)]
+    fn parse_strings(&mut self) -> PResult<Expr> {
+        let (line, col) = (self.tok.line, self.tok.col);
+        let mut parts: Vec<FPart> = Vec::new();
+        let mut bytes: Option<Vec<u8>> = None;
+        let mut any_str = false;
+        let mut any_f = false;
+        loop {
+            let (tline, tcol) = (self.tok.line, self.tok.col);
+            match &self.tok.tok {
+                Tok::Str(_) | Tok::Bytes(_) | Tok::FStr { .. } => {}
+                _ => break,
+            }
+            match self.bump()?.tok {
+                Tok::Str(s) => {
+                    any_str = true;
+                    push_lit(&mut parts, &s);
+                }
+                Tok::Bytes(b) => bytes.get_or_insert_with(Vec::new).extend_from_slice(&b),
+                Tok::FStr { body, raw } => {
+                    any_str = true;
+                    any_f = true;
+                    self.parse_fstring(&body, raw, tline, tcol, &mut parts, 0)?;
+                }
+                _ => {}
+            }
+        }
+        if let Some(b) = bytes {
+            if any_str {
+                return Err(self.error_at(
+                    String::from("cannot mix bytes and nonbytes literals"),
+                    line,
+                    col,
+                ));
+            }
+            return Ok(Expr::new(ExprKind::Bytes(b), line, col));
+        }
+        if !any_f {
+            let s = match parts.pop() {
+                Some(FPart::Lit(s)) => s,
+                _ => String::new(),
+            };
+            return Ok(Expr::new(ExprKind::Str(s), line, col));
+        }
+        Ok(Expr::new(ExprKind::FString(parts), line, col))
+    }
+
+    /// Split an f-string body into literal parts and fields, appending to `parts`.
+    fn parse_fstring(
+        &mut self,
+        body: &str,
+        raw: bool,
+        line: u32,
+        col: u32,
+        parts: &mut Vec<FPart>,
+        nest: u32,
+    ) -> PResult<()> {
+        if nest > 2 {
+            return Err(self.error_at(
+                String::from("f-string: expressions nested too deeply"),
+                line,
+                col,
+            ));
+        }
+        let b = body.as_bytes();
+        let mut i = 0;
+        let mut lit_start = 0;
+        let ferr = |p: &Self, m: &str| p.error_at(format!("f-string: {}", m), line, col);
+        let mut lit = String::new();
+        let flush = |p: &Self, lit: &mut String, from: usize, to: usize| -> PResult<()> {
+            let chunk = &body[from..to];
+            if raw {
+                lit.push_str(chunk);
+            } else {
+                let d = decode_escapes(chunk, false).map_err(|m| p.error_at(m, line, col))?;
+                lit.push_str(&d);
+            }
+            Ok(())
+        };
+        while i < b.len() {
+            match b[i] {
+                b'{' if b.get(i + 1) == Some(&b'{') => {
+                    flush(self, &mut lit, lit_start, i + 1)?;
+                    i += 2;
+                    lit_start = i;
+                }
+                b'}' if b.get(i + 1) == Some(&b'}') => {
+                    flush(self, &mut lit, lit_start, i + 1)?;
+                    i += 2;
+                    lit_start = i;
+                }
+                b'}' => return Err(ferr(self, "single '}' is not allowed")),
+                b'{' => {
+                    flush(self, &mut lit, lit_start, i)?;
+                    i += 1;
+                    // Find the end of the expression.
+                    let expr_start = i;
+                    let mut depth = 0i32;
+                    let mut quote: Option<u8> = None;
+                    while i < b.len() {
+                        let c = b[i];
+                        if let Some(q) = quote {
+                            if c == q {
+                                quote = None;
+                            }
+                            i += 1;
+                            continue;
+                        }
+                        match c {
+                            b'\'' | b'"' => quote = Some(c),
+                            b'(' | b'[' | b'{' => depth += 1,
+                            b')' | b']' | b'}' if depth > 0 => depth -= 1,
+                            b'}' => break,
+                            b'!' if depth == 0 && b.get(i + 1) != Some(&b'=') => break,
+                            b':' if depth == 0 => break,
+                            b'=' if depth == 0
+                                && b.get(i + 1) != Some(&b'=')
+                                && i > expr_start
+                                && !matches!(b[i - 1], b'=' | b'!' | b'<' | b'>') =>
+                            {
+                                break
+                            }
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                    if quote.is_some() || i >= b.len() {
+                        return Err(ferr(self, "expecting '}'"));
+                    }
+                    let expr_text = &body[expr_start..i];
+                    if expr_text.trim().is_empty() {
+                        return Err(ferr(self, "empty expression not allowed"));
+                    }
+                    if expr_text.contains('\\') {
+                        return Err(ferr(self, "expression part cannot include a backslash"));
+                    }
+                    let mut conv = FMT_CONV_NONE;
+                    let mut self_doc = false;
+                    if b[i] == b'=' {
+                        self_doc = true;
+                        i += 1;
+                        while b.get(i) == Some(&b' ') {
+                            i += 1;
+                        }
+                        lit.push_str(&body[expr_start..i]);
+                    }
+                    if b.get(i) == Some(&b'!') {
+                        conv = match b.get(i + 1) {
+                            Some(b's') => FMT_CONV_STR,
+                            Some(b'r') => FMT_CONV_REPR,
+                            Some(b'a') => FMT_CONV_ASCII,
+                            _ => {
+                                return Err(ferr(
+                                    self,
+                                    "invalid conversion character: expected 's', 'r', or 'a'",
+                                ))
+                            }
+                        };
+                        i += 2;
+                    }
+                    let mut spec = None;
+                    if b.get(i) == Some(&b':') {
+                        i += 1;
+                        let spec_start = i;
+                        let mut d = 0;
+                        while i < b.len() {
+                            match b[i] {
+                                b'{' => d += 1,
+                                b'}' if d == 0 => break,
+                                b'}' => d -= 1,
+                                _ => {}
+                            }
+                            i += 1;
+                        }
+                        let mut sp = Vec::new();
+                        self.parse_fstring(
+                            &body[spec_start..i.min(b.len())],
+                            raw,
+                            line,
+                            col,
+                            &mut sp,
+                            nest + 1,
+                        )?;
+                        spec = Some(sp);
+                    }
+                    if b.get(i) != Some(&b'}') {
+                        return Err(ferr(self, "expecting '}'"));
+                    }
+                    i += 1;
+                    lit_start = i;
+                    if self_doc && conv == FMT_CONV_NONE && spec.is_none() {
+                        conv = FMT_CONV_REPR;
+                    }
+                    if !lit.is_empty() {
+                        push_lit(parts, &lit);
+                        lit.clear();
+                    }
+                    let value = self.parse_embedded(expr_text, line)?;
+                    parts.push(FPart::Field {
+                        value: Box::new(value),
+                        conv,
+                        spec,
+                    });
+                }
+                _ => i += 1,
+            }
+        }
+        flush(self, &mut lit, lit_start, b.len())?;
+        if !lit.is_empty() {
+            push_lit(parts, &lit);
+        }
+        Ok(())
+    }
+
+    fn parse_embedded(&mut self, text: &str, line: u32) -> PResult<Expr> {
+        self.enter()?;
+        let r = (|| {
+            let mut sub =
+                Parser::new_embedded(text, self.filename, line, self.next_scope, self.depth)?;
+            let e = if sub.is_kw(Kw::Yield) {
+                sub.parse_yield()?
+            } else {
+                sub.parse_testlist_star_expr()?
+            };
+            if sub.tok.tok != Tok::Eof {
+                return Err(sub.err_here("f-string: invalid syntax"));
+            }
+            self.next_scope = sub.next_scope;
+            Ok(e)
+        })();
+        self.leave(1);
+        r
+    }
+}
+
+fn push_lit(parts: &mut Vec<FPart>, s: &str) {
+    if let Some(FPart::Lit(last)) = parts.last_mut() {
+        last.push_str(s);
+    } else {
+        parts.push(FPart::Lit(String::from(s)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    /// S-expression form of an expression, for precedence tests.
+    fn sx(e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::Int(i) => i.to_string(),
+            ExprKind::Float(f) => format!("{:?}", f),
+            ExprKind::Str(s) => format!("{:?}", s),
+            ExprKind::True => String::from("True"),
+            ExprKind::None => String::from("None"),
+            ExprKind::BinOp(op, a, b) => format!("({:?} {} {})", op, sx(a), sx(b)),
+            ExprKind::Unary(op, a) => format!("({:?} {})", op, sx(a)),
+            ExprKind::BoolOp(and, items) => {
+                let v: Vec<String> = items.iter().map(sx).collect();
+                format!("({} {})", if *and { "and" } else { "or" }, v.join(" "))
+            }
+            ExprKind::Compare(a, ops) => {
+                let mut s = format!("(cmp {}", sx(a));
+                for (op, x) in ops {
+                    s.push_str(&format!(" {:?} {}", op, sx(x)));
+                }
+                s + ")"
+            }
+            ExprKind::IfExp(t, b, o) => format!("(if {} {} {})", sx(t), sx(b), sx(o)),
+            ExprKind::Call(f, args) => {
+                let v: Vec<String> = args
+                    .iter()
+                    .map(|a| match a {
+                        Arg::Pos(e) => sx(e),
+                        Arg::Star(e) => format!("*{}", sx(e)),
+                        Arg::Kw(n, e) => format!("{}={}", n, sx(e)),
+                        Arg::DStar(e) => format!("**{}", sx(e)),
+                    })
+                    .collect();
+                format!("{}({})", sx(f), v.join(", "))
+            }
+            ExprKind::Attr(o, n) => format!("{}.{}", sx(o), n),
+            ExprKind::Subscript(o, i) => format!("{}[{}]", sx(o), sx(i)),
+            ExprKind::Slice(a, b, c) => {
+                let f = |x: &Option<Box<Expr>>| x.as_ref().map(|e| sx(e)).unwrap_or_default();
+                format!("{}:{}:{}", f(a), f(b), f(c))
+            }
+            ExprKind::Tuple(items) => format!(
+                "(tuple {})",
+                items.iter().map(sx).collect::<Vec<_>>().join(" ")
+            ),
+            ExprKind::List(items) => {
+                format!("[{}]", items.iter().map(sx).collect::<Vec<_>>().join(" "))
+            }
+            ExprKind::Starred(x) => format!("*{}", sx(x)),
+            ExprKind::NamedExpr(n, v) => format!("({} := {})", n, sx(v)),
+            ExprKind::Await(x) => format!("(await {})", sx(x)),
+            ExprKind::Lambda(l) => format!("(lambda {})", sx(&l.body)),
+            ExprKind::FString(parts) => format!("(f {})", parts.len()),
+            ExprKind::Comp(c) => format!("({:?}comp {} for {})", c.kind, sx(&c.elt), c.gens.len()),
+            other => format!("{:?}", other),
+        }
+    }
+
+    fn expr(src: &str) -> String {
+        let mut p = Parser::new(src, "t").unwrap();
+        sx(&p.parse_eval_input().unwrap())
+    }
+
+    fn stmts(src: &str) -> Vec<Stmt> {
+        let mut p = Parser::new(src, "t").unwrap();
+        let mut v = Vec::new();
+        while let Some(s) = p.next_statement().unwrap() {
+            v.push(s);
+        }
+        v
+    }
+
+    #[test]
+    fn precedence() {
+        assert_eq!(expr("1 + 2 * 3"), "(Add 1 (Mul 2 3))");
+        assert_eq!(expr("1 - 2 - 3"), "(Sub (Sub 1 2) 3)");
+        assert_eq!(expr("2 ** 3 ** 4"), "(Pow 2 (Pow 3 4))");
+        assert_eq!(expr("-2 ** 2"), "(Neg (Pow 2 2))");
+        assert_eq!(expr("2 ** -1"), "(Pow 2 (Neg 1))");
+        assert_eq!(
+            expr("a | b ^ c & d << e + f"),
+            "(Or a (Xor b (And c (LShift d (Add e f)))))"
+        );
+        assert_eq!(expr("not a == b"), "(Not (cmp a Eq b))");
+        assert_eq!(expr("a or b and not c"), "(or a (and b (Not c)))");
+        assert_eq!(
+            expr("a < b <= c is not d not in e"),
+            "(cmp a Lt b Le c IsNot d NotIn e)"
+        );
+        assert_eq!(expr("a if b else c if d else e"), "(if b a (if d c e))");
+        assert_eq!(expr("lambda: a if b else c"), "(lambda (if b a c))");
+        assert_eq!(expr("a.b(c)[d].e"), "a.b(c)[d].e");
+        assert_eq!(expr("f(a, *b, c=1, **d)"), "f(a, *b, c=1, **d)");
+        assert_eq!(expr("x[1:2, ::3]"), "x[(tuple 1:2: ::3)]");
+        assert_eq!(expr("await a ** 2"), "(Pow (await a) 2)");
+        assert_eq!(expr("~a * -b"), "(Mul (Invert a) (Neg b))");
+        assert_eq!(
+            expr("a @ b // c % d / e"),
+            "(TrueDiv (Mod (FloorDiv (MatMul a b) c) d) e)"
+        );
+        assert_eq!(expr("1, *a, 2"), "(tuple 1 *a 2)");
+        assert_eq!(expr("(a := 1)"), "(a := 1)");
+        assert_eq!(expr("[x for x in y if x]"), "(Listcomp x for 1)");
+        assert_eq!(expr("f(x for x in y)"), "f((Gencomp x for 1))");
+        assert_eq!(expr("'a' 'b'"), "\"ab\"");
+        assert_eq!(expr("f'a' 'b{c}'"), "(f 1)");
+        assert_eq!(expr("f'a{x}' 'b{c}'"), "(f 3)");
+    }
+
+    #[test]
+    fn statements() {
+        let v = stmts("a = b = 1; c += 2\nif x:\n    pass\nelif y:\n    pass\nelse:\n    pass\n");
+        assert_eq!(v.len(), 3);
+        assert!(matches!(&v[0].kind, StmtKind::Assign(t, _) if t.len() == 2));
+        assert!(matches!(&v[1].kind, StmtKind::AugAssign(_, BinOp::Add, _)));
+        match &v[2].kind {
+            StmtKind::If(_, _, orelse) => assert!(matches!(orelse[0].kind, StmtKind::If(..))),
+            _ => panic!(),
+        }
+        let v = stmts("x: int\ny: int = 2\n");
+        assert_eq!(v.len(), 1, "annotation-only statements produce nothing");
+        let v = stmts("from ..a.b import (c as d, e,)\nfrom . import *\nimport a.b as c\n");
+        match &v[0].kind {
+            StmtKind::ImportFrom {
+                module,
+                level,
+                names,
+            } => {
+                assert_eq!(module.as_deref(), Some("a.b"));
+                assert_eq!(*level, 2);
+                assert_eq!(names.len(), 2);
+                assert_eq!(names[0].asname.as_deref(), Some("d"));
+            }
+            _ => panic!(),
+        }
+        assert!(
+            matches!(&v[1].kind, StmtKind::ImportFrom { module: None, level: 1, names } if names.is_empty())
+        );
+        let v =
+            stmts("@d1\n@d2(x)\nasync def f(a, /, b=1, *c, d, e=2, **f) -> int:\n    await g\n");
+        match &v[0].kind {
+            StmtKind::FuncDef(f) => {
+                assert!(f.is_async);
+                assert_eq!(f.decorators.len(), 2);
+                assert_eq!(f.params.pos.len(), 2);
+                assert_eq!(f.params.vararg.as_deref(), Some("c"));
+                assert_eq!(f.params.kwonly.len(), 2);
+                assert_eq!(f.params.kwarg.as_deref(), Some("f"));
+            }
+            _ => panic!(),
+        }
+        let v = stmts("try:\n    a\nexcept (A, B) as e:\n    b\nexcept C:\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f\n");
+        match &v[0].kind {
+            StmtKind::Try {
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
+                assert_eq!(handlers.len(), 3);
+                assert_eq!(handlers[0].name.as_deref(), Some("e"));
+                assert!(handlers[2].typ.is_none());
+                assert_eq!(orelse.len(), 1);
+                assert_eq!(finalbody.len(), 1);
+            }
+            _ => panic!(),
+        }
+        let v = stmts(
+            "with a as (b, c), d:\n    pass\nasync with e: pass\nclass C(B, metaclass=M): pass\n",
+        );
+        assert!(matches!(&v[0].kind, StmtKind::With { items, .. } if items.len() == 2));
+        assert!(matches!(&v[2].kind, StmtKind::ClassDef(c) if c.bases.len() == 2));
+        // Line numbers of statements.
+        let v = stmts("a\n\n# c\nb\nif x:\n    c\n");
+        assert_eq!(v.iter().map(|s| s.line).collect::<Vec<_>>(), [1, 4, 5]);
+    }
+
+    #[test]
+    fn fstrings() {
+        let e = Parser::new("f'{a!r:>{w}} {b=} {{x}}'", "t")
+            .unwrap()
+            .parse_eval_input()
+            .unwrap();
+        match e.kind {
+            ExprKind::FString(parts) => {
+                assert_eq!(parts.len(), 4);
+                match &parts[0] {
+                    FPart::Field {
+                        conv,
+                        spec: Some(spec),
+                        ..
+                    } => {
+                        assert_eq!(*conv, FMT_CONV_REPR);
+                        assert_eq!(spec.len(), 2);
+                    }
+                    other => panic!("{:?}", other),
+                }
+                assert_eq!(parts[1], FPart::Lit(String::from(" b=")));
+                assert!(
+                    matches!(&parts[2], FPart::Field { conv, spec: None, .. } if *conv == FMT_CONV_REPR)
+                );
+                assert_eq!(parts[3], FPart::Lit(String::from(" {x}")));
+            }
+            other => panic!("{:?}", other),
+        }
+    }
+
+    #[test]
+    fn error_positions() {
+        let e = Parser::new("x = (1,\n     2", "t")
+            .and_then(|mut p| p.next_statement().map(|_| ()))
+            .unwrap_err();
+        assert_eq!((e.line, e.col), (1, 5));
+        assert!(e.msg.contains("'(' was never closed"));
+        let e = Parser::new("if x\n", "t")
+            .and_then(|mut p| p.next_statement().map(|_| ()))
+            .unwrap_err();
+        assert_eq!(e.msg, "expected ':'");
+        assert_eq!((e.line, e.col), (1, 5));
+    }
+}

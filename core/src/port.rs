@@ -19,4 +19,13 @@ pub trait Port {
     fn unix_time(&self) -> Option<u64> {
         None
     }
+    /// True once console input has ended for good (host stdin at EOF); boards never end.
+    fn at_eof(&self) -> bool {
+        false
+    }
+    /// The contents of a file (for `import` of `.py` files), or `None` if it does not exist.
+    /// Boards without a filesystem keep the default.
+    fn read_file(&mut self, _path: &str) -> Option<alloc::vec::Vec<u8>> {
+        None
+    }
 }

@@ -1,0 +1,8 @@
+# Naive recursive Fibonacci: function call overhead.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print("fib_recursive", fib(32))

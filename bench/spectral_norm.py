@@ -1,0 +1,43 @@
+# Spectral norm of the infinite matrix A(i, j) = 1 / ((i + j)(i + j + 1) / 2 + i + 1).
+def eval_a(i, j):
+    return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
+
+
+def mul_av(v, out):
+    n = len(v)
+    for i in range(n):
+        s = 0.0
+        for j in range(n):
+            s += eval_a(i, j) * v[j]
+        out[i] = s
+
+
+def mul_atv(v, out):
+    n = len(v)
+    for i in range(n):
+        s = 0.0
+        for j in range(n):
+            s += eval_a(j, i) * v[j]
+        out[i] = s
+
+
+def mul_atav(v, out, tmp):
+    mul_av(v, tmp)
+    mul_atv(tmp, out)
+
+
+def spectral_norm(n):
+    u = [1.0] * n
+    v = [0.0] * n
+    tmp = [0.0] * n
+    for _ in range(10):
+        mul_atav(u, v, tmp)
+        mul_atav(v, u, tmp)
+    vbv = vv = 0.0
+    for ue, ve in zip(u, v):
+        vbv += ue * ve
+        vv += ve * ve
+    return (vbv / vv) ** 0.5
+
+
+print("spectral_norm %.9f" % spectral_norm(360))

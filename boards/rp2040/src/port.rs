@@ -1,0 +1,43 @@
+//! The interpreter's view of the board: console on UART + USB CDC, time from the 1 MHz timer.
+
+use crate::{console_uart, usb_console};
+use mpy_core::port::Port;
+use rp2040_hal::Timer;
+
+pub struct BoardPort {
+    timer: Timer,
+}
+
+impl BoardPort {
+    pub fn new(timer: Timer) -> Self {
+        Self { timer }
+    }
+
+    fn now_us(&self) -> u64 {
+        self.timer.get_counter().ticks()
+    }
+}
+
+impl Port for BoardPort {
+    fn write(&mut self, data: &[u8]) {
+        console_uart::write_blocking(data);
+        usb_console::write(data);
+    }
+
+    fn read_byte(&mut self) -> Option<u8> {
+        usb_console::RX.pop()
+    }
+
+    fn ticks_ms(&self) -> u32 {
+        (self.now_us() / 1000) as u32
+    }
+
+    fn ticks_us(&self) -> u32 {
+        self.now_us() as u32
+    }
+
+    fn delay_us(&mut self, us: u32) {
+        let start = self.now_us();
+        while self.now_us() - start < u64::from(us) {}
+    }
+}

@@ -1,0 +1,48 @@
+//! Generates the static qstr table (names known at build time, kept in flash) from
+//! `src/qstrs.txt`: one name per line, or `ident = text` for names that are not identifiers.
+use std::fmt::Write as _;
+
+fn main() {
+    let src = std::fs::read_to_string("src/qstrs.txt").expect("read core/src/qstrs.txt");
+    println!("cargo:rerun-if-changed=src/qstrs.txt");
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for line in src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (ident, text) = match line.split_once('=') {
+            Some((i, t)) => (i.trim().to_string(), t.trim().to_string()),
+            None => (line.to_string(), line.to_string()),
+        };
+        entries.push((ident, text));
+    }
+    entries.sort_by(|a, b| a.1.as_bytes().cmp(b.1.as_bytes()));
+    entries.dedup_by(|a, b| a.1 == b.1);
+    let mut out = String::new();
+    out.push_str("/// Static qstrs, sorted by bytes for binary search.\n");
+    writeln!(out, "pub static STATIC_QSTRS: [&str; {}] = [", entries.len()).unwrap();
+    for (_, text) in &entries {
+        writeln!(out, "    {:?},", text).unwrap();
+    }
+    out.push_str("];\n\n/// Named constants for static qstrs.\n#[allow(non_upper_case_globals, dead_code)]\npub mod q {\n    use super::Qstr;\n");
+    for (i, (ident, _)) in entries.iter().enumerate() {
+        let name = match ident.as_str() {
+            "self" | "super" | "crate" | "Self" => format!("{}_", ident),
+            s if is_keyword(s) => format!("r#{}", s),
+            s => s.to_string(),
+        };
+        writeln!(out, "    pub const {}: Qstr = Qstr({});", name, i).unwrap();
+    }
+    out.push_str("}\n");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("qstr_table.rs");
+    std::fs::write(dest, out).expect("write qstr table");
+}
+
+fn is_keyword(s: &str) -> bool {
+    matches!(
+        s,
+        "as" | "break" | "const" | "continue" | "else" | "enum" | "extern" | "false" | "fn" | "for"
+            | "if" | "impl" | "in" | "let" | "loop" | "match" | "mod" | "move" | "mut" | "pub" | "ref"
+            | "return" | "static" | "struct" | "trait" | "true" | "type" | "unsafe" | "use" | "where"
+            | "while" | "async" | "await" | "dyn" | "abstract" | "become" | "box" | "do" | "final"
+            | "macro" | "override" | "priv" | "typeof" | "unsized" | "virtual" | "yield" | "try"
+            | "gen"
+    )
+}

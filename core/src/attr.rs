@@ -1,0 +1,749 @@
+//! Attributes: lookup through types and MROs, descriptor binding, setattr/delattr, special
+//! method lookup, and class creation (`__build_class__`, C3 MRO, instance layout).
+
+use crate::obj::exc::{exc_ref, is_exception};
+use crate::obj::func::{func_ref, new_bound_method};
+use crate::obj::list::{new_tuple, tuple_items};
+use crate::obj::map::{self, map_get_qstr, map_set_qstr, new_dict};
+use crate::obj::misc::{module_ref, property_ref, wrapped};
+use crate::obj::types::*;
+use crate::obj::{is_subtype, is_type, kind_of, type_of, type_ref, Binding, InstanceObj, Kind, NativeFn, TypeObj};
+use crate::obj::{TF_EXC, TF_GETATTR, TF_HEAP};
+use crate::qstr::{q, Qstr};
+use crate::value::Value;
+use crate::vm::{header_dyn, PyResult, Vm};
+use alloc::vec::Vec;
+use core::cell::Cell;
+
+/// Find `name` in a builtin type's method tables (walking builtin bases).
+fn builtin_lookup(mut t: &'static TypeObj, name: Qstr) -> Option<Value> {
+    loop {
+        if let Some((_, f)) = t.methods.iter().find(|(n, _)| *n == name) {
+            return Some(f.as_value());
+        }
+        match t.builtin_base() {
+            Some(b) => t = b,
+            None => {
+                if !core::ptr::eq(t, &OBJECT_TYPE) {
+                    t = &OBJECT_TYPE;
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// Look `name` up in a type and its MRO (no binding).
+pub fn class_lookup(vm: &Vm, t: &'static TypeObj, name: Qstr) -> Option<Value> {
+    let mro = t.mro.get();
+    if mro.is_null() {
+        return builtin_lookup(t, name);
+    }
+    for &c in tuple_items(mro) {
+        let ct = type_ref(c);
+        if ct.is_heap() {
+            if let Some(v) = map_get_qstr(vm, ct.dict.get(), name) {
+                return Some(v);
+            }
+        } else if let Some((_, f)) = ct.methods.iter().find(|(n, _)| *n == name) {
+            return Some(f.as_value());
+        }
+    }
+    None
+}
+
+/// Look up a special method on the type of `obj` (never the instance).
+pub fn lookup_special(vm: &Vm, obj: Value, name: Qstr) -> Option<Value> {
+    class_lookup(vm, type_of(obj), name)
+}
+
+/// Call a special method of `obj`'s type if it has one.
+pub fn call_special(vm: &mut Vm, obj: Value, name: Qstr, args: &[Value]) -> PyResult<Option<Value>> {
+    let Some(m) = lookup_special(vm, obj, name) else { return Ok(None) };
+    call_bound(vm, m, obj, args).map(Some)
+}
+
+/// Call attribute `m` found on `obj`'s class, binding `obj` as a method would be bound.
+pub fn call_bound(vm: &mut Vm, m: Value, obj: Value, args: &[Value]) -> PyResult<Value> {
+    if m.is_obj() {
+        match kind_of(m) {
+            Kind::Function => return crate::call::call_with_self(vm, m, obj, args, &[]),
+            Kind::NativeFunction => {
+                // SAFETY: kind NativeFunction values are NativeFn statics.
+                let f = unsafe { crate::obj::obj::<NativeFn>(m) };
+                match f.binding {
+                    Binding::Method => return crate::call::call_with_self(vm, m, obj, args, &[]),
+                    Binding::Class => {
+                        return crate::call::call_with_self(vm, m, type_of(obj).as_value(), args, &[])
+                    }
+                    Binding::Static => {}
+                }
+            }
+            Kind::StaticMethod => return crate::call::call(vm, wrapped(m), args, &[]),
+            Kind::ClassMethod => {
+                return crate::call::call_with_self(vm, wrapped(m), type_of(obj).as_value(), args, &[])
+            }
+            _ => {}
+        }
+    }
+    crate::call::call(vm, m, args, &[])
+}
+
+/// Call `obj.name(*args)`.
+pub fn call_method(vm: &mut Vm, obj: Value, name: Qstr, args: &[Value]) -> PyResult<Value> {
+    let (f, self_) = load_method(vm, obj, name)?;
+    if self_.is_null() {
+        crate::call::call(vm, f, args, &[])
+    } else {
+        crate::call::call_with_self(vm, f, self_, args, &[])
+    }
+}
+
+/// Bind a class attribute found for instance `obj` (descriptor protocol).
+fn bind(vm: &mut Vm, attr: Value, obj: Value, owner: &'static TypeObj) -> PyResult<Value> {
+    if !attr.is_obj() {
+        return Ok(attr);
+    }
+    match kind_of(attr) {
+        Kind::Function => new_bound_method(vm, attr, obj),
+        Kind::NativeFunction => {
+            // SAFETY: NativeFn static.
+            let f = unsafe { crate::obj::obj::<NativeFn>(attr) };
+            match f.binding {
+                Binding::Method => new_bound_method(vm, attr, obj),
+                Binding::Class => new_bound_method(vm, attr, owner.as_value()),
+                Binding::Static => Ok(attr),
+            }
+        }
+        Kind::StaticMethod => Ok(wrapped(attr)),
+        Kind::ClassMethod => new_bound_method(vm, wrapped(attr), owner.as_value()),
+        Kind::Property => {
+            let g = property_ref(attr).fget.get();
+            if g.is_none() || g.is_null() {
+                return Err(vm.attribute_error("unreadable attribute"));
+            }
+            crate::call::call(vm, g, &[obj], &[])
+        }
+        _ if type_of(attr).is_heap() => {
+            // User descriptor with __get__.
+            if let Some(get) = lookup_special(vm, attr, q::__get__) {
+                return call_bound(vm, get, attr, &[obj, owner.as_value()]);
+            }
+            Ok(attr)
+        }
+        _ => Ok(attr),
+    }
+}
+
+/// The instance dict of an object, if it has one.
+pub fn instance_dict(v: Value) -> Option<Value> {
+    if !v.is_obj() {
+        return None;
+    }
+    let d = match kind_of(v) {
+        // SAFETY: kind Object values have InstanceObj layout.
+        Kind::Object => unsafe { crate::obj::obj::<InstanceObj>(v).dict.get() },
+        Kind::Exception if !is_type(v) => exc_ref(v).dict.get(),
+        Kind::Function => func_ref(v).dict.get(),
+        Kind::Module => module_ref(v).dict,
+        _ => return None,
+    };
+    if d.is_null() {
+        None
+    } else {
+        Some(d)
+    }
+}
+
+fn attr_error(vm: &mut Vm, obj: Value, name: Qstr) -> crate::vm::PyErr {
+    let msg = if kind_of(obj) == Kind::Module {
+        alloc::format!(
+            "module '{}' has no attribute '{}'",
+            vm.qstr_str(module_ref(obj).name),
+            vm.qstr_str(name)
+        )
+    } else if is_type(obj) {
+        alloc::format!("type object '{}' has no attribute '{}'", vm.qstr_str(type_ref(obj).name), vm.qstr_str(name))
+    } else {
+        alloc::format!("'{}' object has no attribute '{}'", vm.type_name(obj), vm.qstr_str(name))
+    };
+    vm.attribute_error(&msg)
+}
+
+/// `getattr(obj, name)`, or None if absent (no exception).
+pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> {
+    match getattr(vm, obj, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if is_subtype(type_of(e.0), &ATTRIBUTE_ERROR_TYPE) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn getattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Value> {
+    let t = type_of(obj);
+    // Types: attributes through the MRO without instance binding.
+    if t.kind == Kind::Type && is_type(obj) {
+        return type_getattr(vm, type_ref(obj), name);
+    }
+    if t.kind == Kind::Module {
+        let m = module_ref(obj);
+        if let Some(v) = map_get_qstr(vm, m.dict, name) {
+            return Ok(v);
+        }
+        return Err(attr_error(vm, obj, name));
+    }
+    if t.kind == Kind::Super {
+        return super_getattr(vm, obj, name);
+    }
+    let class_attr = class_lookup(vm, t, name);
+    // Data descriptors (property, or user descriptors with __set__) win over the instance dict.
+    if let Some(a) = class_attr {
+        if a.is_obj() && (kind_of(a) == Kind::Property || (type_of(a).is_heap() && lookup_special(vm, a, q::__set__).is_some())) {
+            return bind(vm, a, obj, t);
+        }
+    }
+    if let Some(d) = instance_dict(obj) {
+        if let Some(v) = map_get_qstr(vm, d, name) {
+            return Ok(v);
+        }
+    }
+    if let Some(a) = class_attr {
+        return bind(vm, a, obj, t);
+    }
+    if let Some(v) = builtin_attr(vm, obj, name)? {
+        return Ok(v);
+    }
+    if t.flags.get() & TF_GETATTR != 0 {
+        if let Some(ga) = class_lookup(vm, t, q::__getattr__) {
+            let n = Value::from_qstr(name);
+            return call_bound(vm, ga, obj, &[n]);
+        }
+    }
+    Err(attr_error(vm, obj, name))
+}
+
+/// Attributes builtin objects expose beyond methods.
+fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> {
+    let t = type_of(obj);
+    if name == q::__class__ {
+        return Ok(Some(t.as_value()));
+    }
+    Ok(match t.kind {
+        Kind::Exception => {
+            let e = exc_ref(obj);
+            match name {
+                n if n == q::args => Some(e.args.get()),
+                n if n == q::value && is_subtype(t, &STOP_ITERATION_TYPE) => Some(crate::obj::exc::first_arg(obj)),
+                n if n == q::code && is_subtype(t, &SYSTEM_EXIT_TYPE) => Some(crate::obj::exc::first_arg(obj)),
+                n if n == q::errno && is_subtype(t, &OS_ERROR_TYPE) => Some(crate::obj::exc::first_arg(obj)),
+                n if n == q::__cause__ => Some(null_to_none(e.cause.get())),
+                n if n == q::__context__ => Some(null_to_none(e.context.get())),
+                n if n == q::__traceback__ => Some(Value::NONE),
+                _ => None,
+            }
+        }
+        Kind::Function => {
+            let f = func_ref(obj);
+            let code = crate::obj::func::code_ref(f.code);
+            match name {
+                n if n == q::__name__ => Some(if f.name.get().is_null() { Value::from_qstr(code.name) } else { f.name.get() }),
+                n if n == q::__qualname__ => Some(Value::from_qstr(code.qualname)),
+                n if n == q::__globals__ => Some(f.globals),
+                n if n == q::__module__ => Some(map_get_qstr(vm, f.globals, q::__name__).unwrap_or(Value::NONE)),
+                n if n == q::__defaults__ => Some(null_to_none(f.defaults)),
+                n if n == q::__code__ => Some(f.code),
+                n if n == q::__dict__ => {
+                    if f.dict.get().is_null() {
+                        let d = new_dict(vm)?;
+                        f.dict.set(d);
+                    }
+                    Some(f.dict.get())
+                }
+                _ => None,
+            }
+        }
+        Kind::NativeFunction if name == q::__name__ => {
+            // SAFETY: NativeFn static.
+            let f = unsafe { crate::obj::obj::<NativeFn>(obj) };
+            Some(Value::from_qstr(f.name))
+        }
+        Kind::BoundMethod => {
+            let b = crate::obj::func::bound_ref(obj);
+            match name {
+                n if n == q::__self__ => Some(b.self_),
+                n if n == q::__func__ => Some(b.func),
+                n if n == q::__name__ => Some(getattr(vm, b.func, q::__name__)?),
+                _ => None,
+            }
+        }
+        Kind::Object if name == q::__dict__ => instance_dict(obj),
+        Kind::Module if name == q::__dict__ => instance_dict(obj),
+        Kind::Range => {
+            let r = crate::obj::misc::range_ref(obj);
+            match name {
+                n if n == q::start => Some(Value::small_int(r.start)),
+                n if n == q::stop => Some(Value::small_int(r.stop)),
+                n if n == q::step => Some(Value::small_int(r.step)),
+                _ => None,
+            }
+        }
+        Kind::Slice => {
+            let s = crate::obj::misc::slice_ref(obj);
+            match name {
+                n if n == q::start => Some(s.start),
+                n if n == q::stop => Some(s.stop),
+                n if n == q::step => Some(s.step),
+                _ => None,
+            }
+        }
+        Kind::Int | Kind::Bool | Kind::Float => match name {
+            n if n == q::real => Some(obj),
+            n if n == q::imag => Some(if t.kind == Kind::Float { crate::obj::num::new_float(vm, 0.0)? } else { Value::small_int(0) }),
+            n if (n == q::numerator) && t.kind != Kind::Float => Some(obj),
+            n if (n == q::denominator) && t.kind != Kind::Float => Some(Value::small_int(1)),
+            _ => None,
+        },
+        Kind::Property => {
+            let p = property_ref(obj);
+            match name {
+                n if n == q::fget => Some(p.fget.get()),
+                n if n == q::fset => Some(p.fset.get()),
+                n if n == q::fdel => Some(p.fdel.get()),
+                _ => None,
+            }
+        }
+        Kind::StaticMethod | Kind::ClassMethod if name == q::__func__ => Some(wrapped(obj)),
+        Kind::Generator if name == q::__name__ => {
+            let g = crate::obj::func::gen_ref(obj);
+            Some(Value::from_qstr(crate::obj::func::code_ref(g.code).name))
+        }
+        _ => None,
+    })
+}
+
+fn null_to_none(v: Value) -> Value {
+    if v.is_null() {
+        Value::NONE
+    } else {
+        v
+    }
+}
+
+fn type_getattr(vm: &mut Vm, t: &'static TypeObj, name: Qstr) -> PyResult<Value> {
+    if let Some(a) = class_lookup(vm, t, name) {
+        if a.is_obj() {
+            match kind_of(a) {
+                Kind::StaticMethod => return Ok(wrapped(a)),
+                Kind::ClassMethod => return new_bound_method(vm, wrapped(a), t.as_value()),
+                Kind::NativeFunction => {
+                    // SAFETY: NativeFn static.
+                    let f = unsafe { crate::obj::obj::<NativeFn>(a) };
+                    if f.binding == Binding::Class {
+                        return new_bound_method(vm, a, t.as_value());
+                    }
+                }
+                _ if type_of(a).is_heap() && !is_type(a) => {
+                    if let Some(get) = lookup_special(vm, a, q::__get__) {
+                        return call_bound(vm, get, a, &[Value::NONE, t.as_value()]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        return Ok(a);
+    }
+    match name {
+        n if n == q::__name__ || n == q::__qualname__ => return Ok(Value::from_qstr(t.name)),
+        n if n == q::__mro__ => return mro_of(vm, t.as_value()),
+        n if n == q::__bases__ => {
+            if t.is_heap() {
+                return Ok(t.bases.get());
+            }
+            return match t.builtin_base() {
+                Some(b) => new_tuple(vm, &[b.as_value()]),
+                None => Ok(crate::obj::list::empty_tuple()),
+            };
+        }
+        n if n == q::__dict__ && t.is_heap() => return Ok(t.dict.get()),
+        n if n == q::__class__ => return Ok(TYPE_TYPE.as_value()),
+        n if n == q::__module__ => return Ok(Value::from_qstr(q::builtins)),
+        _ => {}
+    }
+    Err(attr_error(vm, t.as_value(), name))
+}
+
+fn super_getattr(vm: &mut Vm, sup: Value, name: Qstr) -> PyResult<Value> {
+    let s = crate::obj::misc::super_ref(sup);
+    let obj = s.obj;
+    let start = type_ref(s.class);
+    let obj_type: &'static TypeObj = if is_type(obj) && is_subtype(type_ref(obj), start) { type_ref(obj) } else { type_of(obj) };
+    let mro = mro_of(vm, obj_type.as_value())?;
+    let items = tuple_items(mro);
+    let pos = items.iter().position(|&c| core::ptr::eq(type_ref(c), start)).map(|p| p + 1).unwrap_or(items.len());
+    for &c in &items[pos..] {
+        let ct = type_ref(c);
+        let found = if ct.is_heap() {
+            map_get_qstr(vm, ct.dict.get(), name)
+        } else {
+            ct.methods.iter().find(|(n, _)| *n == name).map(|(_, f)| f.as_value())
+        };
+        if let Some(a) = found {
+            if is_type(obj) && obj_type.as_value() == obj {
+                // super() in a classmethod: bind to the class.
+                if a.is_obj() && kind_of(a) == Kind::ClassMethod {
+                    return new_bound_method(vm, wrapped(a), obj);
+                }
+                if name == q::__new__ || (a.is_obj() && kind_of(a) == Kind::Function) {
+                    return Ok(a);
+                }
+            }
+            return bind(vm, a, obj, obj_type);
+        }
+    }
+    if name == q::__init__ {
+        // object.__init__ accepts anything when reached through super().
+        return bind(vm, builtin_lookup(&OBJECT_TYPE, q::__init__).unwrap_or(Value::NONE), obj, obj_type);
+    }
+    let msg = alloc::format!("'super' object has no attribute '{}'", vm.qstr_str(name));
+    Err(vm.attribute_error(&msg))
+}
+
+/// `LoadMethod`: (callable, self) or (callable, NULL), avoiding a bound-method allocation.
+#[inline]
+pub fn load_method(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<(Value, Value)> {
+    let t = type_of(obj);
+    match t.kind {
+        Kind::Type | Kind::Module | Kind::Super => {}
+        _ => {
+            if t.is_heap() {
+                if let Some(d) = instance_dict(obj) {
+                    if let Some(v) = map_get_qstr(vm, d, name) {
+                        return Ok((v, Value::NULL));
+                    }
+                }
+                if let Some(a) = class_lookup(vm, t, name) {
+                    if a.is_obj() && kind_of(a) == Kind::Function {
+                        return Ok((a, obj));
+                    }
+                    let b = bind(vm, a, obj, t)?;
+                    return Ok((b, Value::NULL));
+                }
+            } else if let Some(a) = builtin_lookup(t, name) {
+                // SAFETY: builtin method tables hold NativeFn statics.
+                let f = unsafe { crate::obj::obj::<NativeFn>(a) };
+                return Ok(match f.binding {
+                    Binding::Method => (a, obj),
+                    Binding::Class => (a, t.as_value()),
+                    Binding::Static => (a, Value::NULL),
+                });
+            }
+        }
+    }
+    Ok((getattr(vm, obj, name)?, Value::NULL))
+}
+
+pub fn setattr(vm: &mut Vm, obj: Value, name: Qstr, v: Value) -> PyResult<()> {
+    let t = type_of(obj);
+    if t.is_heap() && t.kind != Kind::Type {
+        if let Some(sa) = class_lookup(vm, t, q::__setattr__) {
+            if !(sa.is_obj() && kind_of(sa) == Kind::NativeFunction) {
+                let n = Value::from_qstr(name);
+                call_bound(vm, sa, obj, &[n, v])?;
+                return Ok(());
+            }
+        }
+    }
+    generic_setattr(vm, obj, name, v)
+}
+
+/// `object.__setattr__`: data descriptors, then the instance dict.
+pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Qstr, v: Value) -> PyResult<()> {
+    let t = type_of(obj);
+    if is_type(obj) {
+        let ct = type_ref(obj);
+        if ct.is_heap() {
+            map_set_qstr(vm, ct.dict.get(), name, v)?;
+            update_flags(vm, ct);
+            return Ok(());
+        }
+        let msg = alloc::format!("can't set attributes of built-in/extension type '{}'", vm.qstr_str(ct.name));
+        return Err(vm.type_error(&msg));
+    }
+    if t.is_heap() {
+        if let Some(a) = class_lookup(vm, t, name) {
+            if a.is_obj() && kind_of(a) == Kind::Property {
+                let s = property_ref(a).fset.get();
+                if s.is_none() || s.is_null() {
+                    return Err(vm.attribute_error("can't set attribute"));
+                }
+                crate::call::call(vm, s, &[obj, v], &[])?;
+                return Ok(());
+            }
+            if a.is_obj() && type_of(a).is_heap() {
+                if let Some(set) = lookup_special(vm, a, q::__set__) {
+                    call_bound(vm, set, a, &[obj, v])?;
+                    return Ok(());
+                }
+            }
+        }
+    }
+    if t.kind == Kind::Function {
+        let f = func_ref(obj);
+        if f.dict.get().is_null() {
+            let d = new_dict(vm)?;
+            f.dict.set(d);
+        }
+    }
+    if t.kind == Kind::Exception && !is_type(obj) && exc_ref(obj).dict.get().is_null() {
+        let d = new_dict(vm)?;
+        exc_ref(obj).dict.set(d);
+    }
+    match instance_dict(obj) {
+        Some(d) => map_set_qstr(vm, d, name, v),
+        None => {
+            let msg = alloc::format!("'{}' object has no attribute '{}'", vm.type_name(obj), vm.qstr_str(name));
+            Err(vm.attribute_error(&msg))
+        }
+    }
+}
+
+pub fn delattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<()> {
+    let t = type_of(obj);
+    if t.is_heap() {
+        if let Some(a) = class_lookup(vm, t, name) {
+            if a.is_obj() && kind_of(a) == Kind::Property {
+                let d = property_ref(a).fdel.get();
+                if d.is_none() || d.is_null() {
+                    return Err(vm.attribute_error("can't delete attribute"));
+                }
+                crate::call::call(vm, d, &[obj], &[])?;
+                return Ok(());
+            }
+        }
+        if let Some(da) = class_lookup(vm, t, q::__delattr__) {
+            let n = Value::from_qstr(name);
+            call_bound(vm, da, obj, &[n])?;
+            return Ok(());
+        }
+    }
+    let d = if is_type(obj) && type_ref(obj).is_heap() { Some(type_ref(obj).dict.get()) } else { instance_dict(obj) };
+    if let Some(d) = d {
+        if map::map_delete(vm, d, Value::from_qstr(name))?.is_some() {
+            return Ok(());
+        }
+    }
+    Err(attr_error(vm, obj, name))
+}
+
+// ---- classes ----
+
+/// The MRO of a type as a tuple.
+pub fn mro_of(vm: &mut Vm, t: Value) -> PyResult<Value> {
+    let tt = type_ref(t);
+    if !tt.mro.get().is_null() {
+        return Ok(tt.mro.get());
+    }
+    let mut v: Vec<Value> = Vec::new();
+    let mut c: Option<&'static TypeObj> = Some(tt);
+    while let Some(ct) = c {
+        v.push(ct.as_value());
+        c = ct.builtin_base();
+    }
+    if !core::ptr::eq(type_ref(*v.last().unwrap_or(&t)), &OBJECT_TYPE) {
+        v.push(OBJECT_TYPE.as_value());
+    }
+    new_tuple(vm, &v)
+}
+
+/// C3 linearization of `bases` for a new class.
+fn c3_mro(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut seqs: Vec<Vec<Value>> = Vec::new();
+    for &b in bases {
+        let m = mro_of(vm, b)?;
+        seqs.push(tuple_items(m).to_vec());
+    }
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut candidate = None;
+        for s in &seqs {
+            let head = s[0];
+            if !seqs.iter().any(|o| o[1..].contains(&head)) {
+                candidate = Some(head);
+                break;
+            }
+        }
+        let Some(c) = candidate else {
+            return Err(vm.type_error("Cannot create a consistent method resolution order (MRO)"));
+        };
+        out.push(c);
+        for s in seqs.iter_mut() {
+            if s[0] == c {
+                s.remove(0);
+            }
+        }
+    }
+}
+
+fn update_flags(vm: &Vm, t: &'static TypeObj) {
+    let mut f = t.flags.get() & !TF_GETATTR;
+    if class_lookup(vm, t, q::__getattr__).is_some() {
+        f |= TF_GETATTR;
+    }
+    t.flags.set(f);
+}
+
+/// Create a class from name, bases tuple and namespace dict (`type(name, bases, dict)`).
+pub fn new_class(vm: &mut Vm, name: Qstr, bases: Value, dict: Value) -> PyResult<Value> {
+    let base_items: Vec<Value> = tuple_items(bases).to_vec();
+    // The layout comes from the builtin "solid" base of the first base that has one.
+    let mut layout: &'static TypeObj = &OBJECT_TYPE;
+    for &b in &base_items {
+        if !is_type(b) {
+            return Err(vm.type_error("bases must be types"));
+        }
+        let bt = type_ref(b);
+        let mut solid = bt;
+        while solid.is_heap() {
+            solid = unsafe_base(solid);
+        }
+        if !core::ptr::eq(solid, &OBJECT_TYPE) {
+            if !core::ptr::eq(layout, &OBJECT_TYPE) && !is_subtype(solid, layout) && !is_subtype(layout, solid) {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+            if core::ptr::eq(layout, &OBJECT_TYPE) || is_subtype(solid, layout) {
+                layout = solid;
+            }
+        }
+    }
+    let kind = match layout.kind {
+        Kind::Object => Kind::Object,
+        Kind::Exception => Kind::Exception,
+        other => {
+            let _ = other;
+            let msg = alloc::format!(
+                "subclassing the builtin type '{}' isn't supported yet",
+                vm.qstr_str(layout.name)
+            );
+            return Err(vm.type_error(&msg));
+        }
+    };
+    let bases = if base_items.is_empty() { new_tuple(vm, &[OBJECT_TYPE.as_value()])? } else { bases };
+    let t = vm.alloc_obj(
+        TypeObj {
+            header: header_dyn(&TYPE_TYPE),
+            kind,
+            name,
+            base: layout,
+            methods: &[],
+            slots: None,
+            dict: Cell::new(dict),
+            bases: Cell::new(bases),
+            mro: Cell::new(Value::NULL),
+            flags: Cell::new(TF_HEAP | if kind == Kind::Exception { TF_EXC } else { 0 }),
+        },
+        0,
+    )?;
+    let mut mro = alloc::vec![t];
+    let rest = c3_mro(vm, tuple_items(bases))?;
+    mro.extend(rest);
+    let mro_t = new_tuple(vm, &mro)?;
+    let tt = type_ref(t);
+    tt.mro.set(mro_t);
+    update_flags(vm, tt);
+    if map_get_qstr(vm, dict, q::__qualname__).is_none() {
+        map_set_qstr(vm, dict, q::__qualname__, Value::from_qstr(name))?;
+    }
+    // __set_name__ on descriptors, and __init_subclass__ on the parent.
+    let mut pos = 0;
+    while let Some(e) = map::next_entry(dict, &mut pos) {
+        if e.value.is_obj() && type_of(e.value).is_heap() && !is_type(e.value) {
+            if let Some(sn) = lookup_special(vm, e.value, q::__set_name__) {
+                call_bound(vm, sn, e.value, &[t, e.key])?;
+            }
+        }
+    }
+    if let Some(&first) = tuple_items(bases).first() {
+        if let Some(isc) = class_lookup(vm, type_ref(first), q::__init_subclass__) {
+            if isc.is_obj() && matches!(kind_of(isc), Kind::Function | Kind::ClassMethod) {
+                let f = if kind_of(isc) == Kind::ClassMethod { wrapped(isc) } else { isc };
+                crate::call::call(vm, f, &[t], &[])?;
+            }
+        }
+    }
+    Ok(t)
+}
+
+fn unsafe_base(t: &'static TypeObj) -> &'static TypeObj {
+    // SAFETY: heap classes always have a non-null builtin layout base.
+    unsafe { &*t.base }
+}
+
+/// Allocate an uninitialised instance of class `t`.
+pub fn new_instance(vm: &mut Vm, t: &'static TypeObj) -> PyResult<Value> {
+    match t.kind {
+        Kind::Object => {
+            let d = if t.is_heap() { new_dict(vm)? } else { Value::NULL };
+            vm.alloc_obj(InstanceObj { header: header_dyn(t), dict: Cell::new(d) }, 0)
+        }
+        Kind::Exception => {
+            let e = crate::obj::exc::new_exception_args(vm, t, &[])?;
+            if t.is_heap() {
+                let d = new_dict(vm)?;
+                exc_ref(e).dict.set(d);
+            }
+            Ok(e)
+        }
+        _ => {
+            let msg = alloc::format!("cannot create '{}' instances", vm.qstr_str(t.name));
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+/// Calling a class defined in Python: `__new__` then `__init__`.
+pub fn call_class(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let new = class_lookup(vm, t, q::__new__);
+    let obj = match new {
+        Some(n) if n.is_obj() && kind_of(n) != Kind::NativeFunction => {
+            let f = if kind_of(n) == Kind::StaticMethod { wrapped(n) } else { n };
+            crate::call::call_with_self(vm, f, t.as_value(), args, kw)?
+        }
+        _ => new_instance(vm, t)?,
+    };
+    if !is_subtype(type_of(obj), t) {
+        return Ok(obj);
+    }
+    if let Some(init) = class_lookup(vm, t, q::__init__) {
+        let is_native_init = init.is_obj() && kind_of(init) == Kind::NativeFunction;
+        if is_native_init && t.kind == Kind::Exception {
+            let a = new_tuple(vm, args)?;
+            exc_ref(obj).args.set(a);
+        } else if !is_native_init {
+            let r = crate::call::call_with_self(vm, init, obj, args, kw)?;
+            if !r.is_none() {
+                return Err(vm.type_error("__init__() should return None"));
+            }
+        } else if !args.is_empty() || !kw.is_empty() {
+            if new.map(|n| n.is_obj() && kind_of(n) != Kind::NativeFunction) != Some(true) {
+                let msg = alloc::format!("{}() takes no arguments", vm.qstr_str(t.name));
+                return Err(vm.type_error(&msg));
+            }
+        }
+    }
+    Ok(obj)
+}
+
+/// Is `v` an exception instance or class (for `raise` and `except`)?
+pub fn is_exception_class(v: Value) -> bool {
+    is_type(v) && is_subtype(type_ref(v), &BASE_EXCEPTION_TYPE)
+}
+
+pub fn is_exception_instance(v: Value) -> bool {
+    is_exception(v)
+}

@@ -1,0 +1,289 @@
+//! Formatting values: `format()`, f-string fields, `str.format` and `%`. The number and spec
+//! logic is in `numfmt.rs` (pure functions); this module matches values to it.
+
+use crate::numfmt::{self, FmtError, FmtErrorKind, FormatSpec, PercentCount, PercentSpec};
+use crate::obj::list::{self, tuple_items};
+use crate::obj::map;
+use crate::obj::num::{float_of, is_float, small_of, to_big};
+use crate::obj::string::{self, str_of};
+use crate::obj::types::*;
+use crate::obj::{kind_of, type_of, Kind};
+use crate::ops;
+use crate::qstr::q;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use alloc::string::String;
+
+fn fmt_error(vm: &mut Vm, e: FmtError, v: Value) -> PyErr {
+    let tname = vm.type_name(v);
+    let msg = e.message(tname);
+    let ty = match e.kind() {
+        FmtErrorKind::ValueError => &VALUE_ERROR_TYPE,
+        FmtErrorKind::OverflowError => &OVERFLOW_ERROR_TYPE,
+        FmtErrorKind::TypeError => &TYPE_ERROR_TYPE,
+    };
+    vm.new_error(ty, &msg)
+}
+
+/// `format(v, spec)`.
+pub fn format_with_spec(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> PyResult<()> {
+    if v.is_obj() && type_of(v).is_heap() {
+        if let Some(r) = crate::attr::lookup_special(vm, v, q::__format__) {
+            if !(r.is_obj() && kind_of(r) == Kind::NativeFunction) {
+                let s = vm.new_str(spec)?;
+                let r = crate::attr::call_bound(vm, r, v, &[s])?;
+                out.push_str(string::expect_str(vm, r, "__format__ result")?);
+                return Ok(());
+            }
+        }
+    }
+    if spec.is_empty() {
+        return ops::str_into(vm, v, out);
+    }
+    let parsed = FormatSpec::parse(spec).map_err(|e| fmt_error(vm, e, v))?;
+    let s = if v.is_bool() && parsed.ty.is_none() {
+        let mut t = String::new();
+        ops::str_into(vm, v, &mut t)?;
+        numfmt::format_str(&t, &parsed)
+    } else if let Some(i) = small_of(v) {
+        numfmt::format_int_i64(i, &parsed)
+    } else if let Some(b) = to_big(v) {
+        numfmt::format_bigint(&b, &parsed)
+    } else if is_float(v) {
+        numfmt::format_float(float_of(v), &parsed)
+    } else if let Some(t) = str_of(vm, v) {
+        numfmt::format_str(t, &parsed)
+    } else {
+        let msg = alloc::format!("unsupported format string passed to {}.__format__", vm.type_name(v));
+        return Err(vm.type_error(&msg));
+    };
+    out.push_str(&s.map_err(|e| fmt_error(vm, e, v))?);
+    Ok(())
+}
+
+/// An f-string field: conversion (0 none, 1 str, 2 repr, 3 ascii) then format spec.
+pub fn format_value(vm: &mut Vm, v: Value, conv: u8, spec: Value) -> PyResult<Value> {
+    let v = match conv {
+        1 => ops::str(vm, v)?,
+        2 | 3 => ops::repr(vm, v)?,
+        _ => v,
+    };
+    let spec = if spec.is_null() { "" } else { str_of(vm, spec).unwrap_or("") };
+    if spec.is_empty() && string::is_str(v) {
+        return Ok(v);
+    }
+    let mut out = String::new();
+    format_with_spec(vm, v, spec, &mut out)?;
+    vm.new_string(out)
+}
+
+/// `fmt.format(*args, **kw)`.
+pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let mut out = String::new();
+    let mut auto = 0usize;
+    let mut manual = false;
+    let b = fmt.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'}' {
+            if b.get(i + 1) == Some(&b'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        }
+        if c != b'{' {
+            let start = i;
+            while i < b.len() && b[i] != b'{' && b[i] != b'}' {
+                i += 1;
+            }
+            out.push_str(&fmt[start..i]);
+            continue;
+        }
+        if b.get(i + 1) == Some(&b'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        // Find the matching '}' (nested fields allowed in the spec).
+        let start = i + 1;
+        let mut depth = 1;
+        let mut j = start;
+        while j < b.len() && depth > 0 {
+            match b[j] {
+                b'{' => depth += 1,
+                b'}' => depth -= 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        if depth != 0 {
+            return Err(vm.value_error("expected '}' before end of string"));
+        }
+        let field = &fmt[start..j - 1];
+        i = j;
+        let (head, spec) = match field.find(':') {
+            Some(k) => (&field[..k], &field[k + 1..]),
+            None => (field, ""),
+        };
+        let (name, conv) = match head.find('!') {
+            Some(k) => (&head[..k], Some(&head[k + 1..])),
+            None => (head, None),
+        };
+        // First part of the name selects the argument.
+        let first_end = name.find(['.', '[']).unwrap_or(name.len());
+        let key = &name[..first_end];
+        let mut v = if key.is_empty() {
+            if manual {
+                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+            }
+            let v = *args.get(auto).ok_or_else(|| vm.index_error("tuple index out of range"))?;
+            auto += 1;
+            v
+        } else if let Ok(n) = key.parse::<usize>() {
+            manual = true;
+            *args.get(n).ok_or_else(|| vm.index_error("tuple index out of range"))?
+        } else {
+            match kw.chunks(2).find(|p| str_of(vm, p[0]) == Some(key)) {
+                Some(p) => p[1],
+                None => {
+                    let k = vm.new_str(key)?;
+                    return Err(vm.key_error(k));
+                }
+            }
+        };
+        // Attribute and index accessors.
+        let mut rest = &name[first_end..];
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('.') {
+                let end = r.find(['.', '[']).unwrap_or(r.len());
+                let attr = vm.intern(&r[..end])?;
+                v = crate::attr::getattr(vm, v, attr)?;
+                rest = &r[end..];
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let end = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+                let idx = &r[..end];
+                let k = match idx.parse::<isize>() {
+                    Ok(n) => Value::small_int(n),
+                    Err(_) => vm.new_str(idx)?,
+                };
+                v = ops::getitem(vm, v, k)?;
+                rest = &r[end + 1..];
+            } else {
+                return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+            }
+        }
+        v = match conv {
+            None => v,
+            Some("r") | Some("a") => ops::repr(vm, v)?,
+            Some("s") => ops::str(vm, v)?,
+            Some(_) => return Err(vm.value_error("Unknown conversion specifier")),
+        };
+        // Nested fields inside the spec.
+        let spec = if spec.contains('{') {
+            let sv = str_format(vm, spec, args, kw)?;
+            String::from(str_of(vm, sv).unwrap_or(""))
+        } else {
+            String::from(spec)
+        };
+        format_with_spec(vm, v, &spec, &mut out)?;
+    }
+    vm.new_string(out)
+}
+
+/// `fmt % args`.
+pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<Value> {
+    let is_mapping = map::is_dict(args);
+    let items: &[Value] = if list::is_tuple(args) { tuple_items(args) } else { core::slice::from_ref(&args) };
+    let mut next_arg = 0usize;
+    let mut out = String::new();
+    let mut i = 0;
+    let b = fmt.as_bytes();
+    while i < b.len() {
+        if b[i] != b'%' {
+            let start = i;
+            while i < b.len() && b[i] != b'%' {
+                i += 1;
+            }
+            out.push_str(&fmt[start..i]);
+            continue;
+        }
+        let (mut spec, end) = PercentSpec::parse(fmt, i).map_err(|e| fmt_error(vm, e, args))?;
+        i = end;
+        if spec.conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let has_key = spec.key.is_some();
+        let mut take = |vm: &mut Vm| -> PyResult<Value> {
+            if is_mapping && !has_key {
+                return Ok(args);
+            }
+            let v = items.get(next_arg).copied();
+            next_arg += 1;
+            v.ok_or_else(|| fmt_error(vm, FmtError::NotEnoughArguments, args))
+        };
+        if spec.width == Some(PercentCount::Star) {
+            let w = take(vm)?;
+            let w = small_of(w).ok_or_else(|| fmt_error(vm, FmtError::StarWantsInt, w))?;
+            spec.set_star_width(w);
+        }
+        if spec.precision == Some(PercentCount::Star) {
+            let p = take(vm)?;
+            let p = small_of(p).ok_or_else(|| fmt_error(vm, FmtError::StarWantsInt, p))?;
+            spec.set_star_precision(p);
+        }
+        let v = match spec.key {
+            Some(k) => {
+                if !is_mapping && !(args.is_obj() && type_of(args).is_heap()) {
+                    return Err(fmt_error(vm, FmtError::RequiresMapping, args));
+                }
+                let key = vm.new_str(k)?;
+                ops::getitem(vm, args, key)?
+            }
+            None => take(vm)?,
+        };
+        let s = match spec.conv {
+            's' | 'r' | 'a' => {
+                let sv = if spec.conv == 's' { ops::str(vm, v)? } else { ops::repr(vm, v)? };
+                numfmt::percent_format_str(str_of(vm, sv).unwrap_or(""), &spec)
+            }
+            'c' => {
+                if let Some(i) = small_of(v) {
+                    let c = numfmt::char_from_code(i).map_err(|e| fmt_error(vm, e, v))?;
+                    numfmt::percent_format_char(c, &spec)
+                } else if let Some(t) = str_of(vm, v).filter(|t| t.chars().count() == 1) {
+                    numfmt::percent_format_char(t.chars().next().unwrap_or(' '), &spec)
+                } else {
+                    return Err(fmt_error(vm, FmtError::CharRequiresIntOrChar, v));
+                }
+            }
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let int_only = matches!(spec.conv, 'o' | 'x' | 'X');
+                if let Some(i) = small_of(v) {
+                    numfmt::percent_format_i64(i, &spec)
+                } else if let Some(big) = to_big(v) {
+                    numfmt::percent_format_bigint(&big, &spec)
+                } else if is_float(v) && !int_only {
+                    let b = crate::bigint::BigInt::from_f64(float_of(v)).map_err(|e| crate::obj::num::num_error(vm, e))?;
+                    numfmt::percent_format_bigint(&b, &spec)
+                } else if int_only {
+                    return Err(fmt_error(vm, FmtError::IntegerRequired(spec.conv), v));
+                } else {
+                    return Err(fmt_error(vm, FmtError::RealNumberRequired(spec.conv), v));
+                }
+            }
+            _ => match crate::obj::num::as_f64(vm, v)? {
+                Some(x) => numfmt::percent_format_f64(x, &spec),
+                None => return Err(fmt_error(vm, FmtError::FloatRequired, v)),
+            },
+        };
+        out.push_str(&s);
+    }
+    if !is_mapping && next_arg < items.len() && !(args.is_obj() && type_of(args).is_heap() && !list::is_tuple(args)) {
+        return Err(fmt_error(vm, FmtError::NotAllConverted, args));
+    }
+    vm.new_string(out)
+}

@@ -1,0 +1,214 @@
+//! Modules: builtin module definitions (`ModuleDef`, static tables in flash, selected per board),
+//! and `import` of builtin modules and of `.py` files found on `sys.path`.
+
+use crate::obj::list::{list_get, tuple_items};
+use crate::obj::map::{self, map_get, map_get_qstr, map_set_qstr};
+use crate::obj::misc::{module_ref, new_module};
+use crate::obj::types::*;
+use crate::obj::{kind_of, Kind, NativeFn, TypeObj};
+use crate::qstr::{q, Qstr};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use alloc::string::String;
+
+/// A member of a builtin module.
+pub enum Member {
+    Fn(&'static NativeFn),
+    Type(&'static TypeObj),
+    Int(i64),
+    Str(&'static str),
+    /// A value built when the module is first imported (lists, floats, objects).
+    Make(fn(&mut Vm) -> PyResult<Value>),
+}
+
+/// A builtin module, described in flash and instantiated on first import.
+pub struct ModuleDef {
+    pub name: Qstr,
+    pub members: &'static [(Qstr, Member)],
+}
+
+fn make_builtin_module(vm: &mut Vm, def: &'static ModuleDef) -> PyResult<Value> {
+    let m = new_module(vm, def.name)?;
+    let d = module_ref(m).dict;
+    for (name, member) in def.members {
+        let v = match member {
+            Member::Fn(f) => f.as_value(),
+            Member::Type(t) => t.as_value(),
+            Member::Int(i) => crate::obj::num::int_from_i64(vm, *i)?,
+            Member::Str(s) => vm.new_str(s)?,
+            Member::Make(f) => f(vm)?,
+        };
+        map_set_qstr(vm, d, *name, v)?;
+    }
+    Ok(m)
+}
+
+/// The builtin module definition named `name`, if this build has it.
+fn find_builtin(vm: &Vm, name: &str) -> Option<&'static ModuleDef> {
+    vm.modules_table.iter().copied().find(|d| vm.qstr_str(d.name) == name)
+}
+
+/// Import one module by its full dotted name (parents must already be imported).
+fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>> {
+    let key = vm.new_str(full)?;
+    if let Some(m) = map_get(vm, vm.modules, key)? {
+        return Ok(Some(m));
+    }
+    if parent.is_null() {
+        if let Some(def) = find_builtin(vm, full) {
+            let m = make_builtin_module(vm, def)?;
+            let key = Value::from_qstr(vm.intern(full)?);
+            map::map_set(vm, vm.modules, key, m)?;
+            return Ok(Some(m));
+        }
+    }
+    // Search directories: the parent package's __path__ or sys.path.
+    let leaf = full.rsplit('.').next().unwrap_or(full);
+    let dirs = if parent.is_null() {
+        vm.sys_path
+    } else {
+        match map_get_qstr(vm, module_ref(parent).dict, q::__path__) {
+            Some(p) => {
+                let l = crate::obj::list::new_list(vm, &[p])?;
+                l
+            }
+            None => return Ok(None),
+        }
+    };
+    let mut i = 0;
+    while let Some(dir) = list_get(dirs, i) {
+        i += 1;
+        let dir = crate::obj::string::str_of(vm, dir).unwrap_or("");
+        let base = if dir.is_empty() { String::from(leaf) } else { alloc::format!("{}/{}", dir.trim_end_matches('/'), leaf) };
+        let file = alloc::format!("{}.py", base);
+        if let Some(src) = vm.port().read_file(&file) {
+            return exec_module_source(vm, full, &file, &src, Value::NULL).map(Some);
+        }
+        let init = alloc::format!("{}/__init__.py", base);
+        if let Some(src) = vm.port().read_file(&init) {
+            let path = vm.new_str(&base)?;
+            return exec_module_source(vm, full, &init, &src, path).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+/// Create module `name`, register it in sys.modules, and run `src` in it.
+pub fn exec_module_source(vm: &mut Vm, name: &str, file: &str, src: &[u8], path: Value) -> PyResult<Value> {
+    let qn = vm.intern(name)?;
+    let m = new_module(vm, qn)?;
+    let d = module_ref(m).dict;
+    let f = vm.new_str(file)?;
+    map_set_qstr(vm, d, q::__file__, f)?;
+    if !path.is_null() {
+        map_set_qstr(vm, d, q::__path__, path)?;
+    }
+    let key = Value::from_qstr(qn);
+    map::map_set(vm, vm.modules, key, m)?;
+    let src = match core::str::from_utf8(src) {
+        Ok(s) => s,
+        Err(_) => {
+            map::map_delete(vm, vm.modules, key)?;
+            return Err(vm.new_error(&SYNTAX_ERROR_TYPE, "invalid UTF-8 in source file"));
+        }
+    };
+    let r = crate::embed::exec_source(vm, src, file, crate::compile::CompileMode::File, d, Value::NULL);
+    if let Err(e) = r {
+        map::map_delete(vm, vm.modules, key)?;
+        return Err(e);
+    }
+    Ok(m)
+}
+
+/// `import name` / `from name import fromlist` / relative imports with `level`.
+pub fn import(vm: &mut Vm, name: Qstr, fromlist: Value, level: Value, globals: Value) -> PyResult<Value> {
+    let level = level.as_small_int().unwrap_or(0);
+    let mut full = String::from(vm.qstr_str(name));
+    if level > 0 {
+        let pkg_name = map_get_qstr(vm, globals, q::__name__).and_then(|v| crate::obj::string::str_of(vm, v)).unwrap_or("");
+        let is_pkg = map_get_qstr(vm, globals, q::__path__).is_some();
+        let mut base = String::from(pkg_name);
+        let strip = if is_pkg { level - 1 } else { level };
+        for _ in 0..strip {
+            match base.rfind('.') {
+                Some(i) => base.truncate(i),
+                None => {
+                    if base.is_empty() {
+                        return Err(vm.new_error(&IMPORT_ERROR_TYPE, "attempted relative import with no known parent package"));
+                    }
+                    base.clear();
+                }
+            }
+        }
+        if base.is_empty() {
+            return Err(vm.new_error(&IMPORT_ERROR_TYPE, "attempted relative import with no known parent package"));
+        }
+        full = if full.is_empty() { base } else { alloc::format!("{}.{}", base, full) };
+    }
+    let mut parent = Value::NULL;
+    let mut top = Value::NULL;
+    let mut pos = 0;
+    loop {
+        let end = full[pos..].find('.').map(|i| pos + i).unwrap_or(full.len());
+        let part = String::from(&full[..end]);
+        let m = match import_one(vm, &part, parent)? {
+            Some(m) => m,
+            None => {
+                let msg = alloc::format!("no module named '{}'", part);
+                return Err(vm.new_error(&IMPORT_ERROR_TYPE, &msg));
+            }
+        };
+        if !parent.is_null() {
+            let leaf = vm.intern(&full[pos..end])?;
+            map_set_qstr(vm, module_ref(parent).dict, leaf, m)?;
+        }
+        if top.is_null() {
+            top = m;
+        }
+        parent = m;
+        if end == full.len() {
+            break;
+        }
+        pos = end + 1;
+    }
+    let has_fromlist = !fromlist.is_none() && !(crate::obj::list::is_tuple(fromlist) && tuple_items(fromlist).is_empty());
+    Ok(if has_fromlist || level > 0 { parent } else { top })
+}
+
+/// `from package import submodule` where the submodule is not yet an attribute.
+pub fn import_submodule(vm: &mut Vm, pkg: Value, name: Qstr) -> PyResult<Value> {
+    if kind_of(pkg) != Kind::Module {
+        return Err(vm.new_error(&IMPORT_ERROR_TYPE, "not a package"));
+    }
+    let full = alloc::format!("{}.{}", vm.qstr_str(module_ref(pkg).name), vm.qstr_str(name));
+    match import_one(vm, &full, pkg)? {
+        Some(m) => {
+            map_set_qstr(vm, module_ref(pkg).dict, name, m)?;
+            Ok(m)
+        }
+        None => Err(vm.new_error(&IMPORT_ERROR_TYPE, "cannot import name")),
+    }
+}
+
+/// `from m import *`: public names (or `__all__`).
+pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
+    let d = module_ref(m).dict;
+    if let Some(all) = map_get_qstr(vm, d, q::__all__) {
+        let names = crate::ops::collect_iterable(vm, all)?;
+        let mut i = 0;
+        while let Some(n) = list_get(names, i) {
+            let v = crate::ops::getitem(vm, d, n)?;
+            map::map_set(vm, ns, n, v)?;
+            i += 1;
+        }
+        return Ok(());
+    }
+    let mut pos = 0;
+    while let Some(e) = map::next_entry(d, &mut pos) {
+        let public = crate::obj::string::str_of(vm, e.key).map(|s| !s.starts_with('_')).unwrap_or(false);
+        if public {
+            map::map_set_hashed(vm, ns, e.key, e.value, e.hash)?;
+        }
+    }
+    Ok(())
+}

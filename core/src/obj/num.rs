@@ -1,0 +1,406 @@
+//! `int` (small ints are immediate `Value`s; beyond that `BigIntObj` with limbs inline) and
+//! `float` (boxed f64). Arithmetic on big ints converts to `bigint::BigInt` (a slow path).
+
+use super::{kind_of, obj, Args, Kind, NativeFn, ObjHeader};
+use crate::bigint::{BigInt, NumError};
+use crate::bytecode::BinOp;
+use crate::obj::types::{FLOAT_TYPE, INT_TYPE};
+use crate::qstr::{q, Qstr};
+use crate::value::Value;
+use crate::vm::{header, PyErr, PyResult, Vm};
+use alloc::string::String;
+
+#[repr(C)]
+pub struct BigIntObj {
+    pub header: ObjHeader,
+    pub neg: bool,
+    pub len: usize,
+    // followed by `len` u32 limbs, little-endian
+}
+
+#[repr(C)]
+pub struct FloatObj {
+    pub header: ObjHeader,
+    pub value: f64,
+}
+
+pub fn new_float(vm: &mut Vm, x: f64) -> PyResult<Value> {
+    vm.alloc_obj(FloatObj { header: header(&FLOAT_TYPE), value: x }, 0)
+}
+
+pub fn is_float(v: Value) -> bool {
+    v.is_obj() && kind_of(v) == Kind::Float
+}
+
+/// The f64 of a float value.
+#[inline(always)]
+pub fn float_of(v: Value) -> f64 {
+    // SAFETY: callers check `is_float`.
+    unsafe { obj::<FloatObj>(v).value }
+}
+
+pub fn is_int(v: Value) -> bool {
+    v.is_small_int() || v.is_bool() || (v.is_obj() && kind_of(v) == Kind::Int)
+}
+
+pub fn is_bigint(v: Value) -> bool {
+    v.is_obj() && kind_of(v) == Kind::Int
+}
+
+/// An int value from an i64 (small if it fits).
+pub fn int_from_i64(vm: &mut Vm, i: i64) -> PyResult<Value> {
+    match Value::try_small_int(i) {
+        Some(v) => Ok(v),
+        None => int_from_big(vm, BigInt::from_i64(i)),
+    }
+}
+
+pub fn int_from_big(vm: &mut Vm, b: BigInt) -> PyResult<Value> {
+    if let Some(i) = b.to_i64() {
+        if let Some(v) = Value::try_small_int(i) {
+            return Ok(v);
+        }
+    }
+    let limbs = b.limbs();
+    let v = vm.alloc_obj(
+        BigIntObj { header: header(&INT_TYPE), neg: b.is_negative(), len: limbs.len() },
+        limbs.len() * 4,
+    )?;
+    // SAFETY: the allocation has room for the limbs after the header.
+    unsafe {
+        let dst = (v.as_ptr::<BigIntObj>()).add(1) as *mut u32;
+        core::ptr::copy_nonoverlapping(limbs.as_ptr(), dst, limbs.len());
+    }
+    Ok(v)
+}
+
+/// Any int-like value (small int, bool, big int) as a BigInt.
+pub fn to_big(v: Value) -> Option<BigInt> {
+    if let Some(i) = v.as_small_int() {
+        return Some(BigInt::from_i64(i as i64));
+    }
+    if v.is_bool() {
+        return Some(BigInt::from_i64((v == Value::TRUE) as i64));
+    }
+    if is_bigint(v) {
+        // SAFETY: kind Int objects have BigIntObj layout with `len` limbs after the header.
+        unsafe {
+            let o = obj::<BigIntObj>(v);
+            let limbs = core::slice::from_raw_parts((v.as_ptr::<BigIntObj>()).add(1) as *const u32, o.len);
+            return Some(BigInt::from_limbs(o.neg, limbs.to_vec()));
+        }
+    }
+    None
+}
+
+/// Small int or bool as i64.
+#[inline(always)]
+pub fn small_of(v: Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        Some(i as i64)
+    } else if v.is_bool() {
+        Some((v == Value::TRUE) as i64)
+    } else {
+        None
+    }
+}
+
+pub fn num_error(vm: &mut Vm, e: NumError) -> PyErr {
+    use crate::obj::types::*;
+    let ty = match e {
+        NumError::ZeroDivision(_) => &ZERO_DIVISION_ERROR_TYPE,
+        NumError::Overflow(_) => &OVERFLOW_ERROR_TYPE,
+        NumError::Value(_) => &VALUE_ERROR_TYPE,
+    };
+    vm.new_error(ty, e.message())
+}
+
+/// int op int. Returns NotImplemented for ops that need the float path (TrueDiv handled here).
+pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (small_of(a), small_of(b)) {
+        if let Some(r) = small_binop(vm, op, x, y)? {
+            return Ok(r);
+        }
+    }
+    let (Some(x), Some(y)) = (to_big(a), to_big(b)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let r = match op {
+        BinOp::Add => x.add(&y),
+        BinOp::Sub => x.sub(&y),
+        BinOp::Mul => x.mul(&y),
+        BinOp::FloorDiv => x.floordiv(&y).map_err(|e| num_error(vm, e))?,
+        BinOp::Mod => x.modulo(&y).map_err(|e| num_error(vm, e))?,
+        BinOp::TrueDiv => {
+            let f = x.true_div(&y).map_err(|e| num_error(vm, e))?;
+            return new_float(vm, f);
+        }
+        BinOp::Pow => {
+            if y.is_negative() {
+                let (fx, fy) = (x.to_f64().map_err(|e| num_error(vm, e))?, y.to_f64().unwrap_or(f64::MIN));
+                return float_binop(vm, BinOp::Pow, fx, fy);
+            }
+            match y.to_u64() {
+                Some(e) if e <= u32::MAX as u64 => x.pow(e),
+                _ => return Err(vm.overflow_error("exponent too large")),
+            }
+        }
+        BinOp::LShift => {
+            let n = y.to_i64().ok_or_else(|| vm.overflow_error("shift count too large"))?;
+            x.shl(n).map_err(|e| num_error(vm, e))?
+        }
+        BinOp::RShift => {
+            let n = y.to_i64().unwrap_or(i64::MAX);
+            x.shr(n).map_err(|e| num_error(vm, e))?
+        }
+        BinOp::And => x.bitand(&y),
+        BinOp::Or => x.bitor(&y),
+        BinOp::Xor => x.bitxor(&y),
+        BinOp::MatMul => return Ok(Value::NOT_IMPLEMENTED),
+    };
+    int_from_big(vm, r)
+}
+
+/// Fast path for two machine ints; None when the result needs a big int.
+#[inline(always)]
+pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
+    let r = match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::FloorDiv => {
+            if y == 0 {
+                return Err(vm.zero_division("integer division or modulo by zero"));
+            }
+            crate::bigint::floor_div_i64(x, y)
+        }
+        BinOp::Mod => {
+            if y == 0 {
+                return Err(vm.zero_division("integer modulo by zero"));
+            }
+            crate::bigint::mod_i64(x, y)
+        }
+        BinOp::TrueDiv => {
+            if y == 0 {
+                return Err(vm.zero_division("division by zero"));
+            }
+            // Exact for |x|, |y| < 2**53; otherwise let the big path round correctly.
+            if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                return new_float(vm, x as f64 / y as f64).map(Some);
+            }
+            return Ok(None);
+        }
+        BinOp::Pow => {
+            if y < 0 {
+                return float_binop(vm, BinOp::Pow, x as f64, y as f64).map(Some);
+            }
+            crate::bigint::pow_i64(x, y as u64)
+        }
+        BinOp::LShift => {
+            if y < 0 {
+                return Err(vm.value_error("negative shift count"));
+            }
+            if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
+                Some(x << y)
+            } else {
+                None
+            }
+        }
+        BinOp::RShift => {
+            if y < 0 {
+                return Err(vm.value_error("negative shift count"));
+            }
+            Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+        }
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        BinOp::MatMul => return Ok(Some(Value::NOT_IMPLEMENTED)),
+    };
+    match r {
+        Some(i) => Ok(Value::try_small_int(i)),
+        None => Ok(None),
+    }
+}
+
+/// Python float modulo (sign of the divisor).
+fn float_mod(x: f64, y: f64) -> f64 {
+    let mut m = x % y;
+    if m != 0.0 && ((m < 0.0) != (y < 0.0)) {
+        m += y;
+    } else if m == 0.0 {
+        m = 0.0f64.copysign(y);
+    }
+    m
+}
+
+pub fn floor(x: f64) -> f64 {
+    let t = x as i64 as f64;
+    if x.abs() >= 4503599627370496.0 || x.is_nan() {
+        return x;
+    }
+    if t > x {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
+pub fn float_binop(vm: &mut Vm, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(vm.zero_division("float division by zero"));
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(vm.zero_division("float floor division by zero"));
+            }
+            let m = float_mod(x, y);
+            let d = (x - m) / y;
+            // Round the quotient to the nearest integer to absorb rounding error.
+            let f = floor(d);
+            if d - f > 0.5 {
+                f + 1.0
+            } else {
+                f
+            }
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                return Err(vm.zero_division("float modulo"));
+            }
+            float_mod(x, y)
+        }
+        BinOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+            }
+            if x < 0.0 && floor(y) != y {
+                // CPython returns a complex number here; MicroPython without complex raises.
+                return Err(vm.value_error("math domain error"));
+            }
+            libm::pow(x, y)
+        }
+        _ => return Ok(Value::NOT_IMPLEMENTED),
+    };
+    new_float(vm, r)
+}
+
+/// A number as f64 for mixed arithmetic (int or float), or None.
+pub fn as_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
+    if is_float(v) {
+        return Ok(Some(float_of(v)));
+    }
+    if let Some(i) = small_of(v) {
+        return Ok(Some(i as f64));
+    }
+    if let Some(b) = to_big(v) {
+        return b.to_f64().map(Some).map_err(|e| num_error(vm, e));
+    }
+    Ok(None)
+}
+
+/// `repr()` of an int.
+pub fn int_repr(v: Value, out: &mut String) {
+    if let Some(i) = small_of(v) {
+        let _ = core::fmt::Write::write_fmt(out, format_args!("{}", i));
+    } else if let Some(b) = to_big(v) {
+        out.push_str(&b.to_string_radix(10));
+    }
+}
+
+pub fn float_repr(x: f64, out: &mut String) {
+    crate::numfmt::float_repr(x, out)
+}
+
+pub fn int_hash(v: Value) -> i64 {
+    if let Some(i) = small_of(v) {
+        crate::bigint::hash_i64(i)
+    } else {
+        to_big(v).map(|b| b.py_hash()).unwrap_or(0)
+    }
+}
+
+// ---- methods ----
+
+fn int_bit_length(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = to_big(args.pos[0]).ok_or_else(|| vm.type_error("bit_length needs an int"))?;
+    int_from_i64(vm, b.bit_length() as i64)
+}
+
+fn byteorder_arg(vm: &mut Vm, args: &Args, pos: usize) -> PyResult<(bool, bool)> {
+    let mut little = None;
+    let mut signed = false;
+    if let Some(&v) = args.pos.get(pos) {
+        little = Some(v);
+    }
+    for pair in args.kw.chunks(2) {
+        match crate::obj::string::str_of(vm, pair[0]) {
+            Some("byteorder") => little = Some(pair[1]),
+            Some("signed") => signed = crate::ops::truthy(vm, pair[1])?,
+            _ => return Err(vm.type_error("unexpected keyword argument")),
+        }
+    }
+    let little = match little.and_then(|v| crate::obj::string::str_of(vm, v)) {
+        Some("little") | None => true,
+        Some("big") => false,
+        Some(_) => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+    };
+    Ok((little, signed))
+}
+
+fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = to_big(args.pos[0]).ok_or_else(|| vm.type_error("to_bytes needs an int"))?;
+    let len = match args.pos.get(1) {
+        Some(&v) => crate::ops::to_index(vm, v)?,
+        None => 1,
+    };
+    if len < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let (little, signed) = byteorder_arg(vm, args, 2)?;
+    let bytes = b.to_bytes(len as usize, little, signed).map_err(|e| num_error(vm, e))?;
+    crate::obj::string::new_bytes(vm, &bytes)
+}
+
+fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let data = *args.pos.get(1).ok_or_else(|| vm.type_error("from_bytes() missing required argument"))?;
+    let bytes = match crate::obj::string::bytes_of(data) {
+        Some(b) => b,
+        None => {
+            let list = crate::ops::collect_iterable(vm, data)?;
+            let mut v = alloc::vec::Vec::new();
+            for &x in crate::obj::list::list_items(list) {
+                v.push(crate::ops::to_index(vm, x)? as u8);
+            }
+            let b = crate::obj::string::new_bytes(vm, &v)?;
+            crate::obj::string::bytes_of(b).unwrap_or(&[])
+        }
+    };
+    let (little, signed) = byteorder_arg(vm, args, 2)?;
+    int_from_big(vm, BigInt::from_bytes(bytes, little, signed))
+}
+
+fn float_is_integer(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = args.pos[0];
+    if !is_float(v) {
+        return Err(vm.type_error("is_integer needs a float"));
+    }
+    let x = float_of(v);
+    Ok(Value::from_bool(x.is_finite() && floor(x) == x))
+}
+
+pub static INT_METHODS: &[(Qstr, &NativeFn)] = &[
+    (q::bit_length, &NativeFn::method(q::bit_length, int_bit_length)),
+    (q::to_bytes, &NativeFn::method(q::to_bytes, int_to_bytes)),
+    (q::from_bytes, &NativeFn::classmethod(q::from_bytes, int_from_bytes)),
+];
+
+pub static FLOAT_METHODS: &[(Qstr, &NativeFn)] =
+    &[(q::is_integer, &NativeFn::method(q::is_integer, float_is_integer))];

@@ -1,0 +1,620 @@
+//! `str`, `bytes` and `bytearray`.
+//!
+//! A str is either a qstr (interned: names, short literals) or a `StrObj` in the heap: header,
+//! cached hash, byte length, char length, then the UTF-8 bytes inline. `bytes` uses the same
+//! layout. `bytearray` holds its bytes in a separate growable block (`ByteArrayObj`).
+
+use super::{kind_of, obj, type_of, Args, Kind, NativeFn, ObjHeader};
+use crate::obj::types::{BYTEARRAY_TYPE, BYTES_TYPE, STR_TYPE};
+use crate::qstr::{hash_bytes, q, Qstr};
+use crate::value::Value;
+use crate::vm::{header, PyResult, Vm};
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::Cell;
+
+#[repr(C)]
+pub struct StrObj {
+    pub header: ObjHeader,
+    pub hash: Cell<usize>,
+    pub len: usize,
+    pub char_len: usize,
+    // followed by `len` bytes
+}
+
+#[repr(C)]
+pub struct ByteArrayObj {
+    pub header: ObjHeader,
+    pub len: Cell<usize>,
+    pub cap: Cell<usize>,
+    pub data: Cell<*mut u8>,
+}
+
+fn data_ptr(o: &StrObj) -> *const u8 {
+    // SAFETY: the bytes follow the StrObj header in the same allocation.
+    unsafe { (o as *const StrObj).add(1) as *const u8 }
+}
+
+/// A new str with the text `s` (not interned).
+pub fn new_str(vm: &mut Vm, s: &str) -> PyResult<Value> {
+    if s.is_empty() {
+        return Ok(Value::from_qstr(q::empty));
+    }
+    new_str_bytes(vm, &STR_TYPE, s.as_bytes(), s.chars().count())
+}
+
+pub fn new_bytes(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
+    new_str_bytes(vm, &BYTES_TYPE, b, b.len())
+}
+
+fn new_str_bytes(vm: &mut Vm, ty: &'static super::TypeObj, b: &[u8], char_len: usize) -> PyResult<Value> {
+    let v = vm.alloc_obj(StrObj { header: header(ty), hash: Cell::new(0), len: b.len(), char_len }, b.len())?;
+    // SAFETY: the allocation has b.len() bytes after the header.
+    unsafe {
+        let o = obj::<StrObj>(v);
+        core::ptr::copy_nonoverlapping(b.as_ptr(), data_ptr(o) as *mut u8, b.len());
+    }
+    Ok(v)
+}
+
+/// The text of a str value (qstr or StrObj), or None if `v` is not a str.
+///
+/// The slice points into flash, the qstr pool or the object itself; an interior pointer on the
+/// native stack keeps the object alive (see gc.rs), so it stays valid while in use.
+pub fn str_of(vm: &Vm, v: Value) -> Option<&'static str> {
+    if let Some(qs) = v.as_qstr() {
+        return Some(vm.qstr_str(qs));
+    }
+    if v.is_obj() && kind_of(v) == Kind::Str {
+        // SAFETY: kind Str has StrObj layout with `len` bytes of valid UTF-8 after it.
+        unsafe {
+            let o = obj::<StrObj>(v);
+            let b = core::slice::from_raw_parts(data_ptr(o), o.len);
+            return Some(core::str::from_utf8_unchecked(b));
+        }
+    }
+    None
+}
+
+/// The bytes of a bytes or bytearray value (bytearray: valid until it is next resized).
+pub fn bytes_of(v: Value) -> Option<&'static [u8]> {
+    if !v.is_obj() {
+        return None;
+    }
+    match kind_of(v) {
+        // SAFETY: kind Bytes has StrObj layout with `len` bytes after it.
+        Kind::Bytes => unsafe {
+            let o = obj::<StrObj>(v);
+            Some(core::slice::from_raw_parts(data_ptr(o), o.len))
+        },
+        // SAFETY: bytearray data points at `len` initialised bytes (or is null when empty).
+        Kind::ByteArray => unsafe {
+            let o = obj::<ByteArrayObj>(v);
+            if o.len.get() == 0 {
+                Some(&[])
+            } else {
+                Some(core::slice::from_raw_parts(o.data.get(), o.len.get()))
+            }
+        },
+        _ => None,
+    }
+}
+
+pub fn char_len(vm: &Vm, v: Value) -> usize {
+    if v.is_obj() {
+        // SAFETY: callers pass str values; StrObj layout.
+        unsafe { obj::<StrObj>(v).char_len }
+    } else {
+        str_of(vm, v).map(|s| s.chars().count()).unwrap_or(0)
+    }
+}
+
+pub fn str_hash(vm: &Vm, v: Value) -> usize {
+    if let Some(qs) = v.as_qstr() {
+        return vm.qstrs.hash(qs);
+    }
+    // SAFETY: callers pass str or bytes values (StrObj layout).
+    let o = unsafe { obj::<StrObj>(v) };
+    let h = o.hash.get();
+    if h != 0 {
+        return h;
+    }
+    // SAFETY: `len` bytes follow the header.
+    let h = hash_bytes(unsafe { core::slice::from_raw_parts(data_ptr(o), o.len) }).max(1);
+    o.hash.set(h);
+    h
+}
+
+/// `new_bytearray(b)`.
+pub fn new_bytearray(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
+    let data = if b.is_empty() { core::ptr::null_mut() } else { vm.alloc_raw(b.len())? };
+    // SAFETY: data has room for b.len() bytes.
+    unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), data, b.len()) };
+    vm.alloc_obj(
+        ByteArrayObj {
+            header: header(&BYTEARRAY_TYPE),
+            len: Cell::new(b.len()),
+            cap: Cell::new(b.len()),
+            data: Cell::new(data),
+        },
+        0,
+    )
+}
+
+pub fn bytearray_push(vm: &mut Vm, ba: Value, extra: &[u8]) -> PyResult<()> {
+    // SAFETY: callers pass bytearray values.
+    let o = unsafe { obj::<ByteArrayObj>(ba) };
+    let len = o.len.get();
+    if len + extra.len() > o.cap.get() {
+        let new_cap = (len + extra.len()).max(o.cap.get() * 2).max(8);
+        let p = vm.alloc_raw(new_cap)?;
+        // SAFETY: old data has len bytes; p has new_cap >= len.
+        unsafe {
+            if len > 0 {
+                core::ptr::copy_nonoverlapping(o.data.get(), p, len);
+            }
+        }
+        o.data.set(p);
+        o.cap.set(new_cap);
+    }
+    // SAFETY: capacity checked above.
+    unsafe { core::ptr::copy_nonoverlapping(extra.as_ptr(), o.data.get().add(len), extra.len()) };
+    o.len.set(len + extra.len());
+    Ok(())
+}
+
+pub fn bytearray_set(ba: Value, i: usize, b: u8) {
+    // SAFETY: callers check i < len.
+    unsafe {
+        let o = obj::<ByteArrayObj>(ba);
+        if i < o.len.get() {
+            *o.data.get().add(i) = b;
+        }
+    }
+}
+
+/// Truncate or keep a bytearray's length.
+pub fn bytearray_set_len(ba: Value, n: usize) {
+    // SAFETY: callers pass bytearray values.
+    let o = unsafe { obj::<ByteArrayObj>(ba) };
+    if n <= o.len.get() {
+        o.len.set(n);
+    }
+}
+
+/// Python `repr()` of a str.
+pub fn repr_str(s: &str, out: &mut String) {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = core::fmt::Write::write_fmt(out, format_args!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+}
+
+/// Python `repr()` of bytes (`b'...'`).
+pub fn repr_bytes(b: &[u8], out: &mut String) {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    out.push('b');
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => {
+                let _ = core::fmt::Write::write_fmt(out, format_args!("\\x{:02x}", c));
+            }
+        }
+    }
+    out.push(quote as char);
+}
+
+/// Byte offset of the `i`-th char (i <= char count).
+pub fn char_offset(s: &str, i: usize) -> usize {
+    if s.len() == s.chars().count() {
+        return i.min(s.len());
+    }
+    s.char_indices().nth(i).map(|(o, _)| o).unwrap_or(s.len())
+}
+
+pub fn is_str(v: Value) -> bool {
+    v.is_qstr() || (v.is_obj() && kind_of(v) == Kind::Str)
+}
+
+/// The str of a value that must be a str argument, or TypeError.
+pub fn expect_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
+    match str_of(vm, v) {
+        Some(s) => Ok(s),
+        None => {
+            let msg = alloc::format!("{} must be str, not {}", what, vm.type_name(v));
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+/// Intern-or-lookup: a qstr for this str value (used for attribute names and kwargs).
+pub fn to_qstr(vm: &mut Vm, v: Value) -> PyResult<Qstr> {
+    if let Some(qs) = v.as_qstr() {
+        return Ok(qs);
+    }
+    let s = expect_str(vm, v, "attribute name")?;
+    vm.intern(s)
+}
+
+// ---- methods ----
+
+fn self_str(vm: &mut Vm, args: &Args) -> PyResult<&'static str> {
+    let v = args.pos.first().copied().unwrap_or(Value::NONE);
+    expect_str(vm, v, "descriptor")
+}
+
+fn arg_str(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Option<&'static str>> {
+    match args.pos.get(i) {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(&v) => match str_of(vm, v) {
+            Some(s) => Ok(Some(s)),
+            None => {
+                let msg = alloc::format!("can't convert '{}' object to str implicitly", vm.type_name(v));
+                Err(vm.type_error(&msg))
+            }
+        },
+    }
+}
+
+fn str_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let sep = self_str(vm, args)?;
+    let iterable = *args.pos.get(1).ok_or_else(|| vm.type_error("join() takes exactly one argument"))?;
+    let items = crate::ops::collect_iterable(vm, iterable)?;
+    let mut out = String::new();
+    for (i, &item) in crate::obj::list::list_items(items).iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match str_of(vm, item) {
+            Some(s) => out.push_str(s),
+            None => {
+                let msg = alloc::format!(
+                    "sequence item {}: expected str instance, {} found",
+                    i,
+                    vm.type_name(item)
+                );
+                return Err(vm.type_error(&msg));
+            }
+        }
+    }
+    vm.new_string(out)
+}
+
+fn str_split_impl(vm: &mut Vm, args: &Args, from_right: bool) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let sep = arg_str(vm, args, 1)?;
+    let mut maxsplit: isize = -1;
+    if let Some(&m) = args.pos.get(2) {
+        maxsplit = crate::ops::to_index(vm, m)?;
+    }
+    for pair in args.kw.chunks(2) {
+        let name = str_of(vm, pair[0]).unwrap_or("");
+        match name {
+            "sep" => {
+                if !pair[1].is_none() {
+                    return Err(vm.type_error("split(sep=...) must be str or None"));
+                }
+            }
+            "maxsplit" => maxsplit = crate::ops::to_index(vm, pair[1])?,
+            _ => return Err(vm.type_error("split() got an unexpected keyword argument")),
+        }
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    match sep {
+        None => {
+            let mut rest = if from_right { s.trim_end() } else { s.trim_start() };
+            loop {
+                if rest.is_empty() {
+                    break;
+                }
+                if maxsplit >= 0 && parts.len() as isize == maxsplit {
+                    parts.push(if from_right { rest.trim_end() } else { rest.trim_start() });
+                    break;
+                }
+                if from_right {
+                    match rest.rfind(char::is_whitespace) {
+                        Some(i) => {
+                            let ws_len = rest[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+                            parts.push(&rest[i + ws_len..]);
+                            rest = rest[..i].trim_end();
+                        }
+                        None => {
+                            parts.push(rest);
+                            break;
+                        }
+                    }
+                } else {
+                    match rest.find(char::is_whitespace) {
+                        Some(i) => {
+                            parts.push(&rest[..i]);
+                            rest = rest[i..].trim_start();
+                        }
+                        None => {
+                            parts.push(rest);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Some("") => return Err(vm.value_error("empty separator")),
+        Some(sep) => {
+            let mut rest = s;
+            loop {
+                if maxsplit >= 0 && parts.len() as isize == maxsplit {
+                    parts.push(rest);
+                    break;
+                }
+                let found = if from_right { rest.rfind(sep) } else { rest.find(sep) };
+                match found {
+                    Some(i) => {
+                        if from_right {
+                            parts.push(&rest[i + sep.len()..]);
+                            rest = &rest[..i];
+                        } else {
+                            parts.push(&rest[..i]);
+                            rest = &rest[i + sep.len()..];
+                        }
+                    }
+                    None => {
+                        parts.push(rest);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    if from_right {
+        parts.reverse();
+    }
+    let list = crate::obj::list::new_list(vm, &[])?;
+    for p in parts {
+        let v = new_str(vm, p)?;
+        crate::obj::list::list_append(vm, list, v)?;
+    }
+    Ok(list)
+}
+
+fn str_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    str_split_impl(vm, args, false)
+}
+fn str_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    str_split_impl(vm, args, true)
+}
+
+fn strip_impl(vm: &mut Vm, args: &Args, left: bool, right: bool) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let chars = arg_str(vm, args, 1)?;
+    let pred = |c: char| match chars {
+        None => c.is_whitespace(),
+        Some(set) => set.contains(c),
+    };
+    let mut r = s;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    if r.len() == s.len() {
+        return Ok(args.pos[0]);
+    }
+    new_str(vm, r)
+}
+fn str_strip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(vm, args, true, true)
+}
+fn str_lstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(vm, args, true, false)
+}
+fn str_rstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(vm, args, false, true)
+}
+
+fn affix_impl(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let arg = *args.pos.get(1).ok_or_else(|| vm.type_error("function takes at least 1 argument"))?;
+    let start = match args.pos.get(2) {
+        Some(&v) if !v.is_none() => crate::ops::to_index(vm, v)?,
+        _ => 0,
+    };
+    let n = s.chars().count() as isize;
+    let start = if start < 0 { (start + n).max(0) } else { start.min(n) } as usize;
+    let s = &s[char_offset(s, start)..];
+    let test = |p: &str| if prefix { s.starts_with(p) } else { s.ends_with(p) };
+    if let Some(p) = str_of(vm, arg) {
+        return Ok(Value::from_bool(test(p)));
+    }
+    if arg.is_obj() && kind_of(arg) == Kind::Tuple {
+        for &item in crate::obj::list::tuple_items(arg) {
+            let p = expect_str(vm, item, "tuple item")?;
+            if test(p) {
+                return Ok(Value::TRUE);
+            }
+        }
+        return Ok(Value::FALSE);
+    }
+    Err(vm.type_error("startswith first arg must be str or a tuple of str"))
+}
+fn str_startswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    affix_impl(vm, args, true)
+}
+fn str_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    affix_impl(vm, args, false)
+}
+
+/// Char index range [start, end) from optional start/end args at positions i, i+1.
+fn slice_args(vm: &mut Vm, args: &Args, i: usize, n: usize) -> PyResult<(usize, usize)> {
+    let norm = |x: isize| -> usize {
+        if x < 0 {
+            (x + n as isize).max(0) as usize
+        } else {
+            (x as usize).min(n)
+        }
+    };
+    let start = match args.pos.get(i) {
+        Some(&v) if !v.is_none() => norm(crate::ops::to_index(vm, v)?),
+        _ => 0,
+    };
+    let end = match args.pos.get(i + 1) {
+        Some(&v) if !v.is_none() => norm(crate::ops::to_index(vm, v)?),
+        _ => n,
+    };
+    Ok((start, end))
+}
+
+fn find_impl(vm: &mut Vm, args: &Args, right: bool, raise: bool) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let sub = match arg_str(vm, args, 1)? {
+        Some(x) => x,
+        None => return Err(vm.type_error("must be str")),
+    };
+    let n = s.chars().count();
+    let (start, end) = slice_args(vm, args, 2, n)?;
+    let mut result: isize = -1;
+    if start <= end {
+        let (bs, be) = (char_offset(s, start), char_offset(s, end));
+        let hay = &s[bs..be];
+        let found = if right { hay.rfind(sub) } else { hay.find(sub) };
+        if let Some(b) = found {
+            result = (start + hay[..b].chars().count()) as isize;
+        }
+    }
+    if result < 0 && raise {
+        return Err(vm.value_error("substring not found"));
+    }
+    Ok(Value::small_int(result))
+}
+fn str_find(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    find_impl(vm, args, false, false)
+}
+fn str_rfind(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    find_impl(vm, args, true, false)
+}
+fn str_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    find_impl(vm, args, false, true)
+}
+fn str_rindex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    find_impl(vm, args, true, true)
+}
+
+fn str_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let sub = arg_str(vm, args, 1)?.unwrap_or("");
+    let n = s.chars().count();
+    let (start, end) = slice_args(vm, args, 2, n)?;
+    if start > end {
+        return Ok(Value::small_int(0));
+    }
+    let hay = &s[char_offset(s, start)..char_offset(s, end)];
+    let c = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
+    Ok(Value::small_int(c as isize))
+}
+
+fn str_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let old = arg_str(vm, args, 1)?.unwrap_or("");
+    let new = arg_str(vm, args, 2)?.unwrap_or("");
+    let count = match args.pos.get(3) {
+        Some(&v) => crate::ops::to_index(vm, v)?,
+        None => -1,
+    };
+    let out = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
+    vm.new_string(out)
+}
+
+fn map_chars(vm: &mut Vm, args: &Args, f: fn(&str) -> String) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let out = f(s);
+    vm.new_string(out)
+}
+fn str_upper(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    map_chars(vm, args, |s| s.to_uppercase())
+}
+fn str_lower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    map_chars(vm, args, |s| s.to_lowercase())
+}
+
+fn test_chars(vm: &mut Vm, args: &Args, f: fn(char) -> bool) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    Ok(Value::from_bool(!s.is_empty() && s.chars().all(f)))
+}
+fn str_isdigit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    test_chars(vm, args, |c| c.is_ascii_digit())
+}
+fn str_isalpha(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    test_chars(vm, args, char::is_alphabetic)
+}
+fn str_isspace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    test_chars(vm, args, char::is_whitespace)
+}
+fn str_isalnum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    test_chars(vm, args, char::is_alphanumeric)
+}
+
+fn str_encode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    new_bytes(vm, s.as_bytes())
+}
+
+fn bytes_decode(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = args.pos.first().and_then(|&v| bytes_of(v)).unwrap_or(&[]);
+    match core::str::from_utf8(b) {
+        Ok(s) => new_str(vm, s),
+        Err(_) => Err(vm.new_error(&crate::obj::types::UNICODE_ERROR_TYPE, "invalid utf-8")),
+    }
+}
+
+fn str_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    crate::format::str_format(vm, s, &args.pos[1..], args.kw)
+}
+
+macro_rules! methods {
+    ($( $q:ident => $f:ident ),* $(,)?) => {
+        &[ $( (q::$q, &NativeFn::method(q::$q, $f)) ),* ]
+    };
+}
+
+pub static STR_METHODS: &[(Qstr, &NativeFn)] = methods![
+    join => str_join, split => str_split, rsplit => str_rsplit, strip => str_strip,
+    lstrip => str_lstrip, rstrip => str_rstrip, startswith => str_startswith,
+    endswith => str_endswith, find => str_find, rfind => str_rfind, index => str_index,
+    rindex => str_rindex, count => str_count, replace => str_replace, upper => str_upper,
+    lower => str_lower, isdigit => str_isdigit, isalpha => str_isalpha, isspace => str_isspace,
+    isalnum => str_isalnum, encode => str_encode, format => str_format,
+];
+
+pub static BYTES_METHODS: &[(Qstr, &NativeFn)] = methods![decode => bytes_decode];
+pub static BYTEARRAY_METHODS: &[(Qstr, &NativeFn)] = methods![decode => bytes_decode];
+
+/// `str(v)` for str subclasses and values known to be str: the value itself.
+pub fn is_str_type(v: Value) -> bool {
+    core::ptr::eq(type_of(v), &STR_TYPE)
+}

@@ -1,0 +1,1 @@
+# main.py: runs after boot.py; the REPL starts when it returns.

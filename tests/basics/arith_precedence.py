@@ -1,0 +1,12 @@
+# Operator precedence and associativity.
+print(2 + 3 * 4, (2 + 3) * 4)
+print(2 ** 3 ** 2, (2 ** 3) ** 2)
+print(-2 ** 2, (-2) ** 2)
+print(10 - 4 - 3, 10 - (4 - 3))
+print(100 / 10 / 5, 2 * 3 % 4)
+print(7 // 2 * 2 + 7 % 2)
+print(1 + 2 << 1, 1 | 2 ^ 3 & 4)
+print(not 1 == 2, not (1 and 0))
+print(1 < 2 == True)
+print(3 & 5 | 2, ~0 & 0xF)
+print(2 * -3, - 3 ** 2)

@@ -1,0 +1,19 @@
+# Augmented assignment on names with every operator.
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 2; print(x)
+x //= 5; print(x)
+x %= 3; print(x)
+x **= 3; print(x)
+x <<= 4; print(x)
+x >>= 2; print(x)
+x |= 0x21; print(x)
+x &= 0x2F; print(x)
+x ^= 0xFF; print(x)
+f = 7.0
+f /= 2; print(f)
+s = "ab"
+s *= 3; print(s)
+t = (1,)
+t += (2,); print(t)

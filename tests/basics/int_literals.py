@@ -1,0 +1,10 @@
+# Integer literal forms: decimal, hex, octal, binary, underscores, signs.
+print(0, 7, 123456789)
+print(0x1F, 0X1f, 0xdead_beef)
+print(0o17, 0O777, 0o1_0)
+print(0b1011, 0B1_0_1, 0b0)
+print(1_000_000, 0_0)
+print(-5, +5, - -5, ~5)
+print(00, 0x0, 0o0, 0b0)
+print(0xFFFFFFFFFFFFFFFFFFFF)
+print(123456789012345678901234567890)

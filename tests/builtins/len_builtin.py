@@ -1,0 +1,12 @@
+# len of every container type and objects with __len__.
+print(len(""), len("abc"), len(b"ab"), len(bytearray(3)), len([1, 2]), len((1,)), len({}), len({1: 2}))
+print(len(set()), len({1, 2, 2}), len(frozenset([1])), len(range(10)), len(range(0, 10, 3)), len(range(5, 0, -2)))
+class Sized:
+    def __len__(self):
+        return 7
+print(len(Sized()))
+for bad in [5, 1.0, None, iter([])]:
+    try:
+        len(bad)
+    except TypeError:
+        print("TypeError", type(bad).__name__)

@@ -1,0 +1,13 @@
+# print with sep, end and multiple arguments.
+print()
+print("a", "b", "c")
+print("a", "b", sep="")
+print("a", "b", sep=", ", end="!\n")
+print("no newline", end="")
+print(" continued")
+print(1, 2.5, None, True, [1], sep="|")
+print(*range(5), sep="-")
+print("x", end="")
+print("y", end="\n\n")
+print("sep None", "ok", sep=None)
+print("end None", end=None)

@@ -1,0 +1,37 @@
+# Arithmetic special methods, including reflected and in-place forms.
+class V:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+    def __repr__(self):
+        return "V(%r, %r)" % (self.x, self.y)
+    def __add__(self, o):
+        return V(self.x + o.x, self.y + o.y)
+    def __sub__(self, o):
+        return V(self.x - o.x, self.y - o.y)
+    def __mul__(self, k):
+        return V(self.x * k, self.y * k)
+    def __rmul__(self, k):
+        return V(self.x * k * 10, self.y * k * 10)
+    def __truediv__(self, k):
+        return V(self.x / k, self.y / k)
+    def __floordiv__(self, k):
+        return V(self.x // k, self.y // k)
+    def __mod__(self, k):
+        return V(self.x % k, self.y % k)
+    def __neg__(self):
+        return V(-self.x, -self.y)
+    def __pos__(self):
+        return self
+    def __abs__(self):
+        return (self.x ** 2 + self.y ** 2) ** 0.5
+    def __iadd__(self, o):
+        self.x += o.x
+        self.y += o.y
+        return self
+a = V(1, 2)
+b = V(3, 4)
+print(a + b, a - b, a * 3, 3 * a)
+print(b / 2, b // 2, b % 2, -a, +a, abs(V(3, 4)))
+alias = a
+a += b
+print(a, alias is a)

@@ -1,0 +1,19 @@
+# __call__ makes instances callable.
+class Multiplier:
+    def __init__(self, k):
+        self.k = k
+    def __call__(self, x, *rest, scale=1):
+        return (x * self.k + sum(rest)) * scale
+double = Multiplier(2)
+print(double(5), double(5, 1, 1), double(5, scale=10))
+print(callable(double), callable(Multiplier))
+print(list(map(double, [1, 2, 3])))
+class Counter:
+    def __init__(self):
+        self.calls = 0
+    def __call__(self):
+        self.calls += 1
+        return self.calls
+c = Counter()
+c(); c()
+print(c(), c.calls)

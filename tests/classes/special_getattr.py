@@ -1,0 +1,28 @@
+# __getattr__ is called only for missing attributes; __setattr__/__delattr__ intercept writes.
+class Dyn:
+    existing = "real"
+    def __getattr__(self, name):
+        if name.startswith("x_"):
+            return name[2:].upper()
+        raise AttributeError(name)
+d = Dyn()
+print(d.existing, d.x_hello)
+try:
+    d.other
+except AttributeError:
+    print("AttributeError other")
+print(hasattr(d, "x_y"), hasattr(d, "zzz"), getattr(d, "zzz", "default"))
+class Guarded:
+    def __init__(self):
+        object.__setattr__(self, "log", [])
+    def __setattr__(self, name, value):
+        self.log.append(name)
+        object.__setattr__(self, name, value * 2)
+    def __delattr__(self, name):
+        self.log.append("del " + name)
+        object.__delattr__(self, name)
+g = Guarded()
+g.a = 5
+print(g.a, g.log)
+del g.a
+print(g.log, hasattr(g, "a"))

@@ -1,0 +1,14 @@
+# A memoizing closure keeps a cache dict alive between calls.
+def memoize(fn):
+    cache = {}
+    def wrapped(n):
+        if n not in cache:
+            cache[n] = fn(n)
+        return cache[n]
+    wrapped.cache = cache
+    return wrapped
+@memoize
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(80))
+print(len(fib.cache))

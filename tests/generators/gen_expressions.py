@@ -1,0 +1,12 @@
+# Generator expressions in calls and chained pipelines.
+nums = range(1, 11)
+squares = (n * n for n in nums)
+evens = (s for s in squares if s % 2 == 0)
+print(list(evens))
+print(sum(x for x in range(5)), tuple(c for c in "ab"))
+print(sorted((x % 3, x) for x in range(6)))
+print(dict((k, v) for k, v in zip("abc", range(3))))
+g = (x for x in [1, 2])
+print(iter(g) is g)
+nested = ((i, j) for i in range(2) for j in range(2))
+print(list(nested))

@@ -1,0 +1,2 @@
+# Package used by import_package.py.
+INIT_VALUE = "package init ran"
