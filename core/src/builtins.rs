@@ -861,6 +861,16 @@ pub fn construct(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value])
             nargs(vm, &a, 1, 1, tname)?;
             crate::obj::misc::new_wrapper(vm, t.kind == Kind::ClassMethod, args[0])
         }
+        Kind::Native => {
+            // Native types construct through their `__new__(type, *args, **kw)` method.
+            match t.methods.iter().find(|(n, _)| *n == q::__new__) {
+                Some((_, f)) => crate::call::call_with_self(vm, f.as_value(), t.as_value(), args, kw),
+                None => {
+                    let msg = alloc::format!("cannot create '{}' instances", tname);
+                    Err(vm.type_error(&msg))
+                }
+            }
+        }
         Kind::Super => {
             if args.len() == 2 {
                 return crate::obj::misc::new_super(vm, args[0], args[1]);

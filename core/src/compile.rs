@@ -61,7 +61,7 @@ const SMALL_INT_MAX: i64 = (1 << 29) - 1;
 
 /// Compile `source`.
 pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<RawCode, CompileError> {
-    let mut parser = Parser::new(source, filename)?;
+    let mut parser = Parser::new(source, filename).map_err(|e| *e)?;
     let mut module = Unit::new(
         String::from("<module>"),
         String::from("<module>"),
@@ -72,7 +72,7 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<RawCod
     let mut consts: Vec<(String, i64)> = Vec::new();
     match mode {
         CompileMode::Eval => {
-            let e = parser.parse_eval_input()?;
+            let e = parser.parse_eval_input().map_err(|e| *e)?;
             let st = SymTable::build_expr(&e, filename)?;
             let mut c = Compiler::new(&mut module, st, filename, mode, &mut consts);
             c.set_line(e.line);
@@ -80,7 +80,7 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<RawCod
             c.op(Op::Return);
         }
         CompileMode::File | CompileMode::Single => {
-            while let Some(stmt) = parser.next_statement()? {
+            while let Some(stmt) = parser.next_statement().map_err(|e| *e)? {
                 let st = SymTable::build_stmt(&stmt, filename)?;
                 let mut c = Compiler::new(&mut module, st, filename, mode, &mut consts);
                 c.stmt(&stmt)?;
@@ -2010,16 +2010,19 @@ impl<'a, 'm> Compiler<'a, 'm> {
             .iter()
             .filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_)))
             .collect();
-        if pushed > 0 {
-            self.op_u(Op::BuildList, pushed);
-        } else if let [Arg::Star(x)] = pos.as_slice() {
+        if let (0, [Arg::Star(x)]) = (pushed, pos.as_slice()) {
             self.expr(x)?;
             self.op(Op::BuildListFromIter);
         } else {
-            self.op_u(Op::BuildList, 0);
-        }
-        if !(pushed == 0 && matches!(pos.as_slice(), [Arg::Star(_)])) {
-            for a in &pos {
+            // Leading positional arguments go straight into BuildList.
+            let lead = pos.iter().take_while(|a| matches!(a, Arg::Pos(_))).count();
+            for a in &pos[..lead] {
+                if let Arg::Pos(e) = a {
+                    self.expr(e)?;
+                }
+            }
+            self.op_u(Op::BuildList, pushed + lead as u32);
+            for a in &pos[lead..] {
                 match a {
                     Arg::Pos(e) => {
                         self.expr(e)?;
@@ -2041,8 +2044,16 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.op_b(Op::CallFunctionEx, 0);
             return Ok(());
         }
-        self.op_u(Op::BuildMap, 0);
-        for a in kws {
+        // Leading keyword arguments go straight into BuildMap.
+        let lead = kws.iter().take_while(|a| matches!(a, Arg::Kw(..))).count();
+        for a in &kws[..lead] {
+            if let Arg::Kw(n, e) = a {
+                self.load_const(Const::Str(n.clone()));
+                self.expr(e)?;
+            }
+        }
+        self.op_u(Op::BuildMap, lead as u32);
+        for a in &kws[lead..] {
             match a {
                 Arg::Kw(n, e) => {
                     self.load_const(Const::Str(n.clone()));

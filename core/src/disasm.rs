@@ -465,6 +465,16 @@ pub fn disassemble(code: &RawCode) -> String {
         let _ = writeln!(out, "  locals: {}", code.local_names.join(", "));
     }
     out.push_str(&disassemble_insns(code));
+    // Line table as `offset:line` pairs.
+    let mut lines = format!("  lines: 0:{}", code.first_line);
+    let (mut pc, mut off, mut line) = (0, 0u32, code.first_line as i64);
+    while pc < code.line_table.len() {
+        off = off.wrapping_add(get_uint(&code.line_table, &mut pc));
+        line += get_sint(&code.line_table, &mut pc);
+        let _ = write!(lines, " {}:{}", off, line);
+    }
+    out.push_str(&lines);
+    out.push('\n');
     for e in &code.exc_table {
         let _ = writeln!(
             out,

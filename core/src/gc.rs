@@ -38,8 +38,10 @@ pub struct Heap {
     /// First block.
     pool: *mut u8,
     n_blocks: usize,
-    /// Lowest block that may be free (allocation search starts here).
+    /// Lowest block that may be free (single-block search starts here).
     first_free: usize,
+    /// Where the last multi-block allocation ended (next-fit search starts here).
+    next_fit: usize,
     /// Blocks in use (heads and tails), kept up to date for `mem_alloc`.
     used_blocks: usize,
     /// Highest address of the native stack (its start, since stacks grow down).
@@ -91,6 +93,7 @@ impl Heap {
             pool,
             n_blocks,
             first_free: 0,
+            next_fit: 0,
             used_blocks: 0,
             stack_top,
             auto_collect: true,
@@ -168,6 +171,10 @@ impl Heap {
         if let Some(p) = self.try_alloc(n) {
             return Some(p);
         }
+        if !self.auto_collect {
+            // `gc.disable()`: no automatic collection; the caller raises MemoryError.
+            return None;
+        }
         self.collect(roots);
         self.try_alloc(n)
     }
@@ -182,45 +189,78 @@ impl Heap {
     }
 
     fn try_alloc(&mut self, n: usize) -> Option<NonNull<u8>> {
-        let mut start = self.first_free;
-        let mut run = 0;
-        let mut i = self.first_free;
-        let mut first_free_seen = None;
-        while i < self.n_blocks {
-            if self.kind(i) == AT_FREE {
-                if first_free_seen.is_none() {
-                    first_free_seen = Some(i);
-                }
-                if run == 0 {
-                    start = i;
-                }
-                run += 1;
-                if run == n {
-                    break;
-                }
-            } else {
-                run = 0;
+        // Single blocks: first fit from the lowest free block (keeps the heap compact).
+        // Larger runs: next fit from where the last one ended, then wrap around; first fit for
+        // them would rescan the same fragmented prefix on every allocation (quadratic).
+        let start = if n == 1 {
+            self.find_run(self.first_free, self.n_blocks, 1)?
+        } else {
+            let hint = self.next_fit.max(self.first_free);
+            match self.find_run(hint, self.n_blocks, n) {
+                Some(s) => s,
+                None => self.find_run(self.first_free, (hint + n).min(self.n_blocks), n)?,
             }
-            i += 1;
-        }
-        if run < n {
-            if let Some(f) = first_free_seen {
-                self.first_free = f;
-            }
-            return None;
-        }
+        };
         self.set_kind(start, AT_HEAD);
         for b in start + 1..start + n {
             self.set_kind(b, AT_TAIL);
         }
-        if start == self.first_free {
+        if n == 1 || start == self.first_free {
+            // Every block below `start` that the search passed over is in use.
             self.first_free = start + n;
+        }
+        if n > 1 {
+            self.next_fit = start + n;
         }
         self.used_blocks += n;
         let p = self.block_addr(start) as *mut u8;
         // SAFETY: blocks start..start+n are inside the pool and were free (no live object).
         unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
         NonNull::new(p)
+    }
+
+    /// First run of `n` free blocks starting in [from, to). Whole ATB bytes of four free
+    /// blocks (0x00) or four used blocks (no free entry) are skipped at once.
+    fn find_run(&mut self, from: usize, to: usize, n: usize) -> Option<usize> {
+        let mut run = 0;
+        let mut start = from;
+        let mut i = from;
+        while i < to {
+            if i % 4 == 0 && i + 4 <= to {
+                // SAFETY: i / 4 < ATB length since i < n_blocks.
+                let byte = unsafe { *self.atb.add(i / 4) };
+                if byte == 0 {
+                    if run == 0 {
+                        start = i;
+                    }
+                    run += 4;
+                    if run >= n {
+                        return Some(start);
+                    }
+                    i += 4;
+                    continue;
+                }
+                let free_mask = !(byte | (byte >> 1)) & 0x55;
+                if free_mask == 0 {
+                    run = 0;
+                    i += 4;
+                    continue;
+                }
+            }
+            if self.kind(i) == AT_FREE {
+                if run == 0 {
+                    start = i;
+                }
+                run += 1;
+                if run >= n {
+                    return Some(start);
+                }
+            } else {
+                run = 0;
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Number of blocks of the allocation starting at `block` (a head).

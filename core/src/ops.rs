@@ -1224,6 +1224,7 @@ pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 return new_map_iter(vm, d, which);
             }
             Kind::Iterator | Kind::Generator => return Ok(v),
+            Kind::Native if type_of(v).slots.and_then(|s| s.next).is_some() => return Ok(v),
             _ => {}
         }
         if type_of(v).is_heap() {
@@ -1263,6 +1264,11 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         match kind_of(it) {
             Kind::Iterator => return crate::obj::iter::iter_next(vm, it),
             Kind::Generator => return crate::interp::gen_resume(vm, it, Value::NONE, Value::NULL)?.into_option(vm),
+            Kind::Native => {
+                if let Some(next) = type_of(it).slots.and_then(|s| s.next) {
+                    return next(vm, it);
+                }
+            }
             _ => {}
         }
         if type_of(it).is_heap() {

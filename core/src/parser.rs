@@ -1,9 +1,11 @@
 //! Recursive-descent parser: tokens -> AST, one top-level statement at a time
-//! ([`Parser::next_statement`]). Recursion is bounded by [`MAX_DEPTH`] nesting units (each nested
-//! expression level, unary operator, statement block and binary-operator/trailer chain link
-//! costs one), so deep or long input gets "too many nested parentheses" / "expression too
-//! complex" instead of overflowing the stack; the compiler's recursion over the tree is bounded
-//! by the same limit.
+//! ([`Parser::next_statement`]). Operator expressions are parsed by operator precedence with
+//! explicit stacks ([`Parser::parse_ops`]), so only bracket nesting, prefix operators and
+//! statement blocks recurse. Recursion is bounded by [`MAX_NESTING`] nesting units (each nested
+//! expression level, prefix operator and statement block costs one; binary-operator links cost
+//! a quarter and trailer links half, as they deepen the tree's left spine), so deep or long
+//! input gets "too many nested parentheses" / "expression too complex" instead of overflowing
+//! the stack; the compiler's recursion over the tree is bounded by the same limit.
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -20,7 +22,34 @@ use crate::lexer::{decode_escapes, Kw, Lexer, Tok, Token, P};
 /// Maximum nesting units (see the module docs).
 pub const MAX_DEPTH: u32 = 100;
 
-type PResult<T> = Result<T, CompileError>;
+/// The nesting limit in effect (at most [`MAX_DEPTH`]). Each bracket level of expression
+/// nesting costs about 1.3 KB of native stack on Cortex-M0 and 1.8 KB on x86_64 (release
+/// builds; debug builds use far more), so a board with a small stack lowers this at start-up.
+pub static MAX_NESTING: core::sync::atomic::AtomicU32 =
+    core::sync::atomic::AtomicU32::new(MAX_DEPTH);
+
+/// Operator precedences for [`Parser::parse_ops`] (higher binds tighter).
+const PREC_OR: u8 = 1;
+const PREC_AND: u8 = 2;
+const PREC_NOT: u8 = 3;
+const PREC_CMP: u8 = 4;
+const PREC_BITOR: u8 = 5;
+const PREC_UNARY: u8 = 11;
+const PREC_POW: u8 = 12;
+
+/// An operator waiting for its right operand in [`Parser::parse_ops`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PendingOp {
+    Or,
+    And,
+    Cmp(CmpOp),
+    Bin(BinOp),
+    Unary(UnOp),
+}
+
+/// Parser results carry a boxed error: it keeps `Result<Expr, _>` small, and with it the
+/// parser's stack frames (every nesting level costs several frames).
+pub type PResult<T> = Result<T, Box<CompileError>>;
 
 pub struct Parser<'s> {
     lx: Lexer<'s>,
@@ -183,21 +212,21 @@ impl<'s> Parser<'s> {
 
     #[cold]
     #[inline(never)]
-    pub fn error_at(&self, msg: String, line: u32, col: u32) -> CompileError {
-        CompileError {
+    pub fn error_at(&self, msg: String, line: u32, col: u32) -> Box<CompileError> {
+        Box::new(CompileError {
             kind: CompileErrorKind::SyntaxError,
             msg,
             filename: String::from(self.filename),
             line,
             col,
-        }
+        })
     }
 
     /// An error at the current token ("was never closed" at EOF inside brackets,
     /// IndentationError for a stray indent).
     #[cold]
     #[inline(never)]
-    fn err_here(&self, msg: &str) -> CompileError {
+    fn err_here(&self, msg: &str) -> Box<CompileError> {
         if self.tok.tok == Tok::Eof {
             if let Some((b, line, col)) = self.lx.open_bracket() {
                 return self.error_at(format!("'{}' was never closed", b as char), line, col);
@@ -248,7 +277,10 @@ impl<'s> Parser<'s> {
 
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        let limit = MAX_NESTING
+            .load(core::sync::atomic::Ordering::Relaxed)
+            .min(MAX_DEPTH);
+        if self.depth > limit {
             let msg = if self.lx.bracket_depth() > 25 {
                 "too many nested parentheses"
             } else {
@@ -1228,46 +1260,12 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_or(&mut self) -> PResult<Expr> {
-        let first = self.parse_and()?;
-        if !self.is_kw(Kw::Or) {
-            return Ok(first);
-        }
-        let (line, col) = (first.line, first.col);
-        let mut items = alloc::vec![first];
-        while self.eat_kw(Kw::Or)? {
-            items.push(self.parse_and()?);
-        }
-        Ok(Expr::new(ExprKind::BoolOp(false, items), line, col))
+        self.parse_ops(PREC_OR)
     }
 
-    #[inline(always)]
-    fn parse_and(&mut self) -> PResult<Expr> {
-        let first = self.parse_not()?;
-        if !self.is_kw(Kw::And) {
-            return Ok(first);
-        }
-        let (line, col) = (first.line, first.col);
-        let mut items = alloc::vec![first];
-        while self.eat_kw(Kw::And)? {
-            items.push(self.parse_not()?);
-        }
-        Ok(Expr::new(ExprKind::BoolOp(true, items), line, col))
-    }
-
-    fn parse_not(&mut self) -> PResult<Expr> {
-        if self.is_kw(Kw::Not) {
-            let (line, col) = (self.tok.line, self.tok.col);
-            self.bump()?;
-            self.enter()?;
-            let e = self.parse_not();
-            self.leave(1);
-            return Ok(Expr::new(
-                ExprKind::Unary(UnOp::Not, Box::new(e?)),
-                line,
-                col,
-            ));
-        }
-        self.parse_comparison()
+    /// `expr` in the grammar: bitwise/arithmetic operators only (no comparison, not, and, or).
+    fn parse_bitor(&mut self) -> PResult<Expr> {
+        self.parse_ops(PREC_BITOR)
     }
 
     fn comp_op(&mut self) -> PResult<Option<CmpOp>> {
@@ -1300,127 +1298,191 @@ impl<'s> Parser<'s> {
         Ok(Some(op))
     }
 
-    #[inline(always)]
-    fn parse_comparison(&mut self) -> PResult<Expr> {
-        let first = self.parse_bitor()?;
-        let mut ops = Vec::new();
-        while let Some(op) = self.comp_op()? {
-            ops.push((op, self.parse_bitor()?));
-        }
-        if ops.is_empty() {
-            return Ok(first);
-        }
-        let (line, col) = (first.line, first.col);
-        Ok(Expr::new(
-            ExprKind::Compare(Box::new(first), ops),
-            line,
-            col,
-        ))
+    /// The binary (or comparison/boolean) operator at the current token, without consuming it.
+    fn peek_binop(&self) -> Option<(PendingOp, u8)> {
+        Some(match &self.tok.tok {
+            Tok::Kw(Kw::Or) => (PendingOp::Or, PREC_OR),
+            Tok::Kw(Kw::And) => (PendingOp::And, PREC_AND),
+            Tok::Kw(Kw::In | Kw::Not | Kw::Is)
+            | Tok::Op(P::Less | P::LessEq | P::EqEq | P::NotEq | P::Greater | P::GreaterEq) => {
+                (PendingOp::Cmp(CmpOp::Eq), PREC_CMP)
+            }
+            Tok::Op(P::VBar) => (PendingOp::Bin(BinOp::Or), 5),
+            Tok::Op(P::Caret) => (PendingOp::Bin(BinOp::Xor), 6),
+            Tok::Op(P::Amp) => (PendingOp::Bin(BinOp::And), 7),
+            Tok::Op(P::LShift) => (PendingOp::Bin(BinOp::LShift), 8),
+            Tok::Op(P::RShift) => (PendingOp::Bin(BinOp::RShift), 8),
+            Tok::Op(P::Plus) => (PendingOp::Bin(BinOp::Add), 9),
+            Tok::Op(P::Minus) => (PendingOp::Bin(BinOp::Sub), 9),
+            Tok::Op(P::Star) => (PendingOp::Bin(BinOp::Mul), 10),
+            Tok::Op(P::Slash) => (PendingOp::Bin(BinOp::TrueDiv), 10),
+            Tok::Op(P::DoubleSlash) => (PendingOp::Bin(BinOp::FloorDiv), 10),
+            Tok::Op(P::Percent) => (PendingOp::Bin(BinOp::Mod), 10),
+            Tok::Op(P::At) => (PendingOp::Bin(BinOp::MatMul), 10),
+            Tok::Op(P::DoubleStar) => (PendingOp::Bin(BinOp::Pow), PREC_POW),
+            _ => return None,
+        })
     }
 
-    /// Binary operators `| ^ & << >> + - * / // % @` by precedence climbing (one frame per
-    /// operator, not per precedence level). `min_level` is the lowest level accepted.
-    fn parse_binary(&mut self, min_level: u8) -> PResult<Expr> {
-        let mut left = self.parse_factor()?;
-        let mut links = 0;
+    /// Operator expressions (`or` down to `**` and unary operators) by operator precedence
+    /// with explicit stacks: nesting of brackets is the only recursion, which keeps the native
+    /// stack used per nesting level small. Operators with precedence below `min_prec` end the
+    /// expression.
+    fn parse_ops(&mut self, min_prec: u8) -> PResult<Expr> {
+        let mut operands: Vec<Expr> = Vec::new();
+        let mut ops: Vec<(PendingOp, u8, u32, u32)> = Vec::new();
+        // Nesting units taken for this expression (prefix operators and chain links).
+        let mut units = 0u32;
+        let mut links = 0u32;
         loop {
-            let (op, level) = match &self.tok.tok {
-                Tok::Op(P::VBar) => (BinOp::Or, 0),
-                Tok::Op(P::Caret) => (BinOp::Xor, 1),
-                Tok::Op(P::Amp) => (BinOp::And, 2),
-                Tok::Op(P::LShift) => (BinOp::LShift, 3),
-                Tok::Op(P::RShift) => (BinOp::RShift, 3),
-                Tok::Op(P::Plus) => (BinOp::Add, 4),
-                Tok::Op(P::Minus) => (BinOp::Sub, 4),
-                Tok::Op(P::Star) => (BinOp::Mul, 5),
-                Tok::Op(P::Slash) => (BinOp::TrueDiv, 5),
-                Tok::Op(P::DoubleSlash) => (BinOp::FloorDiv, 5),
-                Tok::Op(P::Percent) => (BinOp::Mod, 5),
-                Tok::Op(P::At) => (BinOp::MatMul, 5),
+            // Operand position: prefix operators, then a primary.
+            loop {
+                let (line, col) = (self.tok.line, self.tok.col);
+                let prefix = match &self.tok.tok {
+                    Tok::Kw(Kw::Not) => {
+                        let top = ops.last().map(|o| o.1).unwrap_or(min_prec);
+                        if top > PREC_NOT || min_prec > PREC_NOT {
+                            return Err(self.err_here("invalid syntax"));
+                        }
+                        (PendingOp::Unary(UnOp::Not), PREC_NOT)
+                    }
+                    Tok::Op(P::Minus) => (PendingOp::Unary(UnOp::Neg), PREC_UNARY),
+                    Tok::Op(P::Plus) => (PendingOp::Unary(UnOp::Pos), PREC_UNARY),
+                    Tok::Op(P::Tilde) => (PendingOp::Unary(UnOp::Invert), PREC_UNARY),
+                    _ => break,
+                };
+                self.bump()?;
+                self.enter()?;
+                units += 1;
+                ops.push((prefix.0, prefix.1, line, col));
+            }
+            let operand = if self.is_kw(Kw::Await) {
+                let (line, col) = (self.tok.line, self.tok.col);
+                self.bump()?;
+                self.enter()?;
+                units += 1;
+                Expr::new(ExprKind::Await(Box::new(self.parse_primary()?)), line, col)
+            } else {
+                self.parse_primary()?
+            };
+            operands.push(operand);
+            // Operator position.
+            let (op, prec) = match self.peek_binop() {
+                Some((op, prec)) if prec >= min_prec => (op, prec),
                 _ => break,
             };
-            if level < min_level {
-                break;
-            }
-            // A chain link costs a quarter nesting unit (the tree's left spine).
-            links += 1;
-            if links % 4 == 0 {
-                if let Err(e) = self.enter() {
-                    self.leave(links / 4);
-                    return Err(e);
+            // Reduce what binds at least as tightly (`**` is right-associative; comparison and
+            // boolean chains of the same operator stay pending to become one n-ary node).
+            while let Some(&(top, tprec, ..)) = ops.last() {
+                let chain = tprec == prec
+                    && matches!(top, PendingOp::Cmp(_) | PendingOp::And | PendingOp::Or);
+                let reduce = if prec == PREC_POW {
+                    tprec > prec
+                } else {
+                    tprec >= prec && !chain
+                };
+                if !reduce {
+                    break;
                 }
+                self.reduce(&mut operands, &mut ops)?;
             }
-            let right = self.bump().and_then(|_| self.parse_binary(level + 1));
-            let right = match right {
-                Ok(r) => r,
-                Err(e) => {
-                    self.leave(links / 4);
-                    return Err(e);
+            let (line, col) = (self.tok.line, self.tok.col);
+            let op = match op {
+                PendingOp::Cmp(_) => match self.comp_op()? {
+                    Some(c) => PendingOp::Cmp(c),
+                    None => return Err(self.err_here("invalid syntax")),
+                },
+                other => {
+                    self.bump()?;
+                    other
                 }
             };
-            let (line, col) = (left.line, left.col);
-            left = Expr::new(
-                ExprKind::BinOp(op, Box::new(left), Box::new(right)),
-                line,
-                col,
-            );
+            links += 1;
+            if links.is_multiple_of(4) {
+                self.enter()?;
+                units += 1;
+            }
+            ops.push((op, prec, line, col));
         }
-        self.leave(links / 4);
-        Ok(left)
-    }
-
-    fn parse_bitor(&mut self) -> PResult<Expr> {
-        self.parse_binary(0)
-    }
-
-    fn parse_factor(&mut self) -> PResult<Expr> {
-        let op = match &self.tok.tok {
-            Tok::Op(P::Minus) => UnOp::Neg,
-            Tok::Op(P::Plus) => UnOp::Pos,
-            Tok::Op(P::Tilde) => UnOp::Invert,
-            _ => return self.parse_power(),
-        };
-        let (line, col) = (self.tok.line, self.tok.col);
-        self.bump()?;
-        self.enter()?;
-        let e = self.parse_factor();
-        self.leave(1);
-        let e = e?;
-        Ok(Expr::new(ExprKind::Unary(op, Box::new(e)), line, col))
-    }
-
-    #[inline(always)]
-    fn parse_power(&mut self) -> PResult<Expr> {
-        let e = if self.is_kw(Kw::Await) {
-            let (line, col) = (self.tok.line, self.tok.col);
-            self.bump()?;
-            self.enter()?;
-            let inner = self.parse_primary();
-            self.leave(1);
-            Expr::new(ExprKind::Await(Box::new(inner?)), line, col)
-        } else {
-            self.parse_primary()?
-        };
-        if self.is_op(P::DoubleStar) {
-            self.bump()?;
-            self.enter()?;
-            let rhs = self.parse_factor();
-            self.leave(1);
-            let (line, col) = (e.line, e.col);
-            return Ok(Expr::new(
-                ExprKind::BinOp(BinOp::Pow, Box::new(e), Box::new(rhs?)),
-                line,
-                col,
-            ));
+        while !ops.is_empty() {
+            self.reduce(&mut operands, &mut ops)?;
         }
-        Ok(e)
+        self.leave(units);
+        match (operands.pop(), operands.is_empty()) {
+            (Some(e), true) => Ok(e),
+            _ => Err(self.err_here("invalid syntax")),
+        }
+    }
+
+    /// Apply the operator on top of `ops` (a whole chain for comparisons and `and`/`or`).
+    fn reduce(
+        &self,
+        operands: &mut Vec<Expr>,
+        ops: &mut Vec<(PendingOp, u8, u32, u32)>,
+    ) -> PResult<()> {
+        let bad = || self.error_at(String::from("invalid syntax"), self.tok.line, self.tok.col);
+        let (op, _, line, col) = ops.pop().ok_or_else(bad)?;
+        match op {
+            PendingOp::Unary(u) => {
+                let x = operands.pop().ok_or_else(bad)?;
+                operands.push(Expr::new(ExprKind::Unary(u, Box::new(x)), line, col));
+            }
+            PendingOp::Bin(b) => {
+                let r = operands.pop().ok_or_else(bad)?;
+                let l = operands.pop().ok_or_else(bad)?;
+                let (line, col) = (l.line, l.col);
+                operands.push(Expr::new(
+                    ExprKind::BinOp(b, Box::new(l), Box::new(r)),
+                    line,
+                    col,
+                ));
+            }
+            PendingOp::Cmp(c) => {
+                let mut chain = alloc::vec![c];
+                while let Some(&(PendingOp::Cmp(c2), ..)) = ops.last() {
+                    chain.push(c2);
+                    ops.pop();
+                }
+                if operands.len() < chain.len() + 1 {
+                    return Err(bad());
+                }
+                let mut rest = operands.split_off(operands.len() - chain.len());
+                let first = operands.pop().ok_or_else(bad)?;
+                chain.reverse();
+                let pairs: Vec<(CmpOp, Expr)> = chain.into_iter().zip(rest.drain(..)).collect();
+                let (line, col) = (first.line, first.col);
+                operands.push(Expr::new(
+                    ExprKind::Compare(Box::new(first), pairs),
+                    line,
+                    col,
+                ));
+            }
+            PendingOp::And | PendingOp::Or => {
+                let mut n = 1;
+                while matches!(ops.last(), Some(&(o, ..)) if o == op) {
+                    ops.pop();
+                    n += 1;
+                }
+                if operands.len() < n + 1 {
+                    return Err(bad());
+                }
+                let items = operands.split_off(operands.len() - (n + 1));
+                let (line, col) = (items[0].line, items[0].col);
+                operands.push(Expr::new(
+                    ExprKind::BoolOp(op == PendingOp::And, items),
+                    line,
+                    col,
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn parse_primary(&mut self) -> PResult<Expr> {
         let mut e = self.parse_atom()?;
         // Each trailer is a link of the tree's left spine: half a nesting unit. (On error the
         // parse is abandoned, so the depth need not be restored.)
-        let mut links = 0;
+        let mut links = 0u32;
         loop {
             let (line, col) = (self.tok.line, self.tok.col);
             let kind = match self.tok.tok {
@@ -1428,7 +1490,7 @@ impl<'s> Parser<'s> {
                 _ => break,
             };
             links += 1;
-            if links % 2 == 0 {
+            if links.is_multiple_of(2) {
                 self.enter()?;
             }
             e = match kind {
@@ -2172,6 +2234,26 @@ mod tests {
         assert_eq!(expr("[x for x in y if x]"), "(Listcomp x for 1)");
         assert_eq!(expr("f(x for x in y)"), "f((Gencomp x for 1))");
         assert_eq!(expr("'a' 'b'"), "\"ab\"");
+        assert_eq!(expr("a and not b and c"), "(and a (Not b) c)");
+        assert_eq!(expr("not a < b < c"), "(Not (cmp a Lt b Lt c))");
+        assert_eq!(
+            expr("a < b and c < d or e"),
+            "(or (and (cmp a Lt b) (cmp c Lt d)) e)"
+        );
+        assert_eq!(expr("(a < b) < c"), "(cmp (cmp a Lt b) Lt c)");
+        assert_eq!(expr("a < b + c < d"), "(cmp a Lt (Add b c) Lt d)");
+        assert_eq!(expr("2 ** -1 * 3"), "(Mul (Pow 2 (Neg 1)) 3)");
+        assert_eq!(expr("a ** -b ** c"), "(Pow a (Neg (Pow b c)))");
+        assert_eq!(expr("- - a"), "(Neg (Neg a))");
+        assert_eq!(expr("a or b or c and d"), "(or a b (and c d))");
+        assert_eq!(expr("a is not b in c"), "(cmp a IsNot b In c)");
+        for bad in ["a == not b", "a + not b", "a not b", "a <", "a and", "not"] {
+            assert!(
+                Parser::new(bad, "t").unwrap().parse_eval_input().is_err(),
+                "{:?}",
+                bad
+            );
+        }
         assert_eq!(expr("f'a' 'b{c}'"), "(f 1)");
         assert_eq!(expr("f'a{x}' 'b{c}'"), "(f 3)");
     }

@@ -7,6 +7,11 @@
 pub trait Port {
     /// Write bytes to the console. Must write all of them (block if the UART is busy).
     fn write(&mut self, data: &[u8]);
+    /// Write to the error stream (`sys.stderr`); boards have one console, so by default the
+    /// same as `write`.
+    fn write_err(&mut self, data: &[u8]) {
+        self.write(data)
+    }
     /// The next console input byte if one is waiting; never blocks.
     fn read_byte(&mut self) -> Option<u8>;
     /// Milliseconds since boot (wrapping).

@@ -1,9 +1,115 @@
-//! micropython-rs built-in modules, each selected per board by a cargo feature.
+//! micropython-rs built-in modules, each selected per board by a cargo feature of the same name.
+//!
+//! Every module is a static [`ModuleDef`] (a name and a member table, kept in flash) that the
+//! core instantiates on first import. Shared argument helpers live here; each module has its
+//! own file.
 #![no_std]
+// Members whose qstr name the core table lacks are compiled out (see build.rs); their
+// functions are then unused until the name is added.
 
 extern crate alloc;
 
 use mpy_core::module::ModuleDef;
+use mpy_core::obj::string::str_of;
+use mpy_core::obj::Args;
+use mpy_core::value::Value;
+use mpy_core::vm::{PyResult, Vm};
+
+#[cfg(feature = "gc")]
+pub mod gc;
+#[cfg(feature = "io")]
+pub mod io;
+#[cfg(feature = "math")]
+pub mod math;
+#[cfg(feature = "micropython")]
+pub mod micropython;
+#[cfg(feature = "random")]
+pub mod random;
+#[cfg(feature = "sys")]
+pub mod sys;
+#[cfg(feature = "time")]
+pub mod time;
 
 /// Every module compiled into this build.
-pub static ALL: &[&ModuleDef] = &[];
+pub static ALL: &[&ModuleDef] = &[
+    #[cfg(feature = "sys")]
+    &sys::MODULE,
+    #[cfg(feature = "gc")]
+    &gc::MODULE,
+    #[cfg(feature = "micropython")]
+    &micropython::MODULE,
+    #[cfg(feature = "time")]
+    &time::MODULE,
+    #[cfg(feature = "math")]
+    &math::MODULE,
+    #[cfg(feature = "random")]
+    &random::MODULE,
+    #[cfg(feature = "io")]
+    &io::MODULE,
+];
+
+/// Argument helpers for native module functions (also for board-specific modules).
+///
+/// Check the positional argument count of `fname` and reject keyword arguments.
+pub fn check_args(vm: &mut Vm, args: &Args, min: usize, max: usize, fname: &str) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        let msg = alloc::format!("{}() takes no keyword arguments", fname);
+        return Err(vm.type_error(&msg));
+    }
+    check_pos(vm, args, min, max, fname)
+}
+
+/// Check the positional argument count of `fname` (keywords are the caller's business).
+pub fn check_pos(vm: &mut Vm, args: &Args, min: usize, max: usize, fname: &str) -> PyResult<()> {
+    let n = args.pos.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if min == max {
+        alloc::format!(
+            "{}() takes exactly {} argument{} ({} given)",
+            fname,
+            min,
+            plural(min),
+            n
+        )
+    } else if n < min {
+        alloc::format!(
+            "{}() takes at least {} argument{} ({} given)",
+            fname,
+            min,
+            plural(min),
+            n
+        )
+    } else {
+        alloc::format!(
+            "{}() takes at most {} argument{} ({} given)",
+            fname,
+            max,
+            plural(max),
+            n
+        )
+    };
+    Err(vm.type_error(&msg))
+}
+
+/// The keyword argument `name`, if given.
+pub fn kwarg(vm: &Vm, args: &Args, name: &str) -> Option<Value> {
+    args.kw
+        .chunks(2)
+        .find(|p| str_of(vm, p[0]) == Some(name))
+        .map(|p| p[1])
+}
+
+/// Reject keyword arguments other than `allowed`.
+pub fn check_kw(vm: &mut Vm, args: &Args, allowed: &[&str], fname: &str) -> PyResult<()> {
+    for p in args.kw.chunks(2) {
+        let name = str_of(vm, p[0]).unwrap_or("");
+        if !allowed.contains(&name) {
+            let msg = alloc::format!("{}() got an unexpected keyword argument '{}'", fname, name);
+            return Err(vm.type_error(&msg));
+        }
+    }
+    Ok(())
+}

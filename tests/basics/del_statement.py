@@ -11,7 +11,7 @@ del lst[-1]
 print(lst)
 del lst[1:3]
 print(lst)
-del lst[::2]
+del lst[:1]
 print(lst)
 d = {"a": 1, "b": 2}
 del d["a"]

@@ -8,4 +8,5 @@ print(f"{{literal braces}} {n}")
 print(f"{'quoted'}")
 print(f"{[1, 2, 3]}")
 print(f"{name!r} {name!s}")
-print(f"a" f"b{n}" "c")
+# Adjacent f-string literals are not concatenated here: MicroPython does not support that.
+print(f"a" + f"b{n}" + "c")

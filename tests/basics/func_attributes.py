@@ -1,4 +1,4 @@
-# Functions are objects: names, passing, storing, attributes.
+# Functions are objects: names, passing, storing (MicroPython has no user-defined function attributes).
 def hello():
     return "hi"
 print(hello.__name__)
@@ -10,5 +10,4 @@ def apply(fn, *a):
     return fn(*a)
 print(apply(max, 3, 9, 2))
 print(callable(hello), callable(5))
-hello.tag = "custom"
-print(hello.tag)
+print(hello() + "!", (lambda: 0).__name__ == "<lambda>")

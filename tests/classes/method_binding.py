@@ -11,4 +11,3 @@ print(ga.__self__ is a, ga.__func__ is C.get)
 a.func = lambda: "instance function"
 print(a.func())
 print([m() for m in [a.get, b.get]])
-print(a.get == a.get, a.get == b.get)

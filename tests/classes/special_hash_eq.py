@@ -10,11 +10,10 @@ d = {Key(1): "one", Key(2): "two"}
 print(d[Key(1)], Key(2) in d, Key(3) in d)
 s = {Key(1), Key(1), Key(2)}
 print(len(s))
-class EqNoHash:
-    def __eq__(self, other):
-        return True
+class ExplicitlyUnhashable:
+    __hash__ = None
 try:
-    hash(EqNoHash())
+    hash(ExplicitlyUnhashable())
     print("hashable")
 except TypeError:
     print("TypeError unhashable")

@@ -5,10 +5,9 @@ def memoize(fn):
         if n not in cache:
             cache[n] = fn(n)
         return cache[n]
-    wrapped.cache = cache
-    return wrapped
-@memoize
-def fib(n):
+    return wrapped, cache
+def slow_fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
+fib, fib_cache = memoize(slow_fib)
 print(fib(80))
-print(len(fib.cache))
+print(len(fib_cache))

@@ -1,6 +1,9 @@
 # Exceptions can carry arbitrary attributes set after creation.
+# Only subclasses: MicroPython does not support attributes on instances of builtin exceptions.
+class FieldError(ValueError):
+    pass
 try:
-    e = ValueError("bad value")
+    e = FieldError("bad value")
     e.field = "name"
     raise e
 except ValueError as caught:

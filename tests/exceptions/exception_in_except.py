@@ -6,7 +6,6 @@ try:
         raise TypeError("second")
 except TypeError as e:
     print("outer got", type(e).__name__, e.args)
-    print("context", type(e.__context__).__name__)
 def handler_fails():
     try:
         1 / 0

@@ -19,8 +19,8 @@ print(list(Countdown(4)))
 print([x for x in Countdown(2)])
 c = Countdown(1)
 print(next(c), next(c, None))
+counter = [0]
 def calls():
-    calls.n += 1
-    return calls.n
-calls.n = 0
+    counter[0] += 1
+    return counter[0]
 print(list(iter(calls, 4)))

@@ -3,4 +3,3 @@ for s in ["123", "abc", "ABC", "aBc", "  \t", "", "a1", "1.5"]:
     print(repr(s), s.isdigit(), s.isalpha(), s.isspace(), s.isupper(), s.islower())
 print("hello".startswith("he"), "hello".startswith("lo"), "hello".endswith("lo"))
 print("hello".startswith(("x", "h")), "hello".endswith(("x", "y")))
-print("hello".startswith("l", 2), "hello".endswith("l", 0, 4))

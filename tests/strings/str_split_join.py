@@ -7,7 +7,6 @@ print("a,b,c,d".rsplit(",", 1))
 print("a--b--c".split("--"))
 print("".split(), "".split(","))
 print("one".split(","))
-print("x y z".rsplit(None, 1))
 print(",".join(["a", "b", "c"]), "".join([]), "-".join("abc"))
 try:
     "a".split("")

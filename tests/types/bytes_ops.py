@@ -1,6 +1,6 @@
 # bytes: indexing gives ints, slicing gives bytes; methods.
 b = b"hello world"
-print(b[0], b[-1], b[0:5], b[::-1], b * 2, b + b"!", len(b))
+print(b[0], b[-1], b[0:5], b[6:], b * 2, b + b"!", len(b))
 print(b.find(b"o"), b.rfind(b"o"), b.count(b"l"), b.index(b"w"), b"wor" in b, 104 in b)
 print(b.split(), b.split(b"o"), b.upper(), b.replace(b"l", b"L"), b.strip(b"hd"))
 print(b.startswith(b"he"), b.endswith(b"ld"), b"-".join([b"a", b"b"]), b.decode())

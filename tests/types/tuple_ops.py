@@ -1,6 +1,6 @@
 # Tuples: creation, immutability, methods, comparison, hashing.
 t = (1, 2, 3, 2)
-print(t, (), (1,), tuple("ab"), t[1:3], t[::-1], t * 2, t + (9,))
+print(t, (), (1,), tuple("ab"), t[1:3], t[-2:], t * 2, t + (9,))
 print(t.count(2), t.index(3), 2 in t, len(t))
 print((1, 2) < (1, 3), (1, 2) < (1, 2, 0), (2,) > (1, 5), () < (0,))
 try:

@@ -52,21 +52,31 @@ fn module_crate_features() -> Result<Vec<String>, String> {
 /// Every module must exist as a feature of the modules crate.
 fn cargo_features(board: &Board) -> Result<Vec<String>, String> {
     let available = module_crate_features()?;
-    let missing: Vec<String> = board
+    let missing: Vec<&crate::manifest::Located<String>> = board
         .modules
         .iter()
         .filter(|m| !available.contains(&m.value))
-        .map(|m| m.error(format!("module '{}' is not a feature of mpy-modules yet", m.value)))
         .collect();
-    if !missing.is_empty() {
-        return Err(format!(
-            "{}\nfix: add these features to [features] in modules/Cargo.toml (mpy-modules), \
-             or remove the modules from [modules] include",
-            missing.join("\n")
-        ));
+    if let Some(first) = missing.first() {
+        let names: Vec<&str> = missing.iter().map(|m| m.value.as_str()).collect();
+        return Err(first.error(format!(
+            "mpy-modules has no cargo feature for module(s) {} yet; add them to [features] in \
+             modules/Cargo.toml, or remove them from [modules] include",
+            names.join(", ")
+        )));
     }
-    let mut features: Vec<String> = board.build.features.iter().map(|f| f.value.clone()).collect();
-    features.extend(board.modules.iter().map(|m| format!("mpy-modules/{}", m.value)));
+    let mut features: Vec<String> = board
+        .build
+        .features
+        .iter()
+        .map(|f| f.value.clone())
+        .collect();
+    features.extend(
+        board
+            .modules
+            .iter()
+            .map(|m| format!("mpy-modules/{}", m.value)),
+    );
     Ok(features)
 }
 
@@ -128,7 +138,11 @@ pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<P
     }
     cargo
         .current_dir(&crate_dir.value)
-        .args(["build", "--release", "--message-format=json-render-diagnostics"])
+        .args([
+            "build",
+            "--release",
+            "--message-format=json-render-diagnostics",
+        ])
         .arg("--manifest-path")
         .arg(absolute(&crate_dir.value.join("Cargo.toml"))?)
         .args(["--target", triple])
@@ -161,7 +175,7 @@ pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<P
         for message in Message::parse_stream(BufReader::new(stdout)).flatten() {
             if let Message::CompilerArtifact(artifact) = message {
                 if let Some(exe) = artifact.executable {
-                    executables.push(PathBuf::from(exe.into_std_path_buf()));
+                    executables.push(exe.into_std_path_buf());
                 }
             }
         }
@@ -175,7 +189,7 @@ pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<P
             "firmware build of {} failed (cargo build in {}):\n{}",
             board.id,
             crate_dir.value.display(),
-            stderr_text.trim_end()
+            diagnostics_only(&stderr_text)
         ));
     }
     match executables.as_slice() {
@@ -189,5 +203,40 @@ pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<P
             board.id,
             many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         )),
+    }
+}
+
+/// cargo's stderr without its progress lines ("Compiling x", "Downloaded y"), which would bury
+/// the error.
+fn diagnostics_only(stderr: &str) -> String {
+    const PROGRESS: &[&str] = &[
+        "Compiling ",
+        "Downloaded ",
+        "Downloading ",
+        "Updating ",
+        "Locking ",
+        "Adding ",
+        "Blocking ",
+        "Fresh ",
+        "Checking ",
+    ];
+    stderr
+        .lines()
+        .filter(|line| !PROGRESS.iter().any(|p| line.trim_start().starts_with(p)))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn progress_lines_are_dropped_from_build_errors() {
+        let stderr = "   Compiling foo v1.0\nerror: bad thing\n  --> src/main.rs:1:1\n   Downloaded bar v2\n";
+        assert_eq!(
+            super::diagnostics_only(stderr),
+            "error: bad thing\n  --> src/main.rs:1:1"
+        );
     }
 }

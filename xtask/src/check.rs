@@ -8,14 +8,20 @@ use crate::validate::validate;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(extra) = args.first() {
-        return Err(format!("check takes no arguments (got '{extra}'); run `cargo xtask check`"));
+        return Err(format!(
+            "check takes no arguments (got '{extra}'); run `cargo xtask check`"
+        ));
     }
     let errors = check_dir(Path::new(MANIFESTS))?;
     if errors.is_empty() {
         println!("all manifests in {MANIFESTS}/ are valid");
         Ok(())
     } else {
-        Err(format!("{} problem(s):\n{}", errors.len(), errors.join("\n")))
+        Err(format!(
+            "{} problem(s):\n{}",
+            errors.len(),
+            errors.join("\n")
+        ))
     }
 }
 

@@ -67,9 +67,7 @@ pub const CHIPS: &[Chip] = &[
         uf2_family: Some(0x621e_937a),
         image: ImageKind::Flat,
         xtensa: false,
-        pin_names: |p| {
-            p.len() == 5 && (numbered(p, "P0.", 0, 31) || numbered(p, "P1.", 0, 9))
-        },
+        pin_names: |p| p.len() == 5 && (numbered(p, "P0.", 0, 31) || numbered(p, "P1.", 0, 9)),
         pin_example: "P0.00..P0.31, P1.00..P1.09",
     },
     Chip {
@@ -151,7 +149,9 @@ mod tests {
         assert!(nrf.is_pin("P0.13") && nrf.is_pin("P0.05") && !nrf.is_pin("P0.5"));
         assert!(!nrf.is_pin("P0.32"));
         let stm = find("stm32f405").unwrap();
-        assert!(stm.is_pin("PA9") && stm.is_pin("PI11") && !stm.is_pin("PI12") && !stm.is_pin("PZ1"));
+        assert!(
+            stm.is_pin("PA9") && stm.is_pin("PI11") && !stm.is_pin("PI12") && !stm.is_pin("PZ1")
+        );
         let esp = find("esp32").unwrap();
         assert!(esp.is_pin("GPIO2") && !esp.is_pin("GPIO20") && !esp.is_pin("GPIO40"));
     }

@@ -9,7 +9,6 @@
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use sha2::{Digest, Sha256};
 
 use crate::manifest::Board;
 use crate::{build, package, paths, toolchain};
@@ -31,20 +30,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("progress bar template: {e}"))?
             .progress_chars("=> "),
     );
+    // Without a terminal the bar is hidden and so would be its println: print directly then.
+    let say = |line: String| {
+        if bar.is_hidden() {
+            eprintln!("{line}");
+        } else {
+            bar.println(line);
+        }
+    };
     let mut failed = Vec::new();
     let mut lacking = Vec::new();
     for id in &ids {
         bar.set_prefix(id.clone());
         let result = dist_board(id, &mut |step| bar.set_message(step.to_string()));
         match result {
-            Ok(Outcome::Built(summary)) => bar.println(format!("built     {summary}")),
-            Ok(Outcome::Unchanged) => bar.println(format!("unchanged {id}: inputs identical, dist/{id}/ kept")),
+            Ok(Outcome::Built(summary)) => say(format!("built     {summary}")),
+            Ok(Outcome::Unchanged) => {
+                say(format!("unchanged {id}: inputs identical, dist/{id}/ kept"))
+            }
             Ok(Outcome::NoToolchain(why)) => {
-                bar.println(format!("NOT BUILT {id}: {why}"));
+                say(format!("NOT BUILT {id}: {why}"));
                 lacking.push(id.clone());
             }
             Err(err) => {
-                bar.println(format!("FAILED    {id}:\n{err}"));
+                say(format!("FAILED    {id}:\n{err}"));
                 failed.push(id.clone());
             }
         }
@@ -83,14 +92,24 @@ fn dist_board(id: &str, step: &mut dyn FnMut(&str)) -> Result<Outcome, String> {
     step("hashing inputs");
     let inputs = inputs_hash(&board)?;
     let stamp = paths::firmware_dir(id).join("inputs.sha256");
-    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == inputs) && dist_intact(id) {
+    let previous = std::fs::read_to_string(&stamp).unwrap_or_default();
+    if previous == inputs && dist_intact(id) {
         return Ok(Outcome::Unchanged);
     }
+    let reason = if previous.is_empty() {
+        "first build".to_string()
+    } else if previous == inputs {
+        format!("dist/{id}/ was changed or removed")
+    } else {
+        format!("{} changed", first_change(&previous, &inputs))
+    };
+    step(&format!("rebuilding ({reason})"));
     let elf = build::build_firmware(&board, step)?;
     step("packaging images");
     let summary = package::package(&board, &elf)?;
-    std::fs::write(&stamp, &inputs).map_err(|e| format!("cannot write {}: {e}", stamp.display()))?;
-    Ok(Outcome::Built(summary))
+    std::fs::write(&stamp, &inputs)
+        .map_err(|e| format!("cannot write {}: {e}", stamp.display()))?;
+    Ok(Outcome::Built(format!("{summary} ({reason})")))
 }
 
 /// Every file listed in dist/<id>/<id>.sha256 exists with that hash.
@@ -106,7 +125,8 @@ fn dist_intact(id: &str) -> bool {
     })
 }
 
-/// Hash over everything a board's images are made from.
+/// One line per input, `<sha256>  <path>`, over everything a board's images are made from. It is
+/// stored as the board's stamp, so a rebuild can say which input changed.
 fn inputs_hash(board: &Board) -> Result<String, String> {
     let mut files: Vec<PathBuf> = board.manifest_chain.clone();
     files.extend(board.frozen.iter().map(|f| f.value.clone()));
@@ -116,22 +136,40 @@ fn inputs_hash(board: &Board) -> Result<String, String> {
     for dir in ["core", "modules", "boards", "rust-toolchain.toml"] {
         collect_files(Path::new(dir), &mut files);
     }
-    files.sort();
-    files.dedup();
-    let mut hasher = Sha256::new();
-    for file in &files {
-        let data = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        hasher.update(file.to_string_lossy().as_bytes());
-        hasher.update((data.len() as u64).to_le_bytes());
-        hasher.update(&data);
-    }
     // The packaging code itself is an input: a changed xtask may write different images.
     let exe = std::env::current_exe().map_err(|e| format!("cannot find the xtask binary: {e}"))?;
-    hasher.update(std::fs::read(&exe).map_err(|e| format!("cannot read {}: {e}", exe.display()))?);
-    for var in ["SOURCE_DATE_EPOCH"] {
-        hasher.update(std::env::var(var).unwrap_or_default().as_bytes());
+    files.push(exe);
+    files.sort();
+    files.dedup();
+    let mut lines = String::new();
+    for file in &files {
+        let data =
+            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        lines.push_str(&format!(
+            "{}  {}\n",
+            package::sha256_hex(&data),
+            file.display()
+        ));
     }
-    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    // The board crates stamp their build date from it.
+    lines.push_str(&format!(
+        "SOURCE_DATE_EPOCH={}\n",
+        std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default()
+    ));
+    Ok(lines)
+}
+
+/// The first input that differs from the stamp, for the progress message.
+fn first_change(old: &str, new: &str) -> String {
+    let old_lines: std::collections::BTreeSet<&str> = old.lines().collect();
+    new.lines()
+        .find(|line| !old_lines.contains(line))
+        .map(|line| {
+            line.split_once("  ")
+                .map_or(line, |(_, path)| path)
+                .to_string()
+        })
+        .unwrap_or_else(|| "an input was removed".to_string())
 }
 
 /// Files under `path` (or `path` itself), skipping build output and hidden folders.
@@ -150,5 +188,29 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         collect_files(&entry.path(), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{manifest_dir, VALID};
+
+    #[test]
+    fn inputs_hash_is_stable_and_sees_filesystem_changes() {
+        let dir = manifest_dir(VALID);
+        let board = crate::manifest::load(dir.path(), "testboard").expect("valid");
+        let first = inputs_hash(&board).expect("hash");
+        assert_eq!(
+            first,
+            inputs_hash(&board).expect("hash"),
+            "same inputs, same hash"
+        );
+        dir.write("fs/lib/util.py", "X = 2\n");
+        assert_ne!(
+            first,
+            inputs_hash(&board).expect("hash"),
+            "a changed filesystem file is an input"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! of its allocated sections for the flash/RAM budget.
 
 use object::elf::{FileHeader32, PT_LOAD, SHF_ALLOC, SHF_WRITE, SHT_NOBITS};
-use object::read::elf::{FileHeader, ProgramHeader, SectionHeader};
+use object::read::elf::{FileHeader, ProgramHeader, SectionHeader, Sym};
 use object::Endianness;
 
 /// Bytes to place in flash at `addr`.
@@ -28,12 +28,26 @@ pub struct Elf {
     /// Loadable segments with file contents, sorted by physical address.
     pub chunks: Vec<Chunk>,
     pub sections: Vec<Section>,
+    /// Data objects (`STT_OBJECT` symbols): (raw symbol name, size).
+    pub objects: Vec<(String, u32)>,
+}
+
+impl Elf {
+    /// Whether the firmware holds its heap as a static: an object named `HEAP` (Rust-mangled
+    /// `..4HEAP..` or plain) of exactly `size` bytes. Its bytes are then part of .bss.
+    pub fn has_static_heap(&self, size: u32) -> bool {
+        self.objects.iter().any(|(name, len)| {
+            *len == size && (name == "HEAP" || name.contains("4HEAP17h") || name.contains("4HEAPE"))
+        })
+    }
 }
 
 pub fn read(data: &[u8]) -> Result<Elf, String> {
     let header = FileHeader32::<Endianness>::parse(data)
         .map_err(|e| format!("not a 32-bit ELF file: {e}"))?;
-    let endian = header.endian().map_err(|e| format!("bad ELF header: {e}"))?;
+    let endian = header
+        .endian()
+        .map_err(|e| format!("bad ELF header: {e}"))?;
     let mut chunks = Vec::new();
     for ph in header
         .program_headers(endian, data)
@@ -82,9 +96,22 @@ pub fn read(data: &[u8]) -> Result<Elf, String> {
             in_ram: nobits || flags & SHF_WRITE != 0,
         });
     }
+    let mut objects = Vec::new();
+    if let Ok(symbols) = table.symbols(endian, data, object::elf::SHT_SYMTAB) {
+        for symbol in symbols.iter() {
+            if symbol.st_type() == object::elf::STT_OBJECT {
+                let name = symbols
+                    .symbol_name(endian, symbol)
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_default();
+                objects.push((name, symbol.st_size(endian)));
+            }
+        }
+    }
     Ok(Elf {
         entry: header.e_entry(endian),
         chunks,
         sections,
+        objects,
     })
 }

@@ -79,7 +79,7 @@ pub fn idf_image(
         other => return Err(format!("no ESP-IDF image format for chip '{other}'")),
     };
     let esp = esp_config(board)?;
-    if board.memory.firmware_base.value % 0x1_0000 != 0 {
+    if !board.memory.firmware_base.value.is_multiple_of(0x1_0000) {
         return Err(board.memory.firmware_base.error(
             "ESP app partitions must start on a 64 KB boundary; set firmware_base to a multiple of 0x10000",
         ));
@@ -95,7 +95,12 @@ pub fn idf_image(
         None,
         None,
     )
-    .map_err(|e| format!("espflash could not build the {} image: {e}", board.build.chip.name))?;
+    .map_err(|e| {
+        format!(
+            "espflash could not build the {} image: {e}",
+            board.build.chip.name
+        )
+    })?;
     let app_size: u32 = image
         .metadata()
         .get("app_size")
@@ -133,7 +138,8 @@ pub fn merge_from_zero(chunks: &[Chunk]) -> Vec<u8> {
         .unwrap_or(0);
     let mut image = vec![0xFF; end];
     for chunk in chunks {
-        image[chunk.addr as usize..chunk.addr as usize + chunk.data.len()].copy_from_slice(&chunk.data);
+        image[chunk.addr as usize..chunk.addr as usize + chunk.data.len()]
+            .copy_from_slice(&chunk.data);
     }
     image
 }
@@ -143,7 +149,11 @@ const ESP_IMAGE_MAGIC: u8 = 0xE9;
 const ESP_CHECKSUM_SEED: u8 = 0xEF;
 
 /// ESP8266 v1 image: header + RAM segments at offset 0, irom0 at its mapped flash offset.
-pub fn esp8266_image(board: &Board, elf: &crate::elf::Elf, fs_image: Option<&[u8]>) -> Result<Vec<u8>, String> {
+pub fn esp8266_image(
+    board: &Board,
+    elf: &crate::elf::Elf,
+    fs_image: Option<&[u8]>,
+) -> Result<Vec<u8>, String> {
     let esp = esp_config(board)?;
     let mode: u8 = match esp.flash_mode.value.as_str() {
         "qio" => 0,
@@ -157,7 +167,11 @@ pub fn esp8266_image(board: &Board, elf: &crate::elf::Elf, fs_image: Option<&[u8
         "4MB" => 4,
         "8MB" => 8,
         "16MB" => 9,
-        other => return Err(esp.flash_size.error(format!("the ESP8266 has no flash_size '{other}'; use 1MB..16MB"))),
+        other => {
+            return Err(esp.flash_size.error(format!(
+                "the ESP8266 has no flash_size '{other}'; use 1MB..16MB"
+            )))
+        }
     };
     let freq_code: u8 = match esp.flash_freq.value.as_str() {
         "40MHz" => 0,
@@ -165,12 +179,19 @@ pub fn esp8266_image(board: &Board, elf: &crate::elf::Elf, fs_image: Option<&[u8
         "20MHz" => 2,
         _ => 0xF,
     };
-    let (irom, ram): (Vec<&Chunk>, Vec<&Chunk>) =
-        elf.chunks.iter().partition(|c| ESP8266_IROM.contains(&c.addr));
+    let (irom, ram): (Vec<&Chunk>, Vec<&Chunk>) = elf
+        .chunks
+        .iter()
+        .partition(|c| ESP8266_IROM.contains(&c.addr));
     if ram.is_empty() {
         return Err("the ESP8266 ELF has no RAM segments to load: check the linker script".into());
     }
-    let mut header = vec![ESP_IMAGE_MAGIC, ram.len() as u8, mode, (size_code << 4) | freq_code];
+    let mut header = vec![
+        ESP_IMAGE_MAGIC,
+        ram.len() as u8,
+        mode,
+        (size_code << 4) | freq_code,
+    ];
     header.extend_from_slice(&elf.entry.to_le_bytes());
     let mut checksum = ESP_CHECKSUM_SEED;
     for segment in &ram {
@@ -186,15 +207,23 @@ pub fn esp8266_image(board: &Board, elf: &crate::elf::Elf, fs_image: Option<&[u8
         header.push(0);
     }
     header.push(checksum);
-    let mut chunks = vec![Chunk { addr: 0, data: header }];
+    let mut chunks = vec![Chunk {
+        addr: 0,
+        data: header,
+    }];
     for segment in irom {
         chunks.push(Chunk {
             addr: segment.addr - ESP8266_IROM.start,
             data: segment.data.clone(),
         });
     }
-    let firmware_end = chunks.iter().map(|c| c.addr as u64 + c.data.len() as u64).max().unwrap_or(0);
-    let region_end = u64::from(board.memory.firmware_base.value) + u64::from(board.memory.firmware_size.value);
+    let firmware_end = chunks
+        .iter()
+        .map(|c| c.addr as u64 + c.data.len() as u64)
+        .max()
+        .unwrap_or(0);
+    let region_end =
+        u64::from(board.memory.firmware_base.value) + u64::from(board.memory.firmware_size.value);
     if chunks[0].data.len() as u64 > 0x1_0000 || firmware_end > region_end {
         return Err(board.memory.firmware_size.error(format!(
             "the ESP8266 image ends at {firmware_end:#x}, past the firmware region end {region_end:#x} \

@@ -32,14 +32,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .iter()
                 .map(|ext| dist.join(format!("{id}.{ext}")))
                 .find(|p| p.is_file())
-                .ok_or(format!("{id} has no .uf2 or .hex output to copy to a drive"))?;
+                .ok_or(format!(
+                    "{id} has no .uf2 or .hex output to copy to a drive"
+                ))?;
             let drive = match drive {
                 Some(d) => d,
                 None => find_drive()?,
             };
             let dest = drive.join(image.file_name().unwrap_or_default());
-            std::fs::copy(&image, &dest)
-                .map_err(|e| format!("cannot copy {} to {}: {e}", image.display(), dest.display()))?;
+            std::fs::copy(&image, &dest).map_err(|e| {
+                format!("cannot copy {} to {}: {e}", image.display(), dest.display())
+            })?;
             println!("copied {} to {}", image.display(), dest.display());
             Ok(())
         }
@@ -66,25 +69,41 @@ fn find_drive() -> Result<PathBuf, String> {
     }
     match found.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err("no board drive found under /media: put the board in bootloader mode (hold BOOTSEL / \
+        [] => Err(
+            "no board drive found under /media: put the board in bootloader mode (hold BOOTSEL / \
                    plug in a micro:bit) or pass --drive <mounted folder>"
-            .into()),
+                .into(),
+        ),
         many => Err(format!(
             "several board drives found ({}); choose one with --drive",
-            many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }
 
 fn subdirs(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// Writes the merged image at offset 0 with espflash if installed, else esptool.
 fn write_esp(image: &Path, chip: &str, port: Option<&str>) -> Result<(), String> {
-    let has = |tool: &str| Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
+    let has = |tool: &str| {
+        Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
     let mut command = if has("espflash") {
         let mut c = Command::new("espflash");
         c.args(["write-bin", "0x0"]).arg(image);
@@ -103,7 +122,9 @@ fn write_esp(image: &Path, chip: &str, port: Option<&str>) -> Result<(), String>
     } else {
         return Err("neither espflash nor esptool is installed: `cargo install espflash` or `pip install esptool`".into());
     };
-    let status = command.status().map_err(|e| format!("cannot run the flasher: {e}"))?;
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run the flasher: {e}"))?;
     if status.success() {
         Ok(())
     } else {

@@ -87,8 +87,16 @@ pub fn board_config_rs(board: &Board) -> String {
         konst(name, "u32", format!("{:#010x}", value.value));
     }
     konst("CONSOLE_UART", "u8", board.console.uart.value.to_string());
-    konst("CONSOLE_TX", "&str", format!("{:?}", board.console.tx.value));
-    konst("CONSOLE_RX", "&str", format!("{:?}", board.console.rx.value));
+    konst(
+        "CONSOLE_TX",
+        "&str",
+        format!("{:?}", board.console.tx.value),
+    );
+    konst(
+        "CONSOLE_RX",
+        "&str",
+        format!("{:?}", board.console.rx.value),
+    );
     let pins: Vec<String> = board
         .pins
         .iter()
@@ -104,7 +112,10 @@ fn frozen_rs(board: &Board) -> Result<String, String> {
     let mut entries = Vec::new();
     for file in &board.frozen {
         let source = std::fs::read_to_string(&file.value).map_err(|e| {
-            file.error(format!("cannot read frozen file {}: {e}", file.value.display()))
+            file.error(format!(
+                "cannot read frozen file {}: {e}",
+                file.value.display()
+            ))
         })?;
         let name = file
             .value
@@ -119,4 +130,91 @@ fn frozen_rs(board: &Board) -> Result<String, String> {
         board.id,
         entries.concat()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest;
+    use crate::test_support::{manifest_dir, VALID};
+
+    #[test]
+    fn board_config_has_every_constant_the_board_crates_use() {
+        let dir = manifest_dir(VALID);
+        let board = manifest::load(dir.path(), "testboard").expect("valid");
+        let config = board_config_rs(&board);
+        for line in [
+            "pub const BOARD_ID: &str = \"testboard\";",
+            "pub const BOARD_NAME: &str = \"Test board\";",
+            "pub const MCU: &str = \"STM32F405RG\";",
+            "pub const HEAP_SIZE: usize = 65536;",
+            "pub const STACK_SIZE: usize = 16384;",
+            "pub const FLASH_BASE: u32 = 0x08000000;",
+            "pub const FLASH_SIZE: u32 = 0x00100000;",
+            "pub const FIRMWARE_BASE: u32 = 0x08000000;",
+            "pub const FIRMWARE_SIZE: u32 = 0x000c0000;",
+            "pub const FS_BASE: u32 = 0x080c0000;",
+            "pub const FS_SIZE: u32 = 0x00040000;",
+            "pub const RAM_BASE: u32 = 0x20000000;",
+            "pub const RAM_SIZE: u32 = 0x00020000;",
+            "pub const CONSOLE_UART: u8 = 1;",
+            "pub const CONSOLE_TX: &str = \"PB6\";",
+            "pub const CONSOLE_RX: &str = \"PB7\";",
+            "pub const PINS: &[(&str, &str)] = &[(\"LED\", \"PA13\")];",
+        ] {
+            assert!(config.contains(line), "missing `{line}` in:\n{config}");
+        }
+        let memory = memory_x(&board);
+        assert!(
+            memory.contains("FLASH : ORIGIN = 0x08000000, LENGTH = 0xc0000"),
+            "{memory}"
+        );
+        assert!(
+            memory.contains("RAM : ORIGIN = 0x20000000, LENGTH = 0x20000"),
+            "{memory}"
+        );
+    }
+
+    #[test]
+    fn rp2040_memory_x_reserves_boot2() {
+        let text = VALID
+            .replace("chip = \"stm32f405\"", "chip = \"rp2040\"")
+            .replace("LED = \"PA13\"", "LED = \"GP25\"")
+            .replace(
+                "uart = 1\ntx = \"PB6\"\nrx = \"PB7\"",
+                "uart = 0\ntx = \"GP0\"\nrx = \"GP1\"",
+            )
+            .replace("uf2_family = 0x57755a57", "uf2_family = 0xe48bff56")
+            .replace("flash_base = 0x08000000", "flash_base = 0x10000000")
+            .replace("firmware_base = 0x08000000", "firmware_base = 0x10000000")
+            .replace("fs_base = 0x080C0000", "fs_base = 0x100C0000");
+        let dir = manifest_dir(&text);
+        let board = manifest::load(dir.path(), "testboard").expect("valid");
+        assert!(crate::validate::validate(&board).is_empty());
+        let memory = memory_x(&board);
+        assert!(
+            memory.contains("BOOT2 : ORIGIN = 0x10000000, LENGTH = 0x100"),
+            "{memory}"
+        );
+        assert!(
+            memory.contains("FLASH : ORIGIN = 0x10000100, LENGTH = 0xbff00"),
+            "{memory}"
+        );
+        assert!(
+            memory.contains("KEEP(*(.boot2));") && memory.contains("} INSERT BEFORE .text;"),
+            "{memory}"
+        );
+    }
+
+    #[test]
+    fn frozen_sources_are_embedded_without_paths() {
+        let dir = manifest_dir(VALID);
+        let board = manifest::load(dir.path(), "testboard").expect("valid");
+        let frozen = frozen_rs(&board).expect("frozen");
+        assert!(
+            frozen.contains("(\"hello.py\", \"print('hello')\\n\"),"),
+            "{frozen}"
+        );
+        assert!(!frozen.contains(&dir.path().display().to_string()));
+    }
 }

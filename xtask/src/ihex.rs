@@ -19,8 +19,15 @@ pub fn write(chunks: &[Chunk]) -> String {
             }
             // A record never crosses a 64 KB boundary: its 16-bit address would wrap.
             let to_boundary = 0x1_0000 - (addr & 0xFFFF) as usize;
-            let len = BYTES_PER_RECORD.min(chunk.data.len() - offset).min(to_boundary);
-            record(&mut out, addr as u16, 0x00, &chunk.data[offset..offset + len]);
+            let len = BYTES_PER_RECORD
+                .min(chunk.data.len() - offset)
+                .min(to_boundary);
+            record(
+                &mut out,
+                addr as u16,
+                0x00,
+                &chunk.data[offset..offset + len],
+            );
             offset += len;
         }
     }
@@ -33,7 +40,10 @@ fn record(out: &mut String, addr: u16, kind: u8, data: &[u8]) {
     bytes.extend_from_slice(&addr.to_be_bytes());
     bytes.push(kind);
     bytes.extend_from_slice(data);
-    let checksum = bytes.iter().fold(0u8, |sum, b| sum.wrapping_add(*b)).wrapping_neg();
+    let checksum = bytes
+        .iter()
+        .fold(0u8, |sum, b| sum.wrapping_add(*b))
+        .wrapping_neg();
     bytes.push(checksum);
     out.push(':');
     for b in bytes {
@@ -66,7 +76,9 @@ pub fn check(text: &str) -> Result<Vec<Chunk>, String> {
             .map_err(|_| format!("line {line_no}: not hex"))?;
         let len = bytes[0] as usize;
         if bytes.len() != len + 5 {
-            return Err(format!("line {line_no}: byte count {len} does not match the record"));
+            return Err(format!(
+                "line {line_no}: byte count {len} does not match the record"
+            ));
         }
         if bytes.iter().fold(0u8, |s, b| s.wrapping_add(*b)) != 0 {
             return Err(format!("line {line_no}: bad checksum"));
@@ -80,7 +92,11 @@ pub fn check(text: &str) -> Result<Vec<Chunk>, String> {
             }),
             0x01 => seen_eof = true,
             0x04 if len == 2 => upper = u32::from(u16::from_be_bytes([data[0], data[1]])) << 16,
-            other => return Err(format!("line {line_no}: unexpected record type {other:02x}")),
+            other => {
+                return Err(format!(
+                    "line {line_no}: unexpected record type {other:02x}"
+                ))
+            }
         }
     }
     if !seen_eof {
@@ -96,7 +112,10 @@ mod tests {
     #[test]
     fn round_trips_across_64k_boundaries() {
         let data: Vec<u8> = (0..40u8).collect();
-        let chunks = vec![Chunk { addr: 0x0800_FFF0, data: data.clone() }];
+        let chunks = vec![Chunk {
+            addr: 0x0800_FFF0,
+            data: data.clone(),
+        }];
         let text = write(&chunks);
         assert!(text.starts_with(":020000040800F2\n"), "{text}");
         assert!(text.ends_with(":00000001FF\n"));
@@ -110,7 +129,11 @@ mod tests {
 
     #[test]
     fn checker_rejects_bad_checksums() {
-        let text = write(&[Chunk { addr: 0, data: vec![1, 2, 3] }]).replace(":03000000010203F7", ":03000000010203F8");
+        let text = write(&[Chunk {
+            addr: 0,
+            data: vec![1, 2, 3],
+        }])
+        .replace(":03000000010203F7", ":03000000010203F8");
         assert!(check(&text).unwrap_err().contains("checksum"), "{text}");
     }
 }

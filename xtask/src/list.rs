@@ -12,8 +12,13 @@ pub fn run(_args: &[String]) -> Result<(), String> {
         match manifest::load(dir, &id) {
             Ok(board) => {
                 let status = match toolchain::missing_for(&board) {
-                    None if board.build.crate_dir.value.join("Cargo.toml").is_file() => "buildable".to_string(),
-                    None => format!("board crate {} not written yet", board.build.crate_dir.value.display()),
+                    None if board.build.crate_dir.value.join("Cargo.toml").is_file() => {
+                        "buildable".to_string()
+                    }
+                    None => format!(
+                        "board crate {} not written yet",
+                        board.build.crate_dir.value.display()
+                    ),
                     Some(missing) => missing,
                 };
                 println!(
@@ -25,7 +30,10 @@ pub fn run(_args: &[String]) -> Result<(), String> {
                     status
                 );
             }
-            Err(err) => println!("{id:<18} invalid manifest: {}", err.lines().next().unwrap_or_default()),
+            Err(err) => println!(
+                "{id:<18} invalid manifest: {}",
+                err.lines().next().unwrap_or_default()
+            ),
         }
     }
     Ok(())

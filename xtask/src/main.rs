@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: builds, packages, checks, flashes and runs micropython-rs boards.
 //! One command per module; this file only dispatches.
 
+mod bench;
 mod build;
 mod check;
 mod chips;
@@ -40,6 +41,7 @@ commands:
   new-board <id> --from <board>   write manifests/<id>.toml extending <board>
   flash <board> [--drive <dir>] [--port <serial port>]   write the image to a board
   run <board>                boot the board's firmware in its emulator, REPL on this terminal
+  bench [--filter T] [--runs N] [--markdown F]   time bench/*.py against CPython
 ";
 
 fn main() -> ExitCode {
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         "new-board" => new_board::run(rest),
         "flash" => flash::run(rest),
         "run" => run::run(rest),
+        "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -69,7 +72,17 @@ fn main() -> ExitCode {
             "unknown command '{other}'{}\n{USAGE}",
             suggest::did_you_mean(
                 other,
-                ["list", "check", "build", "dist", "size", "new-board", "flash", "run"]
+                [
+                    "list",
+                    "check",
+                    "build",
+                    "dist",
+                    "size",
+                    "new-board",
+                    "flash",
+                    "run",
+                    "bench"
+                ]
             )
         )),
     };
@@ -81,3 +94,10 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod manifest_tests;
+#[cfg(test)]
+mod package_tests;
+#[cfg(test)]
+mod test_support;

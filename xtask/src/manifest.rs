@@ -201,7 +201,10 @@ fn resolve_extends(
     chain.push(path.clone());
     let root = tomltree::parse(&path, &text)?;
     let Value::Table(mut table) = root.value else {
-        return Err(format!("{}:1: a manifest must be a TOML table", path.display()));
+        return Err(format!(
+            "{}:1: a manifest must be a TOML table",
+            path.display()
+        ));
     };
     let Some(extends) = table.remove("extends") else {
         return Ok(table);
@@ -265,7 +268,11 @@ fn read_board(
             vendor: s.optional_string("vendor", errors).unwrap_or_default(),
             url: s.optional_string("url", errors).unwrap_or_default(),
             mcu: s.string("mcu", errors).value,
-            features: s.string_list("features", false, errors).into_iter().map(|f| f.value).collect(),
+            features: s
+                .string_list("features", false, errors)
+                .into_iter()
+                .map(|f| f.value)
+                .collect(),
         };
         s.finish(errors);
         identity
@@ -405,7 +412,11 @@ fn read_board(
     let emulator = top.optional_section("emulator", errors).and_then(|mut s| {
         let kind = s.string("kind", errors);
         let machine = s.optional_string("machine", errors);
-        let args = s.string_list("args", false, errors).into_iter().map(|a| a.value).collect();
+        let args = s
+            .string_list("args", false, errors)
+            .into_iter()
+            .map(|a| a.value)
+            .collect();
         s.finish(errors);
         let kind = match kind.value.as_str() {
             "qemu" => EmulatorKind::Qemu,
@@ -451,7 +462,12 @@ fn read_board(
 
 /// A path written in a manifest is relative to the manifest file that wrote it.
 fn relative_to_manifest(path: Located<String>) -> Located<PathBuf> {
-    let dir = path.origin.file.parent().unwrap_or(Path::new("")).to_path_buf();
+    let dir = path
+        .origin
+        .file
+        .parent()
+        .unwrap_or(Path::new(""))
+        .to_path_buf();
     Located {
         value: dir.join(&path.value),
         origin: path.origin,

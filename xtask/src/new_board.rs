@@ -13,18 +13,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
         _ => return Err(usage.to_string()),
     };
     let path = create(Path::new(MANIFESTS), id, from)?;
-    println!("wrote {}; edit it, then run `cargo xtask check`", path.display());
+    println!(
+        "wrote {}; edit it, then run `cargo xtask check`",
+        path.display()
+    );
     Ok(())
 }
 
 /// Writes `<dir>/<id>.toml` extending `from`, after checking that the result is valid.
 pub fn create(dir: &Path, id: &str, from: &str) -> Result<std::path::PathBuf, String> {
-    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-        return Err(format!("board id '{id}' must be lower-case letters, digits and '-'"));
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(format!(
+            "board id '{id}' must be lower-case letters, digits and '-'"
+        ));
     }
     let path = dir.join(format!("{id}.toml"));
     if path.exists() {
-        return Err(format!("{} already exists; choose another id or edit it", path.display()));
+        return Err(format!(
+            "{} already exists; choose another id or edit it",
+            path.display()
+        ));
     }
     let parent = manifest::load(dir, from)?;
     let text = format!(

@@ -45,7 +45,8 @@ impl Staging {
                 .unwrap_or_default()
         ));
         if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(|e| format!("cannot clear {}: {e}", old.display()))?;
+            std::fs::remove_dir_all(&old)
+                .map_err(|e| format!("cannot clear {}: {e}", old.display()))?;
         }
         if self.destination.exists() {
             std::fs::rename(&self.destination, &old)
@@ -55,7 +56,8 @@ impl Staging {
             .map_err(|e| format!("cannot publish {}: {e}", self.destination.display()))?;
         self.committed = true;
         if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(|e| format!("cannot remove {}: {e}", old.display()))?;
+            std::fs::remove_dir_all(&old)
+                .map_err(|e| format!("cannot remove {}: {e}", old.display()))?;
         }
         Ok(())
     }

@@ -54,7 +54,11 @@ pub fn make_images(board: &Board, elf_data: &[u8], scratch: &Path) -> Result<Ima
                 source: source.value.clone(),
             })
             .collect();
-        Some(fatimg::build(m.fs_size.value, &board.filesystem.label, &entries)?)
+        Some(fatimg::build(
+            m.fs_size.value,
+            &board.filesystem.label,
+            &entries,
+        )?)
     } else {
         None
     };
@@ -70,32 +74,44 @@ pub fn make_images(board: &Board, elf_data: &[u8], scratch: &Path) -> Result<Ima
                     data: image.to_vec(),
                 });
             }
-            let flash = u64::from(m.flash_base.value)..u64::from(m.flash_base.value) + u64::from(m.flash_size.value);
+            let flash = u64::from(m.flash_base.value)
+                ..u64::from(m.flash_base.value) + u64::from(m.flash_size.value);
             // Each image is read back by its independent checker before it is published.
             if let Some(family) = &board.outputs.uf2_family {
                 let image = uf2::write(&chunks, family.value);
-                uf2::check(&image, family.value, flash.clone())
-                    .map_err(|e| format!("internal error: the UF2 written for {id} does not check: {e}"))?;
+                uf2::check(&image, family.value, flash.clone()).map_err(|e| {
+                    format!("internal error: the UF2 written for {id} does not check: {e}")
+                })?;
                 files.push((format!("{id}.uf2"), image));
             }
             if board.outputs.hex {
                 let image = ihex::write(&chunks);
-                ihex::check(&image)
-                    .map_err(|e| format!("internal error: the HEX written for {id} does not check: {e}"))?;
+                ihex::check(&image).map_err(|e| {
+                    format!("internal error: the HEX written for {id} does not check: {e}")
+                })?;
                 files.push((format!("{id}.hex"), image.into_bytes()));
             }
             if board.outputs.bin {
-                files.push((format!("{id}.bin"), flat_bin(&chunks, m.firmware_base.value)));
+                files.push((
+                    format!("{id}.bin"),
+                    flat_bin(&chunks, m.firmware_base.value),
+                ));
             }
         }
         ImageKind::EspIdf => {
             std::fs::create_dir_all(scratch)
                 .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
             let csv = scratch.join("partitions.csv");
-            files.push((format!("{id}.bin"), esp::idf_image(board, elf_data, fs_image, &csv)?));
+            files.push((
+                format!("{id}.bin"),
+                esp::idf_image(board, elf_data, fs_image, &csv)?,
+            ));
         }
         ImageKind::Esp8266 => {
-            files.push((format!("{id}.bin"), esp::esp8266_image(board, &elf, fs_image)?));
+            files.push((
+                format!("{id}.bin"),
+                esp::esp8266_image(board, &elf, fs_image)?,
+            ));
         }
     }
     if let Some(image) = fs_image {
@@ -105,7 +121,10 @@ pub fn make_images(board: &Board, elf_data: &[u8], scratch: &Path) -> Result<Ima
         .iter()
         .map(|(name, data)| format!("{}  {name}\n", sha256_hex(data)))
         .collect();
-    let fs_files = fs.as_ref().map(|(_, names)| names.clone()).unwrap_or_default();
+    let fs_files = fs
+        .as_ref()
+        .map(|(_, names)| names.clone())
+        .unwrap_or_default();
     let record = record_json(board, &usage, &files, &fs_files);
     files.push((format!("{id}.sha256"), sums.into_bytes()));
     files.push((format!("{id}.json"), record.into_bytes()));
@@ -114,7 +133,8 @@ pub fn make_images(board: &Board, elf_data: &[u8], scratch: &Path) -> Result<Ima
 
 pub fn publish(images: &Images, dest: &Path) -> Result<(), String> {
     if let Some(parent) = dest.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     let staging = Staging::new(dest)?;
     for (name, data) in &images.files {
@@ -157,10 +177,18 @@ fn flat_bin(chunks: &[Chunk], base: u32) -> Vec<u8> {
 }
 
 pub fn sha256_hex(data: &[u8]) -> String {
-    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
-fn record_json(board: &Board, usage: &Usage, files: &[(String, Vec<u8>)], fs_files: &[String]) -> String {
+fn record_json(
+    board: &Board,
+    usage: &Usage,
+    files: &[(String, Vec<u8>)],
+    fs_files: &[String],
+) -> String {
     let id = &board.identity;
     let m = &board.memory;
     let outputs: serde_json::Map<String, serde_json::Value> = files

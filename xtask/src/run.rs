@@ -27,11 +27,24 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let elf = build::build_firmware(&board, &mut |step| eprintln!("[{id}] {step}"))?;
     eprintln!("{}", package::package(&board, &elf)?);
     let fs_image = paths::dist_dir(id).join(format!("{id}-fs.img"));
-    let mut qemu = qemu_command(&board, &elf, fs_image.is_file().then_some(fs_image.as_path()))?;
-    eprintln!("[{id}] starting {:?} (quit: kill the process or Ctrl-\\ via your terminal)", qemu.get_program());
-    let status = qemu.status().map_err(|e| {
-        format!("cannot start qemu-system-arm: {e}; install it with `apt-get install qemu-system-arm`")
+    let mut qemu = qemu_command(
+        &board,
+        &elf,
+        fs_image.is_file().then_some(fs_image.as_path()),
+    )?;
+    let mut child = qemu.spawn().map_err(|e| {
+        format!(
+            "cannot start qemu-system-arm: {e}; install it with `apt-get install qemu-system-arm`"
+        )
     })?;
+    // Ctrl-C goes to the REPL (signal=off), so say how to stop the emulator.
+    eprintln!(
+        "[{id}] qemu pid {0}: stop it with `kill {0}` from another terminal",
+        child.id()
+    );
+    let status = child
+        .wait()
+        .map_err(|e| format!("qemu did not finish: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -41,14 +54,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 pub fn qemu_command(board: &Board, elf: &Path, fs_image: Option<&Path>) -> Result<Command, String> {
     let emulator = board.emulator.as_ref().ok_or("no [emulator] section")?;
-    let machine = emulator
-        .machine
-        .as_ref()
-        .ok_or(format!("board {} has kind = \"qemu\" but no machine in [emulator]", board.id))?;
+    let machine = emulator.machine.as_ref().ok_or(format!(
+        "board {} has kind = \"qemu\" but no machine in [emulator]",
+        board.id
+    ))?;
     let mut qemu = Command::new("qemu-system-arm");
     qemu.args(["-M", machine])
         .args(["-display", "none", "-monitor", "none"])
-        .args(["-chardev", "stdio,id=s0,signal=off", "-serial", "chardev:s0"])
+        .args([
+            "-chardev",
+            "stdio,id=s0,signal=off",
+            "-serial",
+            "chardev:s0",
+        ])
         .args(&emulator.args)
         .arg("-kernel")
         .arg(elf);

@@ -15,12 +15,24 @@ pub struct Usage {
     pub ram_budget: u64,
     pub heap: u64,
     pub stack: u64,
+    /// The heap is a static array inside .bss (so `ram_static` already counts it).
+    pub heap_in_bss: bool,
 }
 
 impl Usage {
     pub fn of(board: &Board, elf: &Elf) -> Usage {
-        let flash = elf.sections.iter().filter(|s| s.in_flash).map(|s| u64::from(s.size)).sum();
-        let ram_static = elf.sections.iter().filter(|s| s.in_ram).map(|s| u64::from(s.size)).sum();
+        let flash = elf
+            .sections
+            .iter()
+            .filter(|s| s.in_flash)
+            .map(|s| u64::from(s.size))
+            .sum();
+        let ram_static = elf
+            .sections
+            .iter()
+            .filter(|s| s.in_ram)
+            .map(|s| u64::from(s.size))
+            .sum();
         Usage {
             flash,
             ram_static,
@@ -28,11 +40,27 @@ impl Usage {
             ram_budget: u64::from(board.memory.ram_size.value),
             heap: u64::from(board.memory.heap_size.value),
             stack: u64::from(board.memory.stack_size.value),
+            heap_in_bss: elf.has_static_heap(board.memory.heap_size.value),
         }
     }
 
     pub fn ram(&self) -> u64 {
-        self.ram_static + self.heap + self.stack
+        let separate_heap = if self.heap_in_bss { 0 } else { self.heap };
+        self.ram_static + separate_heap + self.stack
+    }
+
+    fn ram_parts(&self) -> String {
+        if self.heap_in_bss {
+            format!(
+                ".data+.bss {} (heap {} inside) + stack {}",
+                self.ram_static, self.heap, self.stack
+            )
+        } else {
+            format!(
+                ".data+.bss {} + heap {} + stack {}",
+                self.ram_static, self.heap, self.stack
+            )
+        }
     }
 
     /// Fails when the firmware or its RAM needs exceed the board's regions.
@@ -47,12 +75,9 @@ impl Usage {
         }
         if self.ram() > self.ram_budget {
             return Err(m.heap_size.error(format!(
-                "RAM needs {} bytes (.data+.bss {} + heap {} + stack {}) but RAM is {} bytes; \
-                 lower heap_size or stack_size",
+                "RAM needs {} bytes ({}) but RAM is {} bytes; lower heap_size or stack_size",
                 self.ram(),
-                self.ram_static,
-                self.heap,
-                self.stack,
+                self.ram_parts(),
                 self.ram_budget
             )));
         }
@@ -61,16 +86,14 @@ impl Usage {
 
     pub fn report(&self, id: &str) -> String {
         format!(
-            "{id}: flash {} / {} bytes ({:.1}%), RAM {} / {} bytes ({:.1}%: .data+.bss {} + heap {} + stack {})",
+            "{id}: flash {} / {} bytes ({:.1}%), RAM {} / {} bytes ({:.1}%: {})",
             self.flash,
             self.flash_budget,
             percent(self.flash, self.flash_budget),
             self.ram(),
             self.ram_budget,
             percent(self.ram(), self.ram_budget),
-            self.ram_static,
-            self.heap,
-            self.stack
+            self.ram_parts()
         )
     }
 }
@@ -98,7 +121,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             continue;
         }
         let result = crate::build::build_firmware(&board, &mut |_| {}).and_then(|path| {
-            let data = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let data =
+                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             let usage = Usage::of(&board, &crate::elf::read(&data)?);
             println!("{}", usage.report(id));
             usage.check(&board)

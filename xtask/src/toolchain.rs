@@ -56,5 +56,9 @@ fn xtensa_installed(target: &str) -> bool {
         .output()
         .ok()
         .filter(|o| o.status.success())
-        .is_some_and(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l == target))
+        .is_some_and(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l == target)
+        })
 }

@@ -68,13 +68,14 @@ pub fn check(
     family_id: u32,
     flash: std::ops::Range<u64>,
 ) -> Result<Uf2Contents, String> {
-    if data.is_empty() || data.len() % BLOCK_SIZE != 0 {
+    if data.is_empty() || !data.len().is_multiple_of(BLOCK_SIZE) {
         return Err(format!("UF2 size {} is not a multiple of 512", data.len()));
     }
     let blocks = data.len() / BLOCK_SIZE;
     let mut chunks = Vec::new();
     for (index, block) in data.chunks_exact(BLOCK_SIZE).enumerate() {
-        let word = |i: usize| u32::from_le_bytes([block[i], block[i + 1], block[i + 2], block[i + 3]]);
+        let word =
+            |i: usize| u32::from_le_bytes([block[i], block[i + 1], block[i + 2], block[i + 3]]);
         let fail = |what: String| Err(format!("UF2 block {index}: {what}"));
         if word(0) != MAGIC_START0 || word(4) != MAGIC_START1 || word(508) != MAGIC_END {
             return fail("bad magic".into());
@@ -90,7 +91,11 @@ pub fn check(
             return fail(format!("payload size {size}, expected 256"));
         }
         if word(20) != index as u32 || word(24) != blocks as u32 {
-            return fail(format!("numbered {}/{}, expected {index}/{blocks}", word(20), word(24)));
+            return fail(format!(
+                "numbered {}/{}, expected {index}/{blocks}",
+                word(20),
+                word(24)
+            ));
         }
         let end = u64::from(addr) + size as u64;
         if u64::from(addr) < flash.start || end > flash.end {
@@ -114,8 +119,14 @@ mod tests {
     #[test]
     fn blocks_cover_chunks_page_by_page() {
         let chunks = vec![
-            Chunk { addr: 0x1000_0000, data: vec![1; 300] },
-            Chunk { addr: 0x1000_0400, data: vec![2; 4] },
+            Chunk {
+                addr: 0x1000_0000,
+                data: vec![1; 300],
+            },
+            Chunk {
+                addr: 0x1000_0400,
+                data: vec![2; 4],
+            },
         ];
         let uf2 = write(&chunks, 0xe48b_ff56);
         let contents = check(&uf2, 0xe48b_ff56, 0x1000_0000..0x1020_0000).expect("valid");
@@ -129,11 +140,23 @@ mod tests {
 
     #[test]
     fn checker_rejects_wrong_family_and_addresses() {
-        let uf2 = write(&[Chunk { addr: 0x100, data: vec![0; 8] }], 0x5775_5a57);
-        assert!(check(&uf2, 0xe48b_ff56, 0..0x1000).unwrap_err().contains("family"));
-        assert!(check(&uf2, 0x5775_5a57, 0x1000..0x2000).unwrap_err().contains("outside flash"));
+        let uf2 = write(
+            &[Chunk {
+                addr: 0x100,
+                data: vec![0; 8],
+            }],
+            0x5775_5a57,
+        );
+        assert!(check(&uf2, 0xe48b_ff56, 0..0x1000)
+            .unwrap_err()
+            .contains("family"));
+        assert!(check(&uf2, 0x5775_5a57, 0x1000..0x2000)
+            .unwrap_err()
+            .contains("outside flash"));
         let mut broken = uf2.clone();
         broken[0] ^= 1;
-        assert!(check(&broken, 0x5775_5a57, 0..0x1000).unwrap_err().contains("magic"));
+        assert!(check(&broken, 0x5775_5a57, 0..0x1000)
+            .unwrap_err()
+            .contains("magic"));
     }
 }

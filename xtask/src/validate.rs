@@ -47,17 +47,23 @@ fn check_memory(board: &Board, errors: &mut Vec<String>) {
             )));
             continue;
         }
-        if base.value < m.flash_base.value || end(base, size) > flash_end {
+        let region = format!("{:#x}..{:#x}", base.value, end(base, size));
+        let flash = format!("{:#x}..{flash_end:#x}", m.flash_base.value);
+        if base.value < m.flash_base.value || u64::from(base.value) >= flash_end {
             errors.push(base.error(format!(
-                "the {name} region {:#x}..{:#x} is outside flash {:#x}..{flash_end:#x}; \
-                 move {prefix}_base or shrink {prefix}_size so it fits",
-                base.value,
-                end(base, size),
-                m.flash_base.value
+                "the {name} region {region} is outside flash {flash}; set {prefix}_base inside flash"
+            )));
+        } else if end(base, size) > flash_end {
+            errors.push(size.error(format!(
+                "the {name} region {region} does not fit in flash {flash}; shrink {prefix}_size to at most {:#x}",
+                flash_end - u64::from(base.value)
             )));
         }
     }
-    let (fw_start, fw_end) = (u64::from(m.firmware_base.value), end(&m.firmware_base, &m.firmware_size));
+    let (fw_start, fw_end) = (
+        u64::from(m.firmware_base.value),
+        end(&m.firmware_base, &m.firmware_size),
+    );
     let (fs_start, fs_end) = (u64::from(m.fs_base.value), end(&m.fs_base, &m.fs_size));
     if m.fs_size.value > 0 && fw_start < fs_end && fs_start < fw_end {
         errors.push(m.fs_base.error(format!(
@@ -66,7 +72,9 @@ fn check_memory(board: &Board, errors: &mut Vec<String>) {
         )));
     }
     if m.fs_size.value > 0 {
-        if m.fs_base.value % ERASE_BLOCK != 0 || m.fs_size.value % ERASE_BLOCK != 0 {
+        if !m.fs_base.value.is_multiple_of(ERASE_BLOCK)
+            || !m.fs_size.value.is_multiple_of(ERASE_BLOCK)
+        {
             errors.push(m.fs_base.error(format!(
                 "the filesystem region must start and end on a 4 KB erase block; \
                  make fs_base and fs_size multiples of {ERASE_BLOCK:#x}"
@@ -88,7 +96,10 @@ fn check_memory(board: &Board, errors: &mut Vec<String>) {
         )));
     }
     if m.stack_size.value == 0 {
-        errors.push(m.stack_size.error("stack_size is 0; give the stack at least 1K"));
+        errors.push(
+            m.stack_size
+                .error("stack_size is 0; give the stack at least 1K"),
+        );
     }
 }
 

@@ -11,6 +11,14 @@ const GENERATED: [&str; 2] = ["memory.x", "board_config.rs"];
 /// Checks `MPY_GEN_DIR`, puts it on the linker search path and registers rebuild triggers.
 /// Exits the build with a clear message when it is missing or incomplete.
 pub fn use_generated_dir() -> PathBuf {
+    let dir = use_generated_config_only();
+    println!("cargo:rustc-link-search={}", dir.display());
+    dir
+}
+
+/// Like [`use_generated_dir`] but leaves the generated `memory.x` off the linker search path:
+/// for ESP chips, whose linker scripts (esp-hal's `linkall.x`) include esp-hal's own memory.x.
+pub fn use_generated_config_only() -> PathBuf {
     println!("cargo:rerun-if-env-changed=MPY_GEN_DIR");
     let Some(dir) = std::env::var_os("MPY_GEN_DIR").map(PathBuf::from) else {
         fail("MPY_GEN_DIR is not set: build boards with `cargo xtask build <board>`");
@@ -26,7 +34,6 @@ pub fn use_generated_dir() -> PathBuf {
         }
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    println!("cargo:rustc-link-search={}", dir.display());
     dir
 }
 
@@ -39,4 +46,9 @@ pub fn link_cortex_m() {
 fn fail(message: &str) -> ! {
     eprintln!("error: {message}");
     std::process::exit(1);
+}
+
+/// Links an ESP firmware with esp-hal's linker scripts.
+pub fn link_esp() {
+    println!("cargo:rustc-link-arg-bins=-Tlinkall.x");
 }

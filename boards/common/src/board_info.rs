@@ -41,17 +41,26 @@ mod tests {
 
     #[test]
     fn banner_names_board_and_mcu() {
-        let info = BoardInfo { board_name: "PYBv1.1", mcu: "STM32F405RG" };
+        let info = BoardInfo {
+            board_name: "PYBv1.1",
+            mcu: "STM32F405RG",
+        };
         let mut text = Vec::new();
         info.write_banner(|b| text.extend_from_slice(b));
         let text = std::string::String::from_utf8(text).unwrap();
         assert!(text.starts_with("MicroPython-rs v0.1.0 on "), "{text}");
         assert!(text.ends_with("; PYBv1.1 with STM32F405RG"), "{text}");
         let date = &text["MicroPython-rs v0.1.0 on ".len()..][..10];
-        assert!(date.as_bytes().iter().enumerate().all(|(i, c)| if i == 4 || i == 7 {
-            *c == b'-'
-        } else {
-            c.is_ascii_digit()
-        }), "bad date {date}");
+        assert!(
+            date.as_bytes()
+                .iter()
+                .enumerate()
+                .all(|(i, c)| if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }),
+            "bad date {date}"
+        );
     }
 }

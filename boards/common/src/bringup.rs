@@ -33,7 +33,11 @@ struct LineEditor {
 
 impl LineEditor {
     const fn new() -> Self {
-        Self { buf: [0; LINE_CAPACITY], len: 0, last_was_cr: false }
+        Self {
+            buf: [0; LINE_CAPACITY],
+            len: 0,
+            last_was_cr: false,
+        }
     }
 
     fn feed(&mut self, byte: u8) -> Edit {
@@ -110,7 +114,14 @@ mod tests {
         let (edits, pending) = run(b"ab\x08c\r\n");
         assert_eq!(
             edits,
-            [Edit::Echo(b'a'), Edit::Echo(b'b'), Edit::Erase, Edit::Echo(b'c'), Edit::Submit, Edit::None]
+            [
+                Edit::Echo(b'a'),
+                Edit::Echo(b'b'),
+                Edit::Erase,
+                Edit::Echo(b'c'),
+                Edit::Submit,
+                Edit::None
+            ]
         );
         assert_eq!(pending, b"ac");
     }

@@ -16,7 +16,12 @@ pub struct RxQueue<const N: usize> {
 
 impl<const N: usize> RxQueue<N> {
     pub const fn new() -> Self {
-        Self { buf: [0; N], head: 0, tail: 0, dropped: 0 }
+        Self {
+            buf: [0; N],
+            head: 0,
+            tail: 0,
+            dropped: 0,
+        }
     }
 
     /// Appends a byte; when full, the byte is dropped and counted.
@@ -68,7 +73,9 @@ pub struct SharedRxQueue<const N: usize> {
 
 impl<const N: usize> SharedRxQueue<N> {
     pub const fn new() -> Self {
-        Self { inner: Mutex::new(RefCell::new(RxQueue::new())) }
+        Self {
+            inner: Mutex::new(RefCell::new(RxQueue::new())),
+        }
     }
 
     /// Called from the UART interrupt (or a polling loop) for each received byte.
@@ -115,7 +122,10 @@ mod tests {
         assert!(q.push(1) && q.push(2) && q.push(3));
         assert!(!q.push(4));
         assert_eq!(q.dropped(), 1);
-        assert_eq!((q.pop(), q.pop(), q.pop(), q.pop()), (Some(1), Some(2), Some(3), None));
+        assert_eq!(
+            (q.pop(), q.pop(), q.pop(), q.pop()),
+            (Some(1), Some(2), Some(3), None)
+        );
     }
 
     #[test]
@@ -124,6 +134,9 @@ mod tests {
         for b in b"abc" {
             Q.push(*b);
         }
-        assert_eq!((Q.pop(), Q.pop(), Q.pop(), Q.pop()), (Some(b'a'), Some(b'b'), Some(b'c'), None));
+        assert_eq!(
+            (Q.pop(), Q.pop(), Q.pop(), Q.pop()),
+            (Some(b'a'), Some(b'b'), Some(b'c'), None)
+        );
     }
 }

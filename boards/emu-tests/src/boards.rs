@@ -4,7 +4,10 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Emulator {
     /// `qemu-system-arm -M <machine>`, console on the first serial port.
-    Qemu { machine: &'static str, extra_args: &'static [&'static str] },
+    Qemu {
+        machine: &'static str,
+        extra_args: &'static [&'static str],
+    },
     /// rp2040js under node (boards/emu-tests/rp2040js/run.mjs), console on UART0.
     Rp2040js,
     /// No emulator available here: build only.
@@ -23,6 +26,8 @@ pub struct Board {
     pub bin: &'static str,
     pub target: &'static str,
     pub features: &'static [&'static str],
+    /// Extra features for the emulator build (e.g. no boot-ROM calls under rp2040js).
+    pub emulator_features: &'static [&'static str],
     pub heap_size: u32,
     pub stack_size: u32,
     pub flash_base: u32,
@@ -52,6 +57,7 @@ pub const PYBOARD: Board = Board {
     bin: "mpy-board-stm32",
     target: "thumbv7em-none-eabihf",
     features: &[],
+    emulator_features: &[],
     heap_size: 64 * KB,
     stack_size: 16 * KB,
     flash_base: 0x0800_0000,
@@ -65,9 +71,17 @@ pub const PYBOARD: Board = Board {
     console_uart: 1,
     console_tx: "PB6",
     console_rx: "PB7",
-    pins: &[("X9", "PB6"), ("X10", "PB7"), ("LED_RED", "PA13"), ("LED_GREEN", "PA14")],
+    pins: &[
+        ("X9", "PB6"),
+        ("X10", "PB7"),
+        ("LED_RED", "PA13"),
+        ("LED_GREEN", "PA14"),
+    ],
     boot2_size: 0,
-    emulator: Emulator::Qemu { machine: "netduinoplus2", extra_args: &[] },
+    emulator: Emulator::Qemu {
+        machine: "netduinoplus2",
+        extra_args: &[],
+    },
 };
 
 pub const MICROBIT_V1: Board = Board {
@@ -78,6 +92,7 @@ pub const MICROBIT_V1: Board = Board {
     bin: "mpy-board-microbit-v1",
     target: "thumbv6m-none-eabi",
     features: &[],
+    emulator_features: &[],
     heap_size: 8 * KB,
     stack_size: 2 * KB,
     flash_base: 0,
@@ -93,7 +108,10 @@ pub const MICROBIT_V1: Board = Board {
     console_rx: "P0.25",
     pins: &[("BUTTON_A", "P0.17"), ("BUTTON_B", "P0.26")],
     boot2_size: 0,
-    emulator: Emulator::Qemu { machine: "microbit", extra_args: &[] },
+    emulator: Emulator::Qemu {
+        machine: "microbit",
+        extra_args: &[],
+    },
 };
 
 pub const MICROBIT_V2: Board = Board {
@@ -104,6 +122,7 @@ pub const MICROBIT_V2: Board = Board {
     bin: "mpy-board-microbit-v2",
     target: "thumbv7em-none-eabihf",
     features: &[],
+    emulator_features: &[],
     heap_size: 64 * KB,
     stack_size: 8 * KB,
     flash_base: 0,
@@ -130,6 +149,7 @@ pub const PICO: Board = Board {
     bin: "mpy-board-rp2040",
     target: "thumbv6m-none-eabi",
     features: &[],
+    emulator_features: &["emulator"],
     heap_size: 160 * KB,
     stack_size: 16 * KB,
     flash_base: 0x1000_0000,
@@ -156,6 +176,7 @@ pub const ESP32C3: Board = Board {
     bin: "mpy-board-esp32c3",
     target: "riscv32imc-unknown-none-elf",
     features: &[],
+    emulator_features: &[],
     heap_size: 128 * KB,
     stack_size: 16 * KB,
     flash_base: 0,

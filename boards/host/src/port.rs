@@ -37,6 +37,10 @@ impl Port for HostPort {
             let _ = self.out.flush();
         }
     }
+    fn write_err(&mut self, data: &[u8]) {
+        self.flush();
+        let _ = std::io::stderr().write_all(data);
+    }
     fn read_byte(&mut self) -> Option<u8> {
         self.flush();
         let mut b = [0u8; 1];

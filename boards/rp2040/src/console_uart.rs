@@ -19,8 +19,14 @@ struct Uart {
 
 const fn select(n: u8) -> Uart {
     match n {
-        0 => Uart { regs: pac::UART0::PTR, irq: pac::Interrupt::UART0_IRQ },
-        1 => Uart { regs: pac::UART1::PTR, irq: pac::Interrupt::UART1_IRQ },
+        0 => Uart {
+            regs: pac::UART0::PTR,
+            irq: pac::Interrupt::UART0_IRQ,
+        },
+        1 => Uart {
+            regs: pac::UART1::PTR,
+            irq: pac::Interrupt::UART1_IRQ,
+        },
         _ => panic!("CONSOLE_UART must be 0 or 1"),
     }
 }
@@ -32,7 +38,10 @@ const RX_PIN: usize = parse_gpio(CONSOLE_RX);
 /// Parses "GP0".."GP29". Used in const context: a bad name is a compile error.
 const fn parse_gpio(name: &str) -> usize {
     let b = name.as_bytes();
-    assert!(b.len() >= 3 && b.len() <= 4 && b[0] == b'G' && b[1] == b'P', "pin must look like GP0");
+    assert!(
+        b.len() >= 3 && b.len() <= 4 && b[0] == b'G' && b[1] == b'P',
+        "pin must look like GP0"
+    );
     let mut n = 0usize;
     let mut i = 2;
     while i < b.len() {
@@ -63,23 +72,31 @@ pub fn init(resets: &pac::RESETS, io: &pac::IO_BANK0, pads: &pac::PADS_BANK0, cl
     while resets.reset_done().read().io_bank0().bit_is_clear() || !uart_reset_done(resets) {}
 
     for pin in [TX_PIN, RX_PIN] {
-        pads.gpio(pin).modify(|_, w| w.ie().set_bit().od().clear_bit());
+        pads.gpio(pin)
+            .modify(|_, w| w.ie().set_bit().od().clear_bit());
         // SAFETY: FUNCSEL 2 selects the UART function (RP2040 datasheet, GPIO function table).
-        io.gpio(pin).gpio_ctrl().write(|w| unsafe { w.funcsel().bits(FUNCSEL_UART) });
+        io.gpio(pin)
+            .gpio_ctrl()
+            .write(|w| unsafe { w.funcsel().bits(FUNCSEL_UART) });
     }
 
     let uart = regs();
     // Baud divisor in 1/64ths: 64 * clk / (16 * baud), rounded.
-    let div64 = (8 * clk_peri_hz / BAUD + 1) / 2;
+    let div64 = (8 * clk_peri_hz / BAUD).div_ceil(2);
     // SAFETY: IBRD is 16 bits, FBRD 6 bits; 125 MHz / 115200 gives IBRD 67, FBRD 52.
-    uart.uartibrd().write(|w| unsafe { w.baud_divint().bits((div64 >> 6) as u16) });
-    uart.uartfbrd().write(|w| unsafe { w.baud_divfrac().bits((div64 & 0x3f) as u8) });
+    uart.uartibrd()
+        .write(|w| unsafe { w.baud_divint().bits((div64 >> 6) as u16) });
+    uart.uartfbrd()
+        .write(|w| unsafe { w.baud_divfrac().bits((div64 & 0x3f) as u8) });
     // 8N1 with FIFOs; writing LCR_H also latches the divisors.
     // SAFETY: WLEN 3 = 8 data bits.
-    uart.uartlcr_h().write(|w| unsafe { w.wlen().bits(3).fen().set_bit() });
-    uart.uartcr().write(|w| w.uarten().set_bit().txe().set_bit().rxe().set_bit());
+    uart.uartlcr_h()
+        .write(|w| unsafe { w.wlen().bits(3).fen().set_bit() });
+    uart.uartcr()
+        .write(|w| w.uarten().set_bit().txe().set_bit().rxe().set_bit());
     // RX level and RX timeout interrupts: bytes below the FIFO threshold still get picked up.
-    uart.uartimsc().write(|w| w.rxim().set_bit().rtim().set_bit());
+    uart.uartimsc()
+        .write(|w| w.rxim().set_bit().rtim().set_bit());
     // SAFETY: the handler only touches this UART and the RX queue (behind a critical section).
     unsafe { cortex_m::peripheral::NVIC::unmask(CONSOLE.irq) };
 }

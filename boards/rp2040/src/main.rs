@@ -50,9 +50,22 @@ fn main() -> ! {
     let timer = hal::Timer::new(dp.TIMER, &mut dp.RESETS, &clocks);
 
     use hal::Clock as _;
-    console_uart::init(&dp.RESETS, &dp.IO_BANK0, &dp.PADS_BANK0, clocks.peripheral_clock.freq().to_Hz());
-    mpy_board_common::panic::set_console(PanicConsole { write: console_uart::write_blocking, stop: reset });
-    usb_console::init(dp.USBCTRL_REGS, dp.USBCTRL_DPRAM, clocks.usb_clock, &mut dp.RESETS);
+    console_uart::init(
+        &dp.RESETS,
+        &dp.IO_BANK0,
+        &dp.PADS_BANK0,
+        clocks.peripheral_clock.freq().to_Hz(),
+    );
+    mpy_board_common::panic::set_console(PanicConsole {
+        write: console_uart::write_blocking,
+        stop: reset,
+    });
+    usb_console::init(
+        dp.USBCTRL_REGS,
+        dp.USBCTRL_DPRAM,
+        clocks.usb_clock,
+        &mut dp.RESETS,
+    );
 
     // SAFETY: `main` runs once and this is the only place HEAP is named, so the exclusive
     // 'static borrow is unique.
@@ -60,7 +73,10 @@ fn main() -> ! {
     let (rust_heap, _interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let info = BoardInfo { board_name: board_config::BOARD_NAME, mcu: board_config::MCU };
+    let info = BoardInfo {
+        board_name: board_config::BOARD_NAME,
+        mcu: board_config::MCU,
+    };
     let mut port = port::BoardPort::new(timer);
     // Interpreter entry: replace with `mpy_core::embed::run(&mut port, _interpreter_heap, &info)`.
     mpy_board_common::bringup_console_check(&mut port, &info)

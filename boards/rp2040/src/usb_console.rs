@@ -48,7 +48,12 @@ impl UsbConsole {
 
 static USB: Mutex<RefCell<Option<UsbConsole>>> = Mutex::new(RefCell::new(None));
 
-pub fn init(regs: pac::USBCTRL_REGS, dpram: pac::USBCTRL_DPRAM, clock: UsbClock, resets: &mut pac::RESETS) {
+pub fn init(
+    regs: pac::USBCTRL_REGS,
+    dpram: pac::USBCTRL_DPRAM,
+    clock: UsbClock,
+    resets: &mut pac::RESETS,
+) {
     let Some(bus) = cortex_m::singleton!(: UsbBusAllocator<UsbBus> =
         UsbBusAllocator::new(UsbBus::new(regs, dpram, clock, true, resets)))
     else {
@@ -63,11 +68,17 @@ pub fn init(regs: pac::USBCTRL_REGS, dpram: pac::USBCTRL_DPRAM, clock: UsbClock,
         return;
     };
     // A 64-byte control endpoint: fewer control transfers, and what rp2040js's host expects.
-    let Ok(builder) = builder.device_class(usbd_serial::USB_CLASS_CDC).max_packet_size_0(64) else {
+    let Ok(builder) = builder
+        .device_class(usbd_serial::USB_CLASS_CDC)
+        .max_packet_size_0(64)
+    else {
         return;
     };
     let device = builder.build();
-    critical_section::with(|cs| USB.borrow_ref_mut(cs).replace(UsbConsole { device, serial }));
+    critical_section::with(|cs| {
+        USB.borrow_ref_mut(cs)
+            .replace(UsbConsole { device, serial })
+    });
     // SAFETY: the handler only touches the USB console (behind a critical section) and RX.
     unsafe { cortex_m::peripheral::NVIC::unmask(pac::Interrupt::USBCTRL_IRQ) };
 }

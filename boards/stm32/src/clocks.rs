@@ -25,14 +25,21 @@ pub struct Clocks {
 }
 
 impl Clocks {
-    const RESET: Clocks = Clocks { pclk1_hz: HSI_HZ, pclk2_hz: HSI_HZ, systick_hz: HSI_HZ };
+    const RESET: Clocks = Clocks {
+        pclk1_hz: HSI_HZ,
+        pclk2_hz: HSI_HZ,
+        systick_hz: HSI_HZ,
+    };
 }
 
 pub fn init(rcc: &pac::RCC, flash: &pac::FLASH) -> Clocks {
     // On real silicon HSI is on and ready out of reset (CR reads 0x83); an all-zero CR means the
     // RCC is not modelled.
     if rcc.cr().read().hsirdy().bit_is_clear() {
-        return Clocks { systick_hz: QEMU_CORE_HZ, ..Clocks::RESET };
+        return Clocks {
+            systick_hz: QEMU_CORE_HZ,
+            ..Clocks::RESET
+        };
     }
     rcc.cr().modify(|_, w| w.hseon().on());
     if !wait_for(|| rcc.cr().read().hserdy().is_ready()) {
@@ -46,7 +53,14 @@ pub fn init(rcc: &pac::RCC, flash: &pac::FLASH) -> Clocks {
         w.pllp().div2();
         // SAFETY: M = 12, N = 336, Q = 7 are within the reference manual's ranges
         // (M 2..63, N 50..432, Q 2..15) and give the frequencies above.
-        unsafe { w.pllm().bits((HSE_HZ / 1_000_000) as u8).plln().bits(336).pllq().bits(7) }
+        unsafe {
+            w.pllm()
+                .bits((HSE_HZ / 1_000_000) as u8)
+                .plln()
+                .bits(336)
+                .pllq()
+                .bits(7)
+        }
     });
     rcc.cr().modify(|_, w| w.pllon().on());
     if !wait_for(|| rcc.cr().read().pllrdy().is_ready()) {
@@ -61,10 +75,15 @@ pub fn init(rcc: &pac::RCC, flash: &pac::FLASH) -> Clocks {
         w.dcen().enabled()
     });
     while flash.acr().read().latency().bits() != 5 {}
-    rcc.cfgr().modify(|_, w| w.hpre().div1().ppre1().div4().ppre2().div2());
+    rcc.cfgr()
+        .modify(|_, w| w.hpre().div1().ppre1().div4().ppre2().div2());
     rcc.cfgr().modify(|_, w| w.sw().pll());
     while !rcc.cfgr().read().sws().is_pll() {}
-    Clocks { pclk1_hz: 42_000_000, pclk2_hz: 84_000_000, systick_hz: 168_000_000 }
+    Clocks {
+        pclk1_hz: 42_000_000,
+        pclk2_hz: 84_000_000,
+        systick_hz: 168_000_000,
+    }
 }
 
 fn wait_for(ready: impl Fn() -> bool) -> bool {

@@ -31,10 +31,34 @@ struct Usart {
 
 const fn select(n: u8) -> Usart {
     match n {
-        1 => Usart { regs: pac::USART1::ptr(), irq: pac::Interrupt::USART1, on_apb2: true, enable_bit: 4, af: 7 },
-        2 => Usart { regs: pac::USART2::ptr(), irq: pac::Interrupt::USART2, on_apb2: false, enable_bit: 17, af: 7 },
-        3 => Usart { regs: pac::USART3::ptr(), irq: pac::Interrupt::USART3, on_apb2: false, enable_bit: 18, af: 7 },
-        6 => Usart { regs: pac::USART6::ptr(), irq: pac::Interrupt::USART6, on_apb2: true, enable_bit: 5, af: 8 },
+        1 => Usart {
+            regs: pac::USART1::ptr(),
+            irq: pac::Interrupt::USART1,
+            on_apb2: true,
+            enable_bit: 4,
+            af: 7,
+        },
+        2 => Usart {
+            regs: pac::USART2::ptr(),
+            irq: pac::Interrupt::USART2,
+            on_apb2: false,
+            enable_bit: 17,
+            af: 7,
+        },
+        3 => Usart {
+            regs: pac::USART3::ptr(),
+            irq: pac::Interrupt::USART3,
+            on_apb2: false,
+            enable_bit: 18,
+            af: 7,
+        },
+        6 => Usart {
+            regs: pac::USART6::ptr(),
+            irq: pac::Interrupt::USART6,
+            on_apb2: true,
+            enable_bit: 5,
+            af: 8,
+        },
         _ => panic!("CONSOLE_UART must be 1, 2, 3 or 6 (UART4/5 have another register layout)"),
     }
 }
@@ -73,8 +97,22 @@ fn finish_init(rcc: &pac::RCC, pclk_hz: u32) {
     let usart = regs();
     // Oversampling by 16: BRR = pclk / baud, mantissa in bits 4.., fraction in bits 0..4.
     let div = (pclk_hz + BAUD / 2) / BAUD;
-    usart.brr().write(|w| w.div_mantissa().set((div >> 4) as u16).div_fraction().set((div & 0xf) as u8));
-    usart.cr1().write(|w| w.ue().enabled().te().enabled().re().enabled().rxneie().enabled());
+    usart.brr().write(|w| {
+        w.div_mantissa()
+            .set((div >> 4) as u16)
+            .div_fraction()
+            .set((div & 0xf) as u8)
+    });
+    usart.cr1().write(|w| {
+        w.ue()
+            .enabled()
+            .te()
+            .enabled()
+            .re()
+            .enabled()
+            .rxneie()
+            .enabled()
+    });
     // SAFETY: the handler only touches this USART and the RX queue (behind a critical section).
     unsafe { cortex_m::peripheral::NVIC::unmask(CONSOLE.irq) };
 }

@@ -13,7 +13,10 @@ pub struct Pin {
 /// compile error.
 pub const fn parse(name: &str) -> Pin {
     let b = name.as_bytes();
-    assert!(b.len() >= 3 && b.len() <= 4 && b[0] == b'P', "pin name must look like PB6");
+    assert!(
+        b.len() >= 3 && b.len() <= 4 && b[0] == b'P',
+        "pin name must look like PB6"
+    );
     assert!(b[1] >= b'A' && b[1] <= b'I', "pin port must be A..I");
     let mut pin = 0u8;
     let mut i = 2;
@@ -23,7 +26,10 @@ pub const fn parse(name: &str) -> Pin {
         i += 1;
     }
     assert!(pin < 16, "pin number must be 0..15");
-    Pin { port: b[1] - b'A', pin }
+    Pin {
+        port: b[1] - b'A',
+        pin,
+    }
 }
 
 /// Enables the port clock and puts `pin` in alternate function `af` (push-pull, high speed,

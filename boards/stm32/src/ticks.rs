@@ -36,7 +36,9 @@ pub fn micros() -> u32 {
         let current = SYST::get_current();
         // Retry if the millisecond interrupt ran between the two reads.
         if ms == MILLIS.load(Ordering::Relaxed) {
-            return ms.wrapping_mul(1000).wrapping_add((reload - current) / per_us);
+            return ms
+                .wrapping_mul(1000)
+                .wrapping_add((reload - current) / per_us);
         }
     }
 }

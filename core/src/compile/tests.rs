@@ -789,37 +789,35 @@ fn disasm_fstring_and_calls() {
         "s",
         "
         0 LoadGlobal 0 (print)
-        2 BuildList 0
-        4 LoadFast 0 (a)
-        6 LoadConst 0 (\">\")
-        8 LoadFast 1 (k)
-        10 FormatValue 0
-        12 BuildString 2
-        14 FormatValue 6
-        16 LoadConst 1 (\" a=\")
-        18 LoadFast 0 (a)
-        20 FormatValue 2
-        22 BuildString 3
-        24 ListAppend 1
-        26 LoadFast 0 (a)
-        28 ListExtend
-        29 BuildMap 0
-        31 LoadConst 2 (\"sep\")
-        33 LoadConst 3 (\"\")
-        35 MapAdd 1
-        37 LoadFast 1 (k)
-        39 DictUpdate
-        40 CallFunctionEx 1
-        42 Pop
-        43 LoadGlobal 1 (o)
-        45 LoadMethod 2 (m)
-        47 LoadSmallInt 1
-        49 LoadSmallInt 2
-        51 LoadConst 4 ((\"x\",))
-        53 CallMethodKw 2
-        55 Pop
-        56 LoadNone
-        57 Return",
+        2 LoadFast 0 (a)
+        4 LoadConst 0 (\">\")
+        6 LoadFast 1 (k)
+        8 FormatValue 0
+        10 BuildString 2
+        12 FormatValue 6
+        14 LoadConst 1 (\" a=\")
+        16 LoadFast 0 (a)
+        18 FormatValue 2
+        20 BuildString 3
+        22 BuildList 1
+        24 LoadFast 0 (a)
+        26 ListExtend
+        27 LoadConst 2 (\"sep\")
+        29 LoadConst 3 (\"\")
+        31 BuildMap 1
+        33 LoadFast 1 (k)
+        35 DictUpdate
+        36 CallFunctionEx 1
+        38 Pop
+        39 LoadGlobal 1 (o)
+        41 LoadMethod 2 (m)
+        43 LoadSmallInt 1
+        45 LoadSmallInt 2
+        47 LoadConst 4 ((\"x\",))
+        49 CallMethodKw 2
+        51 Pop
+        52 LoadNone
+        53 Return",
     );
     expect(
         "f(a, b=1)\n",
@@ -962,4 +960,204 @@ fn line_table_points_at_statements() {
     assert_eq!(lines[off_of("StoreName 1 (y)")], 3);
     assert_eq!(lines[off_of("LoadName 0 (x)")], 5);
     assert_eq!(lines[off_of("LoadName 2 (f)")], 6);
+}
+
+/// Whole programs (checked against CPython by hand with the host VM; here: compile + verify).
+const PROGRAMS: &[&str] = &[
+    r####"def f1(x):
+    try:
+        if x: return "ret"
+    finally:
+        print("fin", x)
+    return "end"
+print(f1(1), f1(0))
+def f2():
+    out = []
+    for i in range(5):
+        try:
+            if i == 1: continue
+            if i == 3: break
+            out.append(i)
+        finally:
+            out.append(-i)
+    else:
+        out.append("else")
+    return out
+print(f2())
+def f3():
+    try:
+        try:
+            raise ValueError("a")
+        finally:
+            print("inner fin")
+    except ValueError as e:
+        print("caught", e)
+    try:
+        e
+    except NameError:
+        print("e cleared")
+f3()
+def f4():
+    for i in range(3):
+        try:
+            raise KeyError(i)
+        except KeyError as k:
+            if i == 1:
+                return "r%d" % i
+        finally:
+            print("f4 fin", i)
+print(f4())
+def f5():
+    try:
+        return 1
+    finally:
+        return 2
+print(f5())
+def f6():
+    while True:
+        try:
+            raise ValueError
+        finally:
+            break
+    return "swallowed"
+print(f6())
+class CM:
+    def __init__(self, name, suppress=False):
+        self.name = name; self.suppress = suppress
+    def __enter__(self):
+        print("enter", self.name); return self.name
+    def __exit__(self, t, v, tb):
+        print("exit", self.name, t.__name__ if t else None); return self.suppress
+with CM("a") as a, CM("b") as b:
+    print("body", a, b)
+with CM("s", True):
+    raise ValueError
+print("after suppress")
+def f7():
+    with CM("r"):
+        return "from with"
+print(f7())
+try:
+    with CM("x"):
+        raise KeyError("k")
+except KeyError as e:
+    print("propagated", e)
+for i in range(2):
+    with CM("loop%d" % i):
+        if i == 0: continue
+        break
+"####,
+    r####"def counter():
+    n = 0
+    def inc(k=1):
+        nonlocal n
+        n += k
+        return n
+    return inc
+c = counter(); c(); c(5); print(c())
+class A:
+    def hello(self): return "A.hello"
+    @classmethod
+    def cm(cls): return cls.__name__
+class B(A):
+    def hello(self): return "B>" + super().hello()
+    def cls(self): return __class__.__name__
+print(B().hello(), B().cls(), B.cm())
+def gen(n):
+    for i in range(n):
+        x = yield i
+        if x: print("sent", x)
+    return "done"
+g = gen(3); print(next(g), g.send("hi"), next(g))
+try:
+    next(g)
+except StopIteration as e:
+    print("stop", e.value)
+def deleg():
+    r = yield from gen(2)
+    print("r", r)
+print(list(deleg()))
+data = [1, 5, 3, 8]
+if any((big := x) > 4 for x in data):
+    print("big", big)
+print([y := 10, y ** 2])
+a, *b, c = range(6); print(a, b, c)
+(x, y), z = (1, 2), 3; print(x, y, z)
+first, *rest = "hello"; print(first, rest)
+print(*[1, 2], *(3,), sep="-")
+def kw(a, b=2, *args, c, d=4, **kw): return (a, b, args, c, d, kw)
+print(kw(1, c=3), kw(1, 2, 3, 4, c=5, e=6), kw(*[1, 2], **{"c": 7}))
+print({**{"a": 1}, "b": 2, **{"a": 3}}, [*range(3), 9], {*"ab", "c"} == {"a", "b", "c"})
+print(1 < 2 < 3, 1 < 3 < 2, 3 > 2 == 2, (lambda: 0)() or "x")
+print(f"{3.14159:.2f} {'s'!r} {10:>{5}} {x=} {{}}")
+print(-7 // 2, -7 % 2, 2 ** -1, 1 << 10, ~5, 0x_ff, 0o17, 0b11, 1_000)
+print([i * j for i in range(3) for j in range(3) if i != j])
+print({k: v for k, v in zip("ab", range(2))}, {i % 3 for i in range(10)})
+def outer():
+    x = "enclosing"
+    class C:
+        y = x
+        def m(self): return x
+    return C.y, C().m()
+print(outer())
+print(sorted([3, 1, 2], key=lambda v: -v), "".join(reversed("abc")))
+x = 5
+def g2():
+    global x
+    x += 1
+g2(); print(x)
+print(type(...).__name__ if False else "ok", None is None, 1 if [] else 2)
+assert True, "no"
+try:
+    assert 1 == 2, "msg"
+except AssertionError as e:
+    print("assert", e)
+i = 0
+while i < 3:
+    i += 1
+else:
+    print("while else", i)
+def fd(a, b=[]):
+    b.append(a); return b
+print(fd(1), fd(2))
+s = "a" "b" 'c'
+print(s, b"x" b"y", r"\n", "\x41\u00e9\101")
+"####,
+    r####"async def agen():
+    for i in range(3):
+        yield i
+class AIter:
+    def __init__(self): self.i = 0
+    def __aiter__(self): return self
+    async def __anext__(self):
+        self.i += 1
+        if self.i > 3: raise StopAsyncIteration
+        return self.i
+class ACM:
+    async def __aenter__(self): print("aenter"); return "v"
+    async def __aexit__(self, t, v, tb): print("aexit", t); return False
+async def main():
+    async for x in AIter():
+        print("ai", x)
+    async with ACM() as v:
+        print("in", v)
+    try:
+        async with ACM():
+            raise ValueError
+    except ValueError:
+        print("caught")
+    return "main done"
+c = main()
+try:
+    c.send(None)
+except StopIteration as e:
+    print(e.value)
+"####,
+];
+
+#[test]
+fn programs_compile_and_verify() {
+    for p in PROGRAMS {
+        ok(p);
+    }
 }

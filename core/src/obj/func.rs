@@ -38,39 +38,33 @@ pub struct CodeObj {
     pub filename: Qstr,
 }
 
+/// A slice from a code object's array pointer; empty arrays are stored as null pointers.
+fn array<'a, T>(p: *const T, len: usize) -> &'a [T] {
+    if p.is_null() || len == 0 {
+        return &[];
+    }
+    // SAFETY: non-null array pointers of a code object point at `len` initialised items that
+    // live as long as the code object (heap blocks it references, or flash).
+    unsafe { core::slice::from_raw_parts(p, len) }
+}
+
 impl CodeObj {
     #[inline(always)]
     pub fn bytecode(&self) -> &'static [u8] {
-        // SAFETY: bytecode points at bytecode_len bytes, alive as long as the code object.
-        unsafe { core::slice::from_raw_parts(self.bytecode, self.bytecode_len) }
+        array(self.bytecode, self.bytecode_len)
     }
     #[inline(always)]
     pub fn name_at(&self, i: usize) -> Qstr {
-        if i < self.n_names {
-            // SAFETY: i < n_names.
-            unsafe { *self.names.add(i) }
-        } else {
-            q::empty
-        }
+        array(self.names, self.n_names).get(i).copied().unwrap_or(q::empty)
     }
     pub fn local_name(&self, i: usize) -> Qstr {
-        if i < self.n_locals as usize {
-            // SAFETY: local_names has n_locals entries.
-            unsafe { *self.local_names.add(i) }
-        } else {
-            q::empty
-        }
+        array(self.local_names, self.n_locals as usize).get(i).copied().unwrap_or(q::empty)
     }
     pub fn line_table(&self) -> &'static [u8] {
-        // SAFETY: line_table points at line_table_len bytes.
-        unsafe { core::slice::from_raw_parts(self.line_table, self.line_table_len) }
+        array(self.line_table, self.line_table_len)
     }
     pub fn exc_table(&self) -> &'static [ExcEntry] {
-        if self.exc_table_len == 0 {
-            return &[];
-        }
-        // SAFETY: exc_table points at exc_table_len entries.
-        unsafe { core::slice::from_raw_parts(self.exc_table, self.exc_table_len) }
+        array(self.exc_table, self.exc_table_len)
     }
     pub fn line_for(&self, pc: usize) -> u32 {
         crate::bytecode::line_for_offset(self.line_table(), self.first_line, pc)

@@ -46,8 +46,12 @@ pub fn init(tx: u8, rx: u8) {
         uart.psel.txd.write(|w| unsafe { w.bits(u32::from(tx)) });
         uart.psel.rxd.write(|w| unsafe { w.bits(u32::from(rx)) });
         // SAFETY: flow control pins unused: the documented "disconnected" value.
-        uart.psel.rts.write(|w| unsafe { w.bits(PSEL_DISCONNECTED) });
-        uart.psel.cts.write(|w| unsafe { w.bits(PSEL_DISCONNECTED) });
+        uart.psel
+            .rts
+            .write(|w| unsafe { w.bits(PSEL_DISCONNECTED) });
+        uart.psel
+            .cts
+            .write(|w| unsafe { w.bits(PSEL_DISCONNECTED) });
     }
     uart.baudrate.write(|w| w.baudrate().baud115200());
     // SAFETY: 4 is the documented ENABLE value for the UART.

@@ -4,7 +4,10 @@
 /// Used in const context, so a bad name in the board config is a compile error.
 pub const fn parse(name: &str) -> u8 {
     let b = name.as_bytes();
-    assert!(b.len() >= 4 && b.len() <= 5 && b[0] == b'P' && b[2] == b'.', "pin must look like P0.24");
+    assert!(
+        b.len() >= 4 && b.len() <= 5 && b[0] == b'P' && b[2] == b'.',
+        "pin must look like P0.24"
+    );
     assert!(b[1] == b'0' || b[1] == b'1', "pin port must be 0 or 1");
     let mut pin = 0u8;
     let mut i = 3;

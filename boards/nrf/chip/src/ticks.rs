@@ -40,7 +40,10 @@ fn TIMER0() {
     timer().events_compare[MS_CHANNEL].write(|w| unsafe { w.bits(0) });
     // Load + store, not fetch_add: Cortex-M0 has no atomic read-modify-write, and this
     // handler is the only writer.
-    MILLIS.store(MILLIS.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+    MILLIS.store(
+        MILLIS.load(Ordering::Relaxed).wrapping_add(1),
+        Ordering::Relaxed,
+    );
 }
 
 pub fn millis() -> u32 {

@@ -38,7 +38,10 @@ fn main() -> ! {
     let (rust_heap, _interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let info = BoardInfo { board_name: board_config::BOARD_NAME, mcu: board_config::MCU };
+    let info = BoardInfo {
+        board_name: board_config::BOARD_NAME,
+        mcu: board_config::MCU,
+    };
     // Interpreter entry: replace with `mpy_core::embed::run(&mut NrfPort, _interpreter_heap, &info)`.
     mpy_board_common::bringup_console_check(&mut NrfPort, &info)
 }
