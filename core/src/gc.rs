@@ -27,6 +27,9 @@ const AT_HEAD: u8 = 1;
 const AT_TAIL: u8 = 2;
 const AT_MARK: u8 = 3;
 
+/// Run sizes (in blocks) with their own allocation search hint; larger runs share the last.
+const RUN_HINTS: usize = 8;
+
 /// Depth of the explicit mark stack; on overflow the marker rescans the heap.
 const MARK_STACK: usize = 64;
 
@@ -40,8 +43,10 @@ pub struct Heap {
     n_blocks: usize,
     /// Lowest block that may be free (single-block search starts here).
     first_free: usize,
-    /// Where the last multi-block allocation ended (next-fit search starts here).
-    next_fit: usize,
+    /// Allocations are placed below this block until a collection has been tried (`alloc`).
+    soft_limit: usize,
+    /// Per-size search hints (see `try_alloc`).
+    run_hint: [usize; RUN_HINTS],
     /// Blocks in use (heads and tails), kept up to date for `mem_alloc`.
     used_blocks: usize,
     /// Highest address of the native stack (its start, since stacks grow down).
@@ -93,7 +98,8 @@ impl Heap {
             pool,
             n_blocks,
             first_free: 0,
-            next_fit: 0,
+            run_hint: [0; RUN_HINTS],
+            soft_limit: n_blocks / 2,
             used_blocks: 0,
             stack_top,
             auto_collect: true,
@@ -163,20 +169,26 @@ impl Heap {
 
     /// Allocate `bytes` (zeroed), collecting garbage first if needed; `roots` are extra root
     /// ranges (word-aligned start, length in words) scanned if a collection runs.
+    ///
+    /// Allocations stay below `soft_limit` and collect before crossing it: the working set
+    /// then cycles through the bottom of the heap, survivors end up packed low instead of
+    /// sprinkled over the whole heap, and large blocks still find contiguous space above.
     pub fn alloc(&mut self, bytes: usize, roots: &[(*const usize, usize)]) -> Option<NonNull<u8>> {
         if self.locked > 0 {
             return None;
         }
         let n = bytes.max(1).div_ceil(BLOCK);
-        if let Some(p) = self.try_alloc(n) {
+        if let Some(p) = self.try_alloc(n, self.soft_limit) {
             return Some(p);
         }
-        if !self.auto_collect {
-            // `gc.disable()`: no automatic collection; the caller raises MemoryError.
-            return None;
+        if self.auto_collect {
+            self.collect(roots);
+            if let Some(p) = self.try_alloc(n, self.soft_limit) {
+                return Some(p);
+            }
         }
-        self.collect(roots);
-        self.try_alloc(n)
+        // `gc.disable()` or a large request: use all of the heap before failing.
+        self.try_alloc(n, self.n_blocks)
     }
 
     /// Allocate without ever collecting (used where no collection may run, e.g. while the
@@ -185,22 +197,33 @@ impl Heap {
         if self.locked > 0 {
             return None;
         }
-        self.try_alloc(bytes.max(1).div_ceil(BLOCK))
+        self.try_alloc(bytes.max(1).div_ceil(BLOCK), self.n_blocks)
     }
 
-    fn try_alloc(&mut self, n: usize) -> Option<NonNull<u8>> {
-        // Single blocks: first fit from the lowest free block (keeps the heap compact).
-        // Larger runs: next fit from where the last one ended, then wrap around; first fit for
-        // them would rescan the same fragmented prefix on every allocation (quadratic).
-        let start = if n == 1 {
-            self.find_run(self.first_free, self.n_blocks, 1)?
-        } else {
-            let hint = self.next_fit.max(self.first_free);
-            match self.find_run(hint, self.n_blocks, n) {
-                Some(s) => s,
-                None => self.find_run(self.first_free, (hint + n).min(self.n_blocks), n)?,
+    /// First fit of `n` blocks lying wholly below block `limit`.
+    fn try_alloc(&mut self, n: usize, limit: usize) -> Option<NonNull<u8>> {
+        // First fit (keeps the heap compact, so large blocks stay available), searched from a
+        // per-size hint: `run_hint[k]` is a block index below which no free run of k + 1 or
+        // more blocks exists. Without hints, first fit rescans the same fragmented prefix on
+        // every allocation (quadratic).
+        let k = n.min(RUN_HINTS) - 1;
+        let from = self.run_hint[k].max(self.first_free);
+        let Some(start) = self.find_run(from, limit, n) else {
+            // A miss below a limit says nothing about runs crossing it: only a full search
+            // may move the hints.
+            if n <= RUN_HINTS && limit == self.n_blocks {
+                for h in &mut self.run_hint[k..] {
+                    *h = self.n_blocks;
+                }
             }
+            return None;
         };
+        if n <= RUN_HINTS {
+            // No run of n or more blocks starts below `start`.
+            for h in &mut self.run_hint[k..] {
+                *h = (*h).max(start);
+            }
+        }
         self.set_kind(start, AT_HEAD);
         for b in start + 1..start + n {
             self.set_kind(b, AT_TAIL);
@@ -209,14 +232,21 @@ impl Heap {
             // Every block below `start` that the search passed over is in use.
             self.first_free = start + n;
         }
-        if n > 1 {
-            self.next_fit = start + n;
-        }
         self.used_blocks += n;
         let p = self.block_addr(start) as *mut u8;
         // SAFETY: blocks start..start+n are inside the pool and were free (no live object).
         unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
         NonNull::new(p)
+    }
+
+    /// Blocks from `b` on became free: lower the search hints.
+    fn freed_from(&mut self, b: usize) {
+        if b < self.first_free {
+            self.first_free = b;
+        }
+        for h in &mut self.run_hint {
+            *h = (*h).min(b);
+        }
     }
 
     /// First run of `n` free blocks starting in [from, to). Whole ATB bytes of four free
@@ -293,9 +323,7 @@ impl Heap {
         }
         self.set_manual(b, false);
         self.used_blocks -= n;
-        if b < self.first_free {
-            self.first_free = b;
-        }
+        self.freed_from(b);
     }
 
     /// Try to grow or shrink an allocation in place; returns true on success.
@@ -311,9 +339,7 @@ impl Heap {
                 self.set_kind(i, AT_FREE);
             }
             self.used_blocks -= have - want;
-            if b + want < self.first_free {
-                self.first_free = b + want;
-            }
+            self.freed_from(b + want);
             return true;
         }
         if b + want > self.n_blocks || (b + have..b + want).any(|i| self.kind(i) != AT_FREE) {
@@ -490,7 +516,26 @@ impl Heap {
             }
         }
         self.used_blocks = used;
-        self.first_free = first_free.unwrap_or(self.n_blocks);
+        let first = first_free.unwrap_or(self.n_blocks);
+        self.first_free = first;
+        self.run_hint = [first; RUN_HINTS];
+        // The next collection is due once the allocations have used the lower half of the
+        // free blocks (counted, so a survivor near the top does not lift the limit).
+        // With little free memory the limit would force a collection on almost every
+        // allocation: keep at least 1/16 of the heap allocatable between collections.
+        let half_free = ((self.n_blocks - used) / 2).max(self.n_blocks / 16);
+        let mut seen = 0;
+        let mut limit = self.n_blocks;
+        for b in first..self.n_blocks {
+            if self.kind(b) == AT_FREE {
+                seen += 1;
+                if seen >= half_free {
+                    limit = b + 1;
+                    break;
+                }
+            }
+        }
+        self.soft_limit = limit;
     }
 }
 
