@@ -19,5 +19,5 @@ def pi_checksum(count):
     return first, digit_sum, checksum
 
 
-for count in (1000, 1500, 2000):
+for count in (1000, 1500, 2000, 2500):
     print("pi_digits", count, pi_checksum(count))

@@ -91,10 +91,14 @@ pub fn system_exit_code(vm: &mut Vm, exc: Value) -> Option<i32> {
     Some(1)
 }
 
-/// Board information for the banner.
+/// What a board tells the interpreter: names for the banner, its native stack budget, and the
+/// builtin modules it was built with.
 pub struct BoardInfo {
     pub board_name: &'static str,
     pub mcu: &'static str,
+    /// Bytes of native stack the interpreter may use (deeper recursion raises RuntimeError).
+    pub stack_size: usize,
+    pub modules: &'static [&'static crate::module::ModuleDef],
 }
 
 /// The banner MicroPython prints at start-up and on Ctrl-B.

@@ -1223,9 +1223,9 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let exc = top!();
                 let exit = peek!(1);
                 let ty = type_of(exc).as_value();
+                // The raw result: `async with` awaits it before testing it.
                 let r = tri!(crate::call::call(vm, exit, &[ty, exc, Value::NONE], &[]));
-                let b = tri!(ops::truthy(vm, r));
-                push!(Value::from_bool(b));
+                push!(r);
             }
             Op::BeforeAsyncWith => {
                 let mgr = top!();

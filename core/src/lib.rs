@@ -44,3 +44,4 @@ pub mod builtins;
 pub mod embed;
 pub mod format;
 pub mod module;
+pub mod repl;

@@ -55,4 +55,4 @@ pub const REPL_EXCHANGES: &[Step] = &[
 ];
 
 /// The exchange every emulated board is checked with.
-pub const CONSOLE_EXCHANGES: &[Step] = ECHO_EXCHANGES;
+pub const CONSOLE_EXCHANGES: &[Step] = REPL_EXCHANGES;

@@ -47,7 +47,7 @@ fn main() -> ! {
     // SAFETY: `main` runs once and this is the only place HEAP is named, so the exclusive
     // 'static borrow is unique.
     let heap: &'static mut [u8] = unsafe { &mut *addr_of_mut!(HEAP) };
-    let (rust_heap, _interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
+    let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
     let info = BoardInfo {
@@ -55,6 +55,11 @@ fn main() -> ! {
         mcu: board_config::MCU,
     };
     let mut port = EspPort::new();
-    // Interpreter entry: replace with `mpy_core::embed::run(&mut port, _interpreter_heap, &info)`.
-    mpy_board_common::bringup_console_check(&mut port, &info)
+    let board = mpy_core::embed::BoardInfo {
+        board_name: info.board_name,
+        mcu: info.mcu,
+        stack_size: board_config::STACK_SIZE,
+        modules: mpy_modules::ALL,
+    };
+    mpy_core::repl::run(&mut port, interpreter_heap, &board)
 }

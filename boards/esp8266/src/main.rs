@@ -66,15 +66,20 @@ fn main() -> ! {
     // SAFETY: `main` runs once and this is the only place HEAP is named, so the exclusive
     // 'static borrow is unique.
     let heap: &'static mut [u8] = unsafe { &mut *addr_of_mut!(HEAP) };
-    let (rust_heap, _interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
+    let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
     let info = BoardInfo {
         board_name: board_config::BOARD_NAME,
         mcu: board_config::MCU,
     };
-    // Interpreter entry: replace with `mpy_core::embed::run(&mut Esp8266Port, _interpreter_heap, &info)`.
-    mpy_board_common::bringup_console_check(&mut Esp8266Port, &info)
+    let board = mpy_core::embed::BoardInfo {
+        board_name: info.board_name,
+        mcu: info.mcu,
+        stack_size: board_config::STACK_SIZE,
+        modules: mpy_modules::ALL,
+    };
+    mpy_core::repl::run(&mut Esp8266Port, interpreter_heap, &board)
 }
 
 /// After a panic: spin (the hardware watchdog, if enabled by the ROM, then resets the chip).

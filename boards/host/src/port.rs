@@ -89,7 +89,12 @@ pub fn install_sigint_handler() {
 /// A line-oriented REPL on stdin (the full friendly REPL with line editing is shared with the
 /// boards in core's REPL module).
 pub fn repl(vm: &mut Vm) -> u8 {
-    let banner = mpy_core::embed::banner(&mpy_core::embed::BoardInfo { board_name: "linux", mcu: std::env::consts::ARCH });
+    let banner = mpy_core::embed::banner(&mpy_core::embed::BoardInfo {
+        board_name: "linux",
+        mcu: std::env::consts::ARCH,
+        stack_size: crate::STACK_LIMIT,
+        modules: mpy_modules::ALL,
+    });
     vm.write_out(banner.replace('\r', "").as_bytes());
     let globals = vm.main_globals;
     loop {
