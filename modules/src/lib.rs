@@ -29,6 +29,14 @@ pub mod random;
 pub mod sys;
 #[cfg(feature = "time")]
 pub mod time;
+#[cfg(feature = "struct")]
+pub mod r#struct;
+#[cfg(feature = "errno")]
+pub mod errno;
+#[cfg(feature = "binascii")]
+pub mod binascii;
+#[cfg(feature = "heapq")]
+pub mod heapq;
 
 /// Every module compiled into this build.
 pub static ALL: &[&ModuleDef] = &[
@@ -46,6 +54,14 @@ pub static ALL: &[&ModuleDef] = &[
     &random::MODULE,
     #[cfg(feature = "io")]
     &io::MODULE,
+    #[cfg(feature = "struct")]
+    &r#struct::MODULE,
+    #[cfg(feature = "errno")]
+    &errno::MODULE,
+    #[cfg(feature = "binascii")]
+    &binascii::MODULE,
+    #[cfg(feature = "heapq")]
+    &heapq::MODULE,
 ];
 
 /// Argument helpers for native module functions (also for board-specific modules).

@@ -303,15 +303,52 @@ fn corpus() {
 
     let mut failures = failures.into_inner().expect("failure list");
     failures.sort();
+    // Known gaps are listed, with their reason, in tests/known_failures.txt. They still run:
+    // an expected failure is reported as such, and a listed test that now passes is an error
+    // (remove it from the list), so the list always says exactly what does not work yet.
+    let known = known_failures(&root);
+    let failed_names: Vec<&str> = failures.iter().map(|(n, _)| n.as_str()).collect();
+    let mut unexpected = 0;
     for (name, report) in &failures {
-        println!("FAIL {name}: {}", report.trim_end());
+        match known.iter().find(|(k, _)| k == name) {
+            Some((_, why)) => println!("XFAIL {name} (known: {why})"),
+            None => {
+                unexpected += 1;
+                println!("FAIL {name}: {}", report.trim_end());
+            }
+        }
+    }
+    let ran: Vec<String> = tests.iter().map(|t| relative(t)).collect();
+    let mut fixed = Vec::new();
+    for (name, _) in &known {
+        if ran.contains(name) && !failed_names.contains(&name.as_str()) {
+            println!("FIXED {name}: passes now; remove it from tests/known_failures.txt");
+            fixed.push(name.clone());
+        }
     }
     let passed = tests.len() - failures.len();
-    println!("corpus: {passed} passed, {} failed", failures.len());
+    let expected = failures.len() - unexpected;
+    println!("corpus: {} expected failures (tests/known_failures.txt)", expected);
+    println!("corpus: {passed} passed, {} failed", unexpected + fixed.len());
     assert!(
-        failures.is_empty(),
-        "corpus: {} of {} tests failed",
-        failures.len(),
-        tests.len()
+        unexpected == 0 && fixed.is_empty(),
+        "corpus: {} unexpected failures, {} listed as known failures but passing",
+        unexpected,
+        fixed.len()
     );
+}
+
+/// `tests/known_failures.txt`: `path  # reason` per line.
+fn known_failures(root: &Path) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(root.join("known_failures.txt")) else {
+        return Vec::new();
+    };
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('#') {
+            Some((path, why)) => (path.trim().to_string(), why.trim().to_string()),
+            None => (l.to_string(), String::from("no reason given")),
+        })
+        .collect()
 }

@@ -440,13 +440,11 @@ fn str_rstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn affix_impl(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
     let s = self_str(vm, args)?;
     let arg = *args.pos.get(1).ok_or_else(|| vm.type_error("function takes at least 1 argument"))?;
-    let start = match args.pos.get(2) {
-        Some(&v) if !v.is_none() => crate::ops::to_index(vm, v)?,
-        _ => 0,
-    };
-    let n = s.chars().count() as isize;
-    let start = if start < 0 { (start + n).max(0) } else { start.min(n) } as usize;
-    let s = &s[char_offset(s, start)..];
+    let (start, end) = slice_args(vm, args, 2, s.chars().count())?;
+    if start > end {
+        return Ok(Value::FALSE);
+    }
+    let s = &s[char_offset(s, start)..char_offset(s, end)];
     let test = |p: &str| if prefix { s.starts_with(p) } else { s.ends_with(p) };
     if let Some(p) = str_of(vm, arg) {
         return Ok(Value::from_bool(test(p)));
@@ -596,6 +594,299 @@ fn str_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     crate::format::str_format(vm, s, &args.pos[1..], args.kw)
 }
 
+
+fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
+    let width = match args.pos.get(1) {
+        Some(&v) => crate::ops::to_index(vm, v)?.max(0) as usize,
+        None => {
+            let msg = alloc::format!("{}() takes at least 1 argument (0 given)", name);
+            return Err(vm.type_error(&msg));
+        }
+    };
+    let fill = match args.pos.get(2) {
+        None => ' ',
+        Some(&v) => {
+            let f = expect_str(vm, v, "fill character")?;
+            let mut it = f.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => c,
+                _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+            }
+        }
+    };
+    Ok((width, fill))
+}
+
+/// center/ljust/rjust: `align` is '^', '<' (text left) or '>'.
+fn justify(vm: &mut Vm, args: &Args, align: char, name: &str) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let (width, fill) = pad_args(vm, args, name)?;
+    let n = s.chars().count();
+    if width <= n {
+        return Ok(args.pos[0]);
+    }
+    let pad = width - n;
+    // CPython's center puts the extra pad char on the left when the pad is odd and the width
+    // is odd too (left = pad/2 + (pad & width & 1)).
+    let left = match align {
+        '<' => 0,
+        '>' => pad,
+        _ => pad / 2 + (pad & width & 1),
+    };
+    let mut out = String::with_capacity(s.len() + pad);
+    out.extend(core::iter::repeat(fill).take(left));
+    out.push_str(s);
+    out.extend(core::iter::repeat(fill).take(pad - left));
+    vm.new_string(out)
+}
+fn str_center(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    justify(vm, args, '^', "center")
+}
+fn str_ljust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    justify(vm, args, '<', "ljust")
+}
+fn str_rjust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    justify(vm, args, '>', "rjust")
+}
+
+fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let width = match args.pos.get(1) {
+        Some(&v) => crate::ops::to_index(vm, v)?.max(0) as usize,
+        None => return Err(vm.type_error("zfill() takes exactly one argument (0 given)")),
+    };
+    let n = s.chars().count();
+    if width <= n {
+        return Ok(args.pos[0]);
+    }
+    let (sign, digits) = match s.as_bytes().first() {
+        Some(b'+') | Some(b'-') => s.split_at(1),
+        _ => ("", s),
+    };
+    let mut out = String::from(sign);
+    out.extend(core::iter::repeat('0').take(width - n));
+    out.push_str(digits);
+    vm.new_string(out)
+}
+
+fn partition_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let sep = match arg_str(vm, args, 1)? {
+        Some(x) => x,
+        None => return Err(vm.type_error("must be str, not NoneType")),
+    };
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if right { s.rfind(sep) } else { s.find(sep) };
+    let parts: [&str; 3] = match found {
+        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+        None if right => ["", "", s],
+        None => [s, "", ""],
+    };
+    let t = crate::obj::list::new_tuple_uninit(vm, 3)?;
+    for (i, p) in parts.iter().enumerate() {
+        let v = new_str(vm, p)?;
+        crate::obj::list::tuple_set(t, i, v);
+    }
+    Ok(t)
+}
+fn str_partition(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    partition_impl(vm, args, false)
+}
+fn str_rpartition(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    partition_impl(vm, args, true)
+}
+
+/// `keepends` from the first positional argument or the `keepends=` keyword.
+fn keepends_arg(vm: &mut Vm, args: &Args) -> PyResult<bool> {
+    let mut v = args.pos.get(1).copied();
+    for pair in args.kw.chunks(2) {
+        if str_of(vm, pair[0]) == Some("keepends") {
+            v = Some(pair[1]);
+        } else {
+            return Err(vm.type_error("splitlines() got an unexpected keyword argument"));
+        }
+    }
+    match v {
+        Some(v) => crate::ops::truthy(vm, v),
+        None => Ok(false),
+    }
+}
+
+/// Line boundaries for splitlines: (start, end of text, end including the line break).
+fn line_spans(b: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                out.push((start, i, i + 1));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                let end = if b.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                out.push((start, i, end));
+                i = end;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < b.len() {
+        out.push((start, b.len(), b.len()));
+    }
+    out
+}
+
+fn str_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let keep = keepends_arg(vm, args)?;
+    let list = crate::obj::list::new_list(vm, &[])?;
+    for (a, e, k) in line_spans(s.as_bytes()) {
+        let v = new_str(vm, &s[a..if keep { k } else { e }])?;
+        crate::obj::list::list_append(vm, list, v)?;
+    }
+    Ok(list)
+}
+
+fn str_title(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    map_chars(vm, args, |s| {
+        let mut out = String::with_capacity(s.len());
+        let mut prev_cased = false;
+        for c in s.chars() {
+            if prev_cased {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_cased = c.is_alphabetic();
+        }
+        out
+    })
+}
+fn str_capitalize(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    map_chars(vm, args, |s| {
+        let mut out = String::with_capacity(s.len());
+        let mut it = s.chars();
+        if let Some(c) = it.next() {
+            out.extend(c.to_uppercase());
+        }
+        for c in it {
+            out.extend(c.to_lowercase());
+        }
+        out
+    })
+}
+fn str_swapcase(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    map_chars(vm, args, |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if c.is_uppercase() {
+                out.extend(c.to_lowercase());
+            } else if c.is_lowercase() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    })
+}
+
+/// isupper/islower: at least one cased char, and no cased char of the other case.
+fn case_test(vm: &mut Vm, args: &Args, upper: bool) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let mut cased = false;
+    for c in s.chars() {
+        if (upper && c.is_lowercase()) || (!upper && c.is_uppercase()) {
+            return Ok(Value::FALSE);
+        }
+        cased |= c.is_uppercase() || c.is_lowercase();
+    }
+    Ok(Value::from_bool(cased))
+}
+fn str_isupper(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    case_test(vm, args, true)
+}
+fn str_islower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    case_test(vm, args, false)
+}
+fn str_istitle(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let mut prev_cased = false;
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::FALSE);
+            }
+            prev_cased = true;
+            any = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::FALSE);
+            }
+            prev_cased = true;
+            any = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::from_bool(any))
+}
+
+fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let tab = match args.pos.get(1) {
+        Some(&v) => crate::ops::to_index(vm, v)?,
+        None => 8,
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut col = 0usize;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if tab > 0 {
+                    let n = tab as usize - col % tab as usize;
+                    out.extend(core::iter::repeat(' ').take(n));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    vm.new_string(out)
+}
+
+fn strip_affix(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
+    let s = self_str(vm, args)?;
+    let a = match arg_str(vm, args, 1)? {
+        Some(x) => x,
+        None => return Err(vm.type_error("must be str, not NoneType")),
+    };
+    let r = if prefix { s.strip_prefix(a) } else { s.strip_suffix(a) };
+    match r {
+        Some(r) if !a.is_empty() => new_str(vm, r),
+        _ => Ok(args.pos[0]),
+    }
+}
+fn str_removeprefix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_affix(vm, args, true)
+}
+fn str_removesuffix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_affix(vm, args, false)
+}
+
 macro_rules! methods {
     ($( $q:ident => $f:ident ),* $(,)?) => {
         &[ $( (q::$q, &NativeFn::method(q::$q, $f)) ),* ]
@@ -608,7 +899,12 @@ pub static STR_METHODS: &[(Qstr, &NativeFn)] = methods![
     endswith => str_endswith, find => str_find, rfind => str_rfind, index => str_index,
     rindex => str_rindex, count => str_count, replace => str_replace, upper => str_upper,
     lower => str_lower, isdigit => str_isdigit, isalpha => str_isalpha, isspace => str_isspace,
-    isalnum => str_isalnum, encode => str_encode, format => str_format,
+    isalnum => str_isalnum, encode => str_encode, format => str_format, center => str_center,
+    ljust => str_ljust, rjust => str_rjust, zfill => str_zfill, partition => str_partition,
+    rpartition => str_rpartition, splitlines => str_splitlines, title => str_title,
+    capitalize => str_capitalize, swapcase => str_swapcase, isupper => str_isupper,
+    islower => str_islower, istitle => str_istitle, expandtabs => str_expandtabs,
+    removeprefix => str_removeprefix, removesuffix => str_removesuffix,
 ];
 
 pub static BYTES_METHODS: &[(Qstr, &NativeFn)] = methods![decode => bytes_decode];
