@@ -439,6 +439,16 @@ fn bi_reversed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             return Ok(r);
         }
     }
+    // Only sequences (len + integer indexing) are reversible; sets would iterate by index.
+    let not_seq = map::is_set_like(v)
+        || (v.is_obj()
+            && type_of(v).is_heap()
+            && kind_of(v) == Kind::Object
+            && crate::attr::lookup_special(vm, v, q::__getitem__).is_none());
+    if not_seq {
+        let msg = alloc::format!("'{}' object is not reversible", vm.type_name(v));
+        return Err(vm.type_error(&msg));
+    }
     if map::is_dict(v) {
         let keys = ops::collect_iterable(vm, v)?;
         let n = list::list_len(keys) as isize;

@@ -195,6 +195,27 @@ pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[Value]) -> PyRes
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<Value> {
+    let out = percent_format_impl(vm, fmt, args, false)?;
+    vm.new_string(out)
+}
+
+/// `bytes % args`: formatted on a Latin-1 view of the bytes (one char per byte), where `%s`
+/// takes bytes-like arguments as raw bytes, then encoded back.
+pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Value> {
+    let f: String = fmt.iter().map(|&c| c as char).collect();
+    let out = percent_format_impl(vm, &f, args, true)?;
+    // Chars above 0xff can only come from %c with a large code: CPython rejects them too.
+    let mut b = alloc::vec::Vec::with_capacity(out.len());
+    for c in out.chars() {
+        if c as u32 > 0xff {
+            return Err(vm.value_error("%c arg not in range(256)"));
+        }
+        b.push(c as u8);
+    }
+    crate::obj::string::new_bytes(vm, &b)
+}
+
+fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResult<String> {
     let is_mapping = map::is_dict(args);
     let items: &[Value] = if list::is_tuple(args) { tuple_items(args) } else { core::slice::from_ref(&args) };
     let mut next_arg = 0usize;
@@ -246,6 +267,19 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<Value> {
             None => take(vm)?,
         };
         let s = match spec.conv {
+            's' if bytes => match crate::obj::string::bytes_of(v) {
+                Some(raw) => {
+                    let t: String = raw.iter().map(|&c| c as char).collect();
+                    numfmt::percent_format_str(&t, &spec)
+                }
+                None => {
+                    let msg = alloc::format!(
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                        vm.type_name(v)
+                    );
+                    return Err(vm.type_error(&msg));
+                }
+            },
             's' | 'r' | 'a' => {
                 let sv = if spec.conv == 's' { ops::str(vm, v)? } else { ops::repr(vm, v)? };
                 numfmt::percent_format_str(str_of(vm, sv).unwrap_or(""), &spec)
@@ -285,5 +319,5 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<Value> {
     if !is_mapping && next_arg < items.len() && !(args.is_obj() && type_of(args).is_heap() && !list::is_tuple(args)) {
         return Err(fmt_error(vm, FmtError::NotAllConverted, args));
     }
-    vm.new_string(out)
+    Ok(out)
 }

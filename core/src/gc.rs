@@ -256,7 +256,7 @@ impl Heap {
         let mut start = from;
         let mut i = from;
         while i < to {
-            if i % 4 == 0 && i + 4 <= to {
+            if i.is_multiple_of(4) && i + 4 <= to {
                 // SAFETY: i / 4 < ATB length since i < n_blocks.
                 let byte = unsafe { *self.atb.add(i / 4) };
                 if byte == 0 {
@@ -440,7 +440,7 @@ impl Heap {
     fn mark_candidate(&mut self, w: usize, allow_interior: bool) {
         let Some(mut b) = self.block_of(w) else { return };
         if !allow_interior {
-            if w % BLOCK != 0 {
+            if !w.is_multiple_of(BLOCK) {
                 return;
             }
         } else {

@@ -68,10 +68,7 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
         vm.sys_path
     } else {
         match map_get_qstr(vm, module_ref(parent).dict, q::__path__) {
-            Some(p) => {
-                let l = crate::obj::list::new_list(vm, &[p])?;
-                l
-            }
+            Some(p) => crate::obj::list::new_list(vm, &[p])?,
             None => return Ok(None),
         }
     };
@@ -171,7 +168,8 @@ pub fn import(vm: &mut Vm, name: Qstr, fromlist: Value, level: Value, globals: V
         }
         pos = end + 1;
     }
-    let has_fromlist = !fromlist.is_none() && !(crate::obj::list::is_tuple(fromlist) && tuple_items(fromlist).is_empty());
+    let empty_tuple = crate::obj::list::is_tuple(fromlist) && tuple_items(fromlist).is_empty();
+    let has_fromlist = !(fromlist.is_none() || empty_tuple);
     Ok(if has_fromlist || level > 0 { parent } else { top })
 }
 

@@ -252,6 +252,12 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
         let same = x.len() == y.len() && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
         return Ok(Some(same == (op == CmpOp::Eq)));
     }
+    if ka == Kind::Slice && kb == Kind::Slice && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        // Slices compare as (start, stop, step) tuples.
+        let (x, y) = (crate::obj::misc::slice_ref(a), crate::obj::misc::slice_ref(b));
+        let same = eq(vm, x.start, y.start)? && eq(vm, x.stop, y.stop)? && eq(vm, x.step, y.step)?;
+        return Ok(Some(same == (op == CmpOp::Eq)));
+    }
     Ok(None)
 }
 
@@ -573,6 +579,7 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
                 string::new_bytearray(vm, &v)
             }
         }
+        (Kind::Bytes, BinOp::Mod) => crate::format::bytes_percent_format(vm, string::bytes_of(a).unwrap_or(&[]), b),
         (Kind::Bytes, BinOp::Mul) if kb == 1 => {
             let n = to_index(vm, b)?.max(0) as usize;
             let v = string::bytes_of(a).unwrap_or(&[]).repeat(n);
@@ -1064,6 +1071,39 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
             Kind::Dict if !type_of(o).is_heap() => return map::map_set(vm, o, idx, v),
             Kind::ByteArray => {
                 let n = string::bytes_of(o).unwrap_or(&[]).len();
+                if is_slice(idx) {
+                    let (start, stop, step, count) = crate::obj::misc::slice_indices(vm, idx, n)?;
+                    let new: Vec<u8> = match string::bytes_of(v) {
+                        Some(b) => b.to_vec(),
+                        None => {
+                            let items = collect_iterable(vm, v)?;
+                            let mut out = Vec::new();
+                            for &x in list_items(items) {
+                                let b = to_index(vm, x)?;
+                                if !(0..256).contains(&b) {
+                                    return Err(vm.value_error("byte must be in range(0, 256)"));
+                                }
+                                out.push(b as u8);
+                            }
+                            out
+                        }
+                    };
+                    if step == 1 {
+                        return string::bytearray_splice(vm, o, start as usize, stop.max(start) as usize, &new);
+                    }
+                    if new.len() != count {
+                        let msg = alloc::format!(
+                            "attempt to assign bytes of size {} to extended slice of size {}",
+                            new.len(),
+                            count
+                        );
+                        return Err(vm.value_error(&msg));
+                    }
+                    for (k, &c) in new.iter().enumerate() {
+                        string::bytearray_set(o, (start + k as isize * step) as usize, c);
+                    }
+                    return Ok(());
+                }
                 let i = norm_index(vm, idx, n, "bytearray")?;
                 let b = to_index(vm, v)?;
                 if !(0..256).contains(&b) {
@@ -1107,6 +1147,21 @@ pub fn delitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<()> {
                 let i = norm_index(vm, idx, n, "list assignment")?;
                 list::list_remove_at(o, i);
                 return Ok(());
+            }
+            Kind::ByteArray => {
+                let b = string::bytes_of(o).unwrap_or(&[]);
+                let n = b.len();
+                if is_slice(idx) {
+                    let (start, _, step, count) = crate::obj::misc::slice_indices(vm, idx, n)?;
+                    let mut del = alloc::vec![false; n];
+                    for k in 0..count {
+                        del[(start + k as isize * step) as usize] = true;
+                    }
+                    let kept: Vec<u8> = b.iter().zip(del).filter(|(_, d)| !d).map(|(&c, _)| c).collect();
+                    return string::bytearray_splice(vm, o, 0, n, &kept);
+                }
+                let i = norm_index(vm, idx, n, "bytearray")?;
+                return string::bytearray_splice(vm, o, i, i + 1, &[]);
             }
             Kind::Dict if !type_of(o).is_heap() => {
                 return match map::map_delete(vm, o, idx)? {

@@ -29,6 +29,8 @@ pub mod random;
 pub mod sys;
 #[cfg(feature = "time")]
 pub mod time;
+#[cfg(feature = "json")]
+pub mod json;
 #[cfg(feature = "struct")]
 pub mod r#struct;
 #[cfg(feature = "errno")]
@@ -62,6 +64,8 @@ pub static ALL: &[&ModuleDef] = &[
     &binascii::MODULE,
     #[cfg(feature = "heapq")]
     &heapq::MODULE,
+    #[cfg(feature = "json")]
+    &json::MODULE,
 ];
 
 /// Argument helpers for native module functions (also for board-specific modules).

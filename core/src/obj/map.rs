@@ -534,6 +534,24 @@ fn s_symdiff(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     s_binop(vm, args, crate::bytecode::BinOp::Xor)
 }
 
+/// The `*_update` methods: compute `self op other...` and store it back into self.
+fn s_update_op(vm: &mut Vm, args: &Args, op: crate::bytecode::BinOp) -> PyResult<Value> {
+    let s = self_set(vm, args)?;
+    let r = s_binop(vm, args, op)?;
+    map_clear(s);
+    crate::ops::set_update(vm, s, r)?;
+    Ok(Value::NONE)
+}
+fn s_intersection_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    s_update_op(vm, args, crate::bytecode::BinOp::And)
+}
+fn s_difference_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    s_update_op(vm, args, crate::bytecode::BinOp::Sub)
+}
+fn s_symdiff_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    s_update_op(vm, args, crate::bytecode::BinOp::Xor)
+}
+
 fn s_issubset(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
     let other = *args.pos.get(1).ok_or_else(|| vm.type_error("issubset() takes exactly one argument"))?;
@@ -579,6 +597,8 @@ pub static SET_METHODS: &[(Qstr, &NativeFn)] = methods![
     clear => d_clear, copy => d_copy, union => s_union, intersection => s_intersection,
     difference => s_difference, symmetric_difference => s_symdiff, issubset => s_issubset,
     issuperset => s_issuperset, isdisjoint => s_isdisjoint,
+    intersection_update => s_intersection_update, difference_update => s_difference_update,
+    symmetric_difference_update => s_symdiff_update,
 ];
 
 pub static FROZENSET_METHODS: &[(Qstr, &NativeFn)] = methods![

@@ -132,6 +132,26 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isiz
     Ok((start, stop, step, count as usize))
 }
 
+/// `slice.indices(len)`: the (start, stop, step) a slice selects in a sequence of `len`.
+fn slice_indices_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(&s), Some(&n)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.type_error("indices() takes exactly one argument"));
+    };
+    if !s.is_obj() || crate::obj::kind_of(s) != crate::obj::Kind::Slice {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    }
+    let n = crate::ops::to_index(vm, n)?;
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = slice_indices(vm, s, n as usize)?;
+    let items = [Value::small_int(start), Value::small_int(stop), Value::small_int(step)];
+    crate::obj::list::new_tuple(vm, &items)
+}
+
+pub static SLICE_METHODS: &[(Qstr, &NativeFn)] =
+    &[(q::indices, &NativeFn::method(q::indices, slice_indices_method))];
+
 /// property, staticmethod, classmethod: wrappers around callables.
 #[repr(C)]
 pub struct PropertyObj {

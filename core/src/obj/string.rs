@@ -887,6 +887,599 @@ fn str_removesuffix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     strip_affix(vm, args, false)
 }
 
+
+// ---- bytes / bytearray methods ----
+//
+// These work on the raw bytes; results of a bytearray method are bytearrays (as in CPython).
+// Case and class tests are ASCII-only, as for CPython's bytes.
+
+fn self_bytes(vm: &mut Vm, args: &Args) -> PyResult<&'static [u8]> {
+    match args.pos.first().and_then(|&v| bytes_of(v)) {
+        Some(b) => Ok(b),
+        None => Err(vm.type_error("descriptor requires a bytes object")),
+    }
+}
+
+/// A bytes-like argument (bytes or bytearray).
+fn arg_bytes(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Option<&'static [u8]>> {
+    match args.pos.get(i) {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(&v) => match bytes_of(v) {
+            Some(b) => Ok(Some(b)),
+            None => {
+                let msg = alloc::format!("a bytes-like object is required, not '{}'", vm.type_name(v));
+                Err(vm.type_error(&msg))
+            }
+        },
+    }
+}
+
+/// A new bytes or bytearray (matching `like`'s kind) holding `b`.
+fn new_like(vm: &mut Vm, like: Value, b: &[u8]) -> PyResult<Value> {
+    if kind_of(like) == Kind::ByteArray {
+        new_bytearray(vm, b)
+    } else {
+        new_bytes(vm, b)
+    }
+}
+
+fn bfind(hay: &[u8], needle: &[u8], right: bool) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    let last = hay.len() - needle.len();
+    if right {
+        (0..=last).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+    } else {
+        (0..=last).find(|&i| &hay[i..i + needle.len()] == needle)
+    }
+}
+
+/// The needle of find/count/index: bytes-like or an int in 0..256.
+fn needle_arg(vm: &mut Vm, args: &Args) -> PyResult<(&'static [u8], u8)> {
+    let v = *args.pos.get(1).ok_or_else(|| vm.type_error("function takes at least 1 argument (0 given)"))?;
+    if let Some(b) = bytes_of(v) {
+        return Ok((b, 0));
+    }
+    if let Some(i) = v.as_small_int() {
+        if (0..256).contains(&i) {
+            return Ok((&[], i as u8));
+        }
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    let msg = alloc::format!("argument should be integer or bytes-like object, not '{}'", vm.type_name(v));
+    Err(vm.type_error(&msg))
+}
+
+fn bfind_impl(vm: &mut Vm, args: &Args, right: bool, raise: bool) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let (needle, byte) = needle_arg(vm, args)?;
+    let one = [byte];
+    let needle = if args.pos.get(1).is_some_and(|v| v.is_small_int()) { &one[..] } else { needle };
+    let (start, end) = slice_args(vm, args, 2, b.len())?;
+    let mut r = -1isize;
+    if start <= end {
+        if let Some(i) = bfind(&b[start..end], needle, right) {
+            r = (start + i) as isize;
+        }
+    }
+    if r < 0 && raise {
+        return Err(vm.value_error("subsection not found"));
+    }
+    Ok(Value::small_int(r))
+}
+fn bytes_find(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bfind_impl(vm, args, false, false)
+}
+fn bytes_rfind(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bfind_impl(vm, args, true, false)
+}
+fn bytes_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bfind_impl(vm, args, false, true)
+}
+fn bytes_rindex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bfind_impl(vm, args, true, true)
+}
+
+fn bytes_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let (needle, byte) = needle_arg(vm, args)?;
+    let one = [byte];
+    let needle = if args.pos.get(1).is_some_and(|v| v.is_small_int()) { &one[..] } else { needle };
+    let (start, end) = slice_args(vm, args, 2, b.len())?;
+    if start > end {
+        return Ok(Value::small_int(0));
+    }
+    let mut hay = &b[start..end];
+    if needle.is_empty() {
+        return Ok(Value::small_int(hay.len() as isize + 1));
+    }
+    let mut n = 0;
+    while let Some(i) = bfind(hay, needle, false) {
+        n += 1;
+        hay = &hay[i + needle.len()..];
+    }
+    Ok(Value::small_int(n))
+}
+
+fn bsplit_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<Value> {
+    let me = args.pos[0];
+    let b = self_bytes(vm, args)?;
+    let sep = arg_bytes(vm, args, 1)?;
+    let mut maxsplit: isize = -1;
+    if let Some(&m) = args.pos.get(2) {
+        maxsplit = crate::ops::to_index(vm, m)?;
+    }
+    for pair in args.kw.chunks(2) {
+        match str_of(vm, pair[0]).unwrap_or("") {
+            "maxsplit" => maxsplit = crate::ops::to_index(vm, pair[1])?,
+            "sep" if pair[1].is_none() => {}
+            _ => return Err(vm.type_error("split() got an unexpected keyword argument")),
+        }
+    }
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    match sep {
+        Some([]) => return Err(vm.value_error("empty separator")),
+        Some(sep) => {
+            let (mut lo, mut hi) = (0, b.len());
+            loop {
+                if maxsplit >= 0 && parts.len() as isize == maxsplit {
+                    parts.push((lo, hi));
+                    break;
+                }
+                match bfind(&b[lo..hi], sep, right) {
+                    Some(i) if right => {
+                        parts.push((lo + i + sep.len(), hi));
+                        hi = lo + i;
+                    }
+                    Some(i) => {
+                        parts.push((lo, lo + i));
+                        lo += i + sep.len();
+                    }
+                    None => {
+                        parts.push((lo, hi));
+                        break;
+                    }
+                }
+            }
+        }
+        None => {
+            let ws = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
+            let (mut lo, mut hi) = (0, b.len());
+            loop {
+                while lo < hi && ws(&b[lo]) {
+                    lo += 1;
+                }
+                while lo < hi && ws(&b[hi - 1]) {
+                    hi -= 1;
+                }
+                if lo >= hi {
+                    break;
+                }
+                if maxsplit >= 0 && parts.len() as isize == maxsplit {
+                    parts.push((lo, hi));
+                    break;
+                }
+                if right {
+                    match b[lo..hi].iter().rposition(ws) {
+                        Some(i) => {
+                            parts.push((lo + i + 1, hi));
+                            hi = lo + i;
+                        }
+                        None => {
+                            parts.push((lo, hi));
+                            break;
+                        }
+                    }
+                } else {
+                    match b[lo..hi].iter().position(ws) {
+                        Some(i) => {
+                            parts.push((lo, lo + i));
+                            lo += i;
+                        }
+                        None => {
+                            parts.push((lo, hi));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if right {
+        parts.reverse();
+    }
+    let list = crate::obj::list::new_list(vm, &[])?;
+    for (lo, hi) in parts {
+        let v = new_like(vm, me, &b[lo..hi])?;
+        crate::obj::list::list_append(vm, list, v)?;
+    }
+    Ok(list)
+}
+fn bytes_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bsplit_impl(vm, args, false)
+}
+fn bytes_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bsplit_impl(vm, args, true)
+}
+
+fn bmap(vm: &mut Vm, args: &Args, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let out = f(b);
+    new_like(vm, args.pos[0], &out)
+}
+fn bytes_upper(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bmap(vm, args, |b| b.to_ascii_uppercase())
+}
+fn bytes_lower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bmap(vm, args, |b| b.to_ascii_lowercase())
+}
+
+fn bytes_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let old = arg_bytes(vm, args, 1)?.unwrap_or(&[]);
+    let new = arg_bytes(vm, args, 2)?.unwrap_or(&[]);
+    let mut count = match args.pos.get(3) {
+        Some(&v) => crate::ops::to_index(vm, v)?,
+        None => -1,
+    };
+    let mut out = Vec::with_capacity(b.len());
+    let mut rest = b;
+    loop {
+        if count == 0 {
+            break;
+        }
+        if old.is_empty() {
+            // Empty pattern: insert `new` before every byte and at the end.
+            out.extend_from_slice(new);
+            match rest.split_first() {
+                Some((&c, r)) => {
+                    out.push(c);
+                    rest = r;
+                }
+                None => break,
+            }
+        } else {
+            match bfind(rest, old, false) {
+                Some(i) => {
+                    out.extend_from_slice(&rest[..i]);
+                    out.extend_from_slice(new);
+                    rest = &rest[i + old.len()..];
+                }
+                None => break,
+            }
+        }
+        count -= 1;
+    }
+    out.extend_from_slice(rest);
+    new_like(vm, args.pos[0], &out)
+}
+
+fn bstrip_impl(vm: &mut Vm, args: &Args, left: bool, right: bool) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let chars = arg_bytes(vm, args, 1)?;
+    let pred = |c: u8| match chars {
+        None => c.is_ascii_whitespace() || c == 0x0b,
+        Some(set) => set.contains(&c),
+    };
+    let (mut lo, mut hi) = (0, b.len());
+    if left {
+        while lo < hi && pred(b[lo]) {
+            lo += 1;
+        }
+    }
+    if right {
+        while hi > lo && pred(b[hi - 1]) {
+            hi -= 1;
+        }
+    }
+    new_like(vm, args.pos[0], &b[lo..hi])
+}
+fn bytes_strip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bstrip_impl(vm, args, true, true)
+}
+fn bytes_lstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bstrip_impl(vm, args, true, false)
+}
+fn bytes_rstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bstrip_impl(vm, args, false, true)
+}
+
+fn baffix_impl(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let arg = *args.pos.get(1).ok_or_else(|| vm.type_error("function takes at least 1 argument"))?;
+    let (start, end) = slice_args(vm, args, 2, b.len())?;
+    if start > end {
+        return Ok(Value::FALSE);
+    }
+    let b = &b[start..end];
+    let test = |p: &[u8]| if prefix { b.starts_with(p) } else { b.ends_with(p) };
+    if let Some(p) = bytes_of(arg) {
+        return Ok(Value::from_bool(test(p)));
+    }
+    if arg.is_obj() && kind_of(arg) == Kind::Tuple {
+        for &item in crate::obj::list::tuple_items(arg) {
+            match bytes_of(item) {
+                Some(p) if test(p) => return Ok(Value::TRUE),
+                Some(_) => {}
+                None => return Err(vm.type_error("a bytes-like object is required")),
+            }
+        }
+        return Ok(Value::FALSE);
+    }
+    Err(vm.type_error("startswith first arg must be bytes or a tuple of bytes"))
+}
+fn bytes_startswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    baffix_impl(vm, args, true)
+}
+fn bytes_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    baffix_impl(vm, args, false)
+}
+
+fn bytes_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let sep = self_bytes(vm, args)?;
+    let iterable = *args.pos.get(1).ok_or_else(|| vm.type_error("join() takes exactly one argument"))?;
+    let items = crate::ops::collect_iterable(vm, iterable)?;
+    let mut out = Vec::new();
+    for (i, &item) in crate::obj::list::list_items(items).iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        match bytes_of(item) {
+            Some(b) => out.extend_from_slice(b),
+            None => {
+                let msg = alloc::format!(
+                    "sequence item {}: expected a bytes-like object, {} found",
+                    i,
+                    vm.type_name(item)
+                );
+                return Err(vm.type_error(&msg));
+            }
+        }
+    }
+    new_like(vm, args.pos[0], &out)
+}
+
+fn bpartition_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<Value> {
+    let me = args.pos[0];
+    let b = self_bytes(vm, args)?;
+    let sep = arg_bytes(vm, args, 1)?.unwrap_or(&[]);
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let parts: [&[u8]; 3] = match bfind(b, sep, right) {
+        Some(i) => [&b[..i], sep, &b[i + sep.len()..]],
+        None if right => [&[], &[], b],
+        None => [b, &[], &[]],
+    };
+    let t = crate::obj::list::new_tuple_uninit(vm, 3)?;
+    for (i, p) in parts.iter().enumerate() {
+        let v = new_like(vm, me, p)?;
+        crate::obj::list::tuple_set(t, i, v);
+    }
+    Ok(t)
+}
+fn bytes_partition(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bpartition_impl(vm, args, false)
+}
+fn bytes_rpartition(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bpartition_impl(vm, args, true)
+}
+
+fn btest(vm: &mut Vm, args: &Args, f: fn(&u8) -> bool) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    Ok(Value::from_bool(!b.is_empty() && b.iter().all(f)))
+}
+fn bytes_isdigit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    btest(vm, args, u8::is_ascii_digit)
+}
+fn bytes_isalpha(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    btest(vm, args, u8::is_ascii_alphabetic)
+}
+fn bytes_isalnum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    btest(vm, args, u8::is_ascii_alphanumeric)
+}
+fn bytes_isspace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    btest(vm, args, |c| c.is_ascii_whitespace() || *c == 0x0b)
+}
+fn bcase_test(vm: &mut Vm, args: &Args, upper: bool) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let bad = b.iter().any(|c| if upper { c.is_ascii_lowercase() } else { c.is_ascii_uppercase() });
+    let cased = b.iter().any(u8::is_ascii_alphabetic);
+    Ok(Value::from_bool(cased && !bad))
+}
+fn bytes_isupper(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bcase_test(vm, args, true)
+}
+fn bytes_islower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bcase_test(vm, args, false)
+}
+
+fn bytes_hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let sep = match args.pos.get(1) {
+        Some(&v) => Some(expect_str(vm, v, "sep")?),
+        None => None,
+    };
+    let mut out = String::with_capacity(b.len() * 2);
+    for (i, c) in b.iter().enumerate() {
+        if i > 0 {
+            if let Some(sep) = sep {
+                out.push_str(sep);
+            }
+        }
+        let _ = core::fmt::Write::write_fmt(&mut out, format_args!("{:02x}", c));
+    }
+    vm.new_string(out)
+}
+
+/// `bytes.fromhex(s)` / `bytearray.fromhex(s)` (class methods: args.pos[0] is the type).
+fn bytes_fromhex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = match args.pos.get(1) {
+        Some(&v) => expect_str(vm, v, "fromhex() argument")?,
+        None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
+    };
+    let mut out = Vec::with_capacity(s.len() / 2);
+    let digits = s.as_bytes();
+    let mut i = 0;
+    while i < digits.len() {
+        if digits[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = (digits[i] as char).to_digit(16);
+        let lo = digits.get(i + 1).and_then(|&c| (c as char).to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => {
+                let msg = alloc::format!("non-hexadecimal number found in fromhex() arg at position {}", i);
+                return Err(vm.value_error(&msg));
+            }
+        }
+        i += 2;
+    }
+    let is_ba = args.pos.first().is_some_and(|&t| is_type_value(t, &BYTEARRAY_TYPE));
+    if is_ba {
+        new_bytearray(vm, &out)
+    } else {
+        new_bytes(vm, &out)
+    }
+}
+
+fn is_type_value(v: Value, t: &super::TypeObj) -> bool {
+    super::is_type(v) && super::is_subtype(super::type_ref(v), t)
+}
+
+// ---- bytearray mutation ----
+
+fn self_ba(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(&v) if v.is_obj() && kind_of(v) == Kind::ByteArray => Ok(v),
+        _ => Err(vm.type_error("descriptor requires a 'bytearray' object")),
+    }
+}
+
+/// An int argument that must be a byte value.
+fn byte_arg(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    let i = crate::ops::to_index(vm, v)?;
+    if !(0..256).contains(&i) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    Ok(i as u8)
+}
+
+fn ba_append(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let ba = self_ba(vm, args)?;
+    let v = *args.pos.get(1).ok_or_else(|| vm.type_error("append() takes exactly one argument (0 given)"))?;
+    let c = byte_arg(vm, v)?;
+    bytearray_push(vm, ba, &[c])?;
+    Ok(Value::NONE)
+}
+
+fn ba_extend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let ba = self_ba(vm, args)?;
+    let v = *args.pos.get(1).ok_or_else(|| vm.type_error("extend() takes exactly one argument (0 given)"))?;
+    if let Some(b) = bytes_of(v) {
+        // Copy first: `v` may be `ba` itself, whose buffer the push reallocates.
+        let tmp: Vec<u8> = b.to_vec();
+        bytearray_push(vm, ba, &tmp)?;
+        return Ok(Value::NONE);
+    }
+    let items = crate::ops::collect_iterable(vm, v)?;
+    for &x in crate::obj::list::list_items(items) {
+        let c = byte_arg(vm, x)?;
+        bytearray_push(vm, ba, &[c])?;
+    }
+    Ok(Value::NONE)
+}
+
+/// Replace bytes [lo, hi) of a bytearray with `new`.
+pub fn bytearray_splice(vm: &mut Vm, ba: Value, lo: usize, hi: usize, new: &[u8]) -> PyResult<()> {
+    let cur = bytes_of(ba).unwrap_or(&[]);
+    let hi = hi.min(cur.len());
+    let lo = lo.min(hi);
+    let mut v: Vec<u8> = Vec::with_capacity(cur.len() - (hi - lo) + new.len());
+    v.extend_from_slice(&cur[..lo]);
+    v.extend_from_slice(new);
+    v.extend_from_slice(&cur[hi..]);
+    bytearray_set_len(ba, 0);
+    bytearray_push(vm, ba, &v)
+}
+
+fn ba_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let ba = self_ba(vm, args)?;
+    let b = bytes_of(ba).unwrap_or(&[]);
+    if b.is_empty() {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let n = b.len() as isize;
+    let mut i = match args.pos.get(1) {
+        Some(&v) => crate::ops::to_index(vm, v)?,
+        None => -1,
+    };
+    if i < 0 {
+        i += n;
+    }
+    if i < 0 || i >= n {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let c = b[i as usize];
+    bytearray_splice(vm, ba, i as usize, i as usize + 1, &[])?;
+    Ok(Value::small_int(c as isize))
+}
+
+fn ba_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let ba = self_ba(vm, args)?;
+    if args.pos.len() != 3 {
+        return Err(vm.type_error("insert expected 2 arguments"));
+    }
+    let n = bytes_of(ba).unwrap_or(&[]).len() as isize;
+    let mut i = crate::ops::to_index(vm, args.pos[1])?;
+    if i < 0 {
+        i = (i + n).max(0);
+    }
+    let i = (i.min(n)) as usize;
+    let c = byte_arg(vm, args.pos[2])?;
+    bytearray_splice(vm, ba, i, i, &[c])?;
+    Ok(Value::NONE)
+}
+
+fn ba_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let ba = self_ba(vm, args)?;
+    let v = *args.pos.get(1).ok_or_else(|| vm.type_error("remove() takes exactly one argument (0 given)"))?;
+    let c = byte_arg(vm, v)?;
+    match bytes_of(ba).unwrap_or(&[]).iter().position(|&x| x == c) {
+        Some(i) => {
+            bytearray_splice(vm, ba, i, i + 1, &[])?;
+            Ok(Value::NONE)
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+
+fn ba_reverse(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let ba = self_ba(vm, args)?;
+    let mut v: Vec<u8> = bytes_of(ba).unwrap_or(&[]).to_vec();
+    v.reverse();
+    for (i, &c) in v.iter().enumerate() {
+        bytearray_set(ba, i, c);
+    }
+    Ok(Value::NONE)
+}
+
+fn ba_clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let ba = self_ba(vm, args)?;
+    bytearray_set_len(ba, 0);
+    Ok(Value::NONE)
+}
+
+fn ba_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let ba = self_ba(vm, args)?;
+    let b = bytes_of(ba).unwrap_or(&[]);
+    new_bytearray(vm, b)
+}
+
 macro_rules! methods {
     ($( $q:ident => $f:ident ),* $(,)?) => {
         &[ $( (q::$q, &NativeFn::method(q::$q, $f)) ),* ]
@@ -907,8 +1500,37 @@ pub static STR_METHODS: &[(Qstr, &NativeFn)] = methods![
     removeprefix => str_removeprefix, removesuffix => str_removesuffix,
 ];
 
-pub static BYTES_METHODS: &[(Qstr, &NativeFn)] = methods![decode => bytes_decode];
-pub static BYTEARRAY_METHODS: &[(Qstr, &NativeFn)] = methods![decode => bytes_decode];
+macro_rules! bytes_methods {
+    ($( $q:ident => $f:ident ),* $(,)?) => {
+        &[
+            (q::fromhex, &NativeFn::classmethod(q::fromhex, bytes_fromhex)),
+            $( (q::$q, &NativeFn::method(q::$q, $f)) ),*
+        ]
+    };
+}
+
+/// Methods shared by bytes and bytearray, then the type's own.
+macro_rules! common_bytes_methods {
+    ($( $q:ident => $f:ident ),* $(,)?) => {
+        bytes_methods![
+            decode => bytes_decode, find => bytes_find, rfind => bytes_rfind, index => bytes_index,
+            rindex => bytes_rindex, count => bytes_count, split => bytes_split,
+            rsplit => bytes_rsplit, upper => bytes_upper, lower => bytes_lower,
+            replace => bytes_replace, strip => bytes_strip, lstrip => bytes_lstrip,
+            rstrip => bytes_rstrip, startswith => bytes_startswith, endswith => bytes_endswith,
+            join => bytes_join, partition => bytes_partition, rpartition => bytes_rpartition,
+            isdigit => bytes_isdigit, isalpha => bytes_isalpha, isalnum => bytes_isalnum,
+            isspace => bytes_isspace, isupper => bytes_isupper, islower => bytes_islower,
+            hex => bytes_hex, $( $q => $f ),*
+        ]
+    };
+}
+
+pub static BYTES_METHODS: &[(Qstr, &NativeFn)] = common_bytes_methods![];
+pub static BYTEARRAY_METHODS: &[(Qstr, &NativeFn)] = common_bytes_methods![
+    append => ba_append, extend => ba_extend, pop => ba_pop, insert => ba_insert,
+    remove => ba_remove, reverse => ba_reverse, clear => ba_clear, copy => ba_copy,
+];
 
 /// `str(v)` for str subclasses and values known to be str: the value itself.
 pub fn is_str_type(v: Value) -> bool {

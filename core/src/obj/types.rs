@@ -26,7 +26,7 @@ builtin_types! {
     SET_TYPE = (Set, q::set, &OBJECT_TYPE, super::map::SET_METHODS);
     FROZENSET_TYPE = (FrozenSet, q::frozenset, &OBJECT_TYPE, super::map::FROZENSET_METHODS);
     RANGE_TYPE = (Range, q::range, &OBJECT_TYPE, super::misc::RANGE_METHODS);
-    SLICE_TYPE = (Slice, q::slice, &OBJECT_TYPE, &[]);
+    SLICE_TYPE = (Slice, q::slice, &OBJECT_TYPE, super::misc::SLICE_METHODS);
     FUNCTION_TYPE = (Function, q::function, &OBJECT_TYPE, &[]);
     NATIVE_FN_TYPE = (NativeFunction, q::builtin_function_or_method, &OBJECT_TYPE, &[]);
     BOUND_METHOD_TYPE = (BoundMethod, q::bound_method, &OBJECT_TYPE, &[]);
