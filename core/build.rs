@@ -21,6 +21,12 @@ fn main() {
     for (_, text) in &entries {
         writeln!(out, "    {:?},", text).unwrap();
     }
+    out.push_str("];\n\n");
+    out.push_str("/// Their hashes (`qstr::hash_bytes`), so name lookups never rehash a static name.\n");
+    writeln!(out, "pub static STATIC_QSTR_HASHES: [u32; {}] = [", entries.len()).unwrap();
+    for (_, text) in &entries {
+        writeln!(out, "    {},", fnv1a(text.as_bytes())).unwrap();
+    }
     out.push_str("];\n\n/// Named constants for static qstrs.\n#[allow(non_upper_case_globals, dead_code)]\npub mod q {\n    use super::Qstr;\n");
     for (i, (ident, _)) in entries.iter().enumerate() {
         let name = match ident.as_str() {
@@ -33,6 +39,15 @@ fn main() {
     out.push_str("}\n");
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("qstr_table.rs");
     std::fs::write(dest, out).expect("write qstr table");
+}
+
+/// Must match `qstr::hash_bytes` (a unit test checks they agree).
+fn fnv1a(b: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &c in b {
+        h = (h ^ c as u32).wrapping_mul(0x0100_0193);
+    }
+    h & 0x3fff_ffff
 }
 
 fn is_keyword(s: &str) -> bool {

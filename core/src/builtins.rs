@@ -1024,3 +1024,21 @@ pub fn make_builtins_dict(vm: &mut Vm) -> PyResult<Value> {
 pub fn isinstance_of(v: Value, t: &TypeObj) -> bool {
     is_subtype(type_of(v), t)
 }
+
+/// Register the `builtins` module in `sys.modules` (first `import builtins`): a module object
+/// over the interpreter's builtins dict itself, so `builtins.x = ...` is seen by every lookup.
+pub fn ensure_builtins_module(vm: &mut Vm) -> PyResult<()> {
+    let key = Value::from_qstr(q::builtins);
+    if map::map_get(vm, vm.modules, key)?.is_some() {
+        return Ok(());
+    }
+    let m = vm.alloc_obj(
+        crate::obj::misc::ModuleObj {
+            header: crate::vm::header(&MODULE_TYPE),
+            name: q::builtins,
+            dict: vm.builtins,
+        },
+        0,
+    )?;
+    map::map_set(vm, vm.modules, key, m)
+}

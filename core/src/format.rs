@@ -79,9 +79,23 @@ pub fn format_value(vm: &mut Vm, v: Value, conv: u8, spec: Value) -> PyResult<Va
 
 /// `fmt.format(*args, **kw)`.
 pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let mut out = String::new();
     let mut auto = 0usize;
     let mut manual = false;
+    let out = str_format_impl(vm, fmt, args, kw, &mut auto, &mut manual)?;
+    vm.new_string(out)
+}
+
+/// The body of `str.format`: `auto`/`manual` carry the field numbering state into nested
+/// spec fields (`"{:{}}"` takes the next automatic argument for the width).
+fn str_format_impl(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[Value],
+    kw: &[Value],
+    auto: &mut usize,
+    manual: &mut bool,
+) -> PyResult<String> {
+    let mut out = String::new();
     let b = fmt.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -136,14 +150,14 @@ pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[Value]) -> PyRes
         let first_end = name.find(['.', '[']).unwrap_or(name.len());
         let key = &name[..first_end];
         let mut v = if key.is_empty() {
-            if manual {
+            if *manual {
                 return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
             }
-            let v = *args.get(auto).ok_or_else(|| vm.index_error("tuple index out of range"))?;
-            auto += 1;
+            let v = *args.get(*auto).ok_or_else(|| vm.index_error("tuple index out of range"))?;
+            *auto += 1;
             v
         } else if let Ok(n) = key.parse::<usize>() {
-            manual = true;
+            *manual = true;
             *args.get(n).ok_or_else(|| vm.index_error("tuple index out of range"))?
         } else {
             match kw.chunks(2).find(|p| str_of(vm, p[0]) == Some(key)) {
@@ -183,14 +197,13 @@ pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[Value]) -> PyRes
         };
         // Nested fields inside the spec.
         let spec = if spec.contains('{') {
-            let sv = str_format(vm, spec, args, kw)?;
-            String::from(str_of(vm, sv).unwrap_or(""))
+            str_format_impl(vm, spec, args, kw, auto, manual)?
         } else {
             String::from(spec)
         };
         format_with_spec(vm, v, &spec, &mut out)?;
     }
-    vm.new_string(out)
+    Ok(out)
 }
 
 /// `fmt % args`.

@@ -762,6 +762,24 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                         continue;
                     }
                 }
+                // Float fast path (float op float/int): no generic dispatch.
+                let (fa, fb) = (crate::obj::num::is_float(a), crate::obj::num::is_float(b));
+                if (fa || fb) && (fa || a.is_small_int()) && (fb || b.is_small_int()) {
+                    let x = if fa { crate::obj::num::float_of(a) } else { a.small_int_value() as f64 };
+                    let y = if fb { crate::obj::num::float_of(b) } else { b.small_int_value() as f64 };
+                    let r = match opn % bc::INPLACE_OFFSET {
+                        0 => Some(x + y),
+                        1 => Some(x - y),
+                        2 => Some(x * y),
+                        4 if y != 0.0 => Some(x / y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        let v = tri!(crate::obj::num::new_float(vm, r));
+                        set_top!(v);
+                        continue;
+                    }
+                }
                 let r = tri!(ops::binary_op(vm, opn, a, b));
                 set_top!(r);
             }
@@ -779,6 +797,19 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let a = top!();
                 if a.is_small_int() && b.is_small_int() && opn <= bc::CmpOp::Ge as u8 {
                     let (x, y) = (a.small_int_value(), b.small_int_value());
+                    let r = match opn {
+                        0 => x < y,
+                        1 => x <= y,
+                        2 => x == y,
+                        3 => x != y,
+                        4 => x > y,
+                        _ => x >= y,
+                    };
+                    set_top!(Value::from_bool(r));
+                    continue;
+                }
+                if opn <= bc::CmpOp::Ge as u8 && crate::obj::num::is_float(a) && crate::obj::num::is_float(b) {
+                    let (x, y) = (crate::obj::num::float_of(a), crate::obj::num::float_of(b));
                     let r = match opn {
                         0 => x < y,
                         1 => x <= y,
@@ -906,6 +937,26 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let v = pop!();
                 let k = pop!();
                 let target = peek!(i.saturating_sub(1));
+                // `MapAdd 1` only builds call kwargs (comprehensions use depth >= 2), where a
+                // keyword after a `**mapping` must not repeat one of its keys.
+                if i == 1 && tri!(map::map_get(vm, target, k)).is_some() {
+                    // Stack: [.., callable, args list, kwargs dict].
+                    let fname = if sp >= 3 {
+                        let f = peek!(2);
+                        match tri!(crate::attr::getattr_opt(vm, f, q::__name__)) {
+                            Some(n) => alloc::string::String::from(crate::obj::string::str_of(vm, n).unwrap_or("function")),
+                            None => alloc::string::String::from("function"),
+                        }
+                    } else {
+                        alloc::string::String::from("function")
+                    };
+                    let msg = alloc::format!(
+                        "{}() got multiple values for keyword argument '{}'",
+                        fname,
+                        crate::obj::string::str_of(vm, k).unwrap_or("?")
+                    );
+                    tri!(Err(vm.type_error(&msg)));
+                }
                 tri!(map::map_set(vm, target, k, v));
             }
             Op::ListExtend => {
@@ -1243,6 +1294,9 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
                 let fromlist = pop!();
                 let level = pop!();
+                if name == q::builtins && level.as_small_int() == Some(0) {
+                    tri!(crate::builtins::ensure_builtins_module(vm));
+                }
                 let m = tri!(crate::module::import(vm, name, fromlist, level, f.globals));
                 push!(m);
             }

@@ -679,12 +679,18 @@ pub fn str_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
     }
     if v.is_obj() {
         let t = type_of(v);
-        if t.is_heap() {
-            if let Some(r) = call_special(vm, v, q::__str__, &[])? {
-                let s = string::expect_str(vm, r, "__str__ returned non-string")?;
-                out.push_str(s);
-                return Ok(());
-            }
+        // `object.__str__` (inherited by every class) means "no __str__ of its own": fall
+        // through to the builtin layout's str (exception args) or repr.
+        let user_str = if t.is_heap() {
+            crate::attr::lookup_special(vm, v, q::__str__).filter(|&m| !crate::obj::misc::is_object_str(m))
+        } else {
+            None
+        };
+        if let Some(m) = user_str {
+            let r = crate::attr::call_bound(vm, m, v, &[])?;
+            let s = string::expect_str(vm, r, "__str__ returned non-string")?;
+            out.push_str(s);
+            return Ok(());
         }
         if t.kind == Kind::Exception && !crate::obj::is_type(v) {
             let args = crate::obj::exc::exc_ref(v).args.get();
@@ -1238,11 +1244,7 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
             _ => {}
         }
         if type_of(container).is_heap() {
-            if let Some(r) = call_special(vm, container, q::__contains__, &[])? {
-                let _ = r;
-            }
-            if lookup_special(vm, container, q::__contains__).is_some() {
-                let r = call_special(vm, container, q::__contains__, &[x])?.unwrap_or(Value::FALSE);
+            if let Some(r) = call_special(vm, container, q::__contains__, &[x])? {
                 return truthy(vm, r);
             }
         }

@@ -80,7 +80,7 @@ impl QstrPool {
 
     pub fn hash(&self, q: Qstr) -> usize {
         if q.0 < N_STATIC {
-            return hash_bytes(STATIC_QSTRS[q.0 as usize].as_bytes());
+            return STATIC_QSTR_HASHES[q.0 as usize] as usize;
         }
         let i = (q.0 - N_STATIC) as usize;
         // SAFETY: ids handed out by `intern` are < len.
@@ -209,6 +209,9 @@ mod tests {
         assert_eq!(STATIC_QSTRS[q::__init__.0 as usize], "__init__");
         assert_eq!(STATIC_QSTRS[q::module_name.0 as usize], "<module>");
         assert_eq!(find_static(b"append"), Some(q::append));
+        for (i, name) in STATIC_QSTRS.iter().enumerate() {
+            assert_eq!(STATIC_QSTR_HASHES[i] as usize, hash_bytes(name.as_bytes()), "{name}");
+        }
     }
 
     #[test]

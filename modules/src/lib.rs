@@ -29,6 +29,8 @@ pub mod random;
 pub mod sys;
 #[cfg(feature = "time")]
 pub mod time;
+#[cfg(feature = "collections")]
+pub mod collections;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "struct")]
@@ -64,6 +66,8 @@ pub static ALL: &[&ModuleDef] = &[
     &binascii::MODULE,
     #[cfg(feature = "heapq")]
     &heapq::MODULE,
+    #[cfg(feature = "collections")]
+    &collections::MODULE,
     #[cfg(feature = "json")]
     &json::MODULE,
 ];

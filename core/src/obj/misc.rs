@@ -314,6 +314,13 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     crate::attr::new_instance(vm, super::type_ref(cls))
 }
 
+static OBJECT_STR: NativeFn = NativeFn::method(q::__str__, object_str);
+
+/// `m` is `object.__str__` (the default every class inherits).
+pub fn is_object_str(m: Value) -> bool {
+    m == OBJECT_STR.as_value()
+}
+
 pub static OBJECT_METHODS: &[(Qstr, &NativeFn)] = &[
     (q::__init__, &NativeFn::method(q::__init__, object_init)),
     (q::__new__, &NativeFn::new(q::__new__, object_new)),
@@ -321,7 +328,7 @@ pub static OBJECT_METHODS: &[(Qstr, &NativeFn)] = &[
     (q::__ne__, &NativeFn::method(q::__ne__, object_ne)),
     (q::__hash__, &NativeFn::method(q::__hash__, object_hash)),
     (q::__repr__, &NativeFn::method(q::__repr__, object_repr)),
-    (q::__str__, &NativeFn::method(q::__str__, object_str)),
+    (q::__str__, &OBJECT_STR),
     (q::__setattr__, &NativeFn::method(q::__setattr__, object_setattr)),
 ];
 
