@@ -6,7 +6,11 @@ fn main() {
     let src = std::fs::read_to_string("src/qstrs.txt").expect("read core/src/qstrs.txt");
     println!("cargo:rerun-if-changed=src/qstrs.txt");
     let mut entries: Vec<(String, String)> = Vec::new();
-    for line in src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in src
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let (ident, text) = match line.split_once('=') {
             Some((i, t)) => (i.trim().to_string(), t.trim().to_string()),
             None => (line.to_string(), line.to_string()),
@@ -17,13 +21,25 @@ fn main() {
     entries.dedup_by(|a, b| a.1 == b.1);
     let mut out = String::new();
     out.push_str("/// Static qstrs, sorted by bytes for binary search.\n");
-    writeln!(out, "pub static STATIC_QSTRS: [&str; {}] = [", entries.len()).unwrap();
+    writeln!(
+        out,
+        "pub static STATIC_QSTRS: [&str; {}] = [",
+        entries.len()
+    )
+    .unwrap();
     for (_, text) in &entries {
         writeln!(out, "    {:?},", text).unwrap();
     }
     out.push_str("];\n\n");
-    out.push_str("/// Their hashes (`qstr::hash_bytes`), so name lookups never rehash a static name.\n");
-    writeln!(out, "pub static STATIC_QSTR_HASHES: [u32; {}] = [", entries.len()).unwrap();
+    out.push_str(
+        "/// Their hashes (`qstr::hash_bytes`), so name lookups never rehash a static name.\n",
+    );
+    writeln!(
+        out,
+        "pub static STATIC_QSTR_HASHES: [u32; {}] = [",
+        entries.len()
+    )
+    .unwrap();
     for (_, text) in &entries {
         writeln!(out, "    {},", fnv1a(text.as_bytes())).unwrap();
     }
@@ -53,11 +69,52 @@ fn fnv1a(b: &[u8]) -> u32 {
 fn is_keyword(s: &str) -> bool {
     matches!(
         s,
-        "as" | "break" | "const" | "continue" | "else" | "enum" | "extern" | "false" | "fn" | "for"
-            | "if" | "impl" | "in" | "let" | "loop" | "match" | "mod" | "move" | "mut" | "pub" | "ref"
-            | "return" | "static" | "struct" | "trait" | "true" | "type" | "unsafe" | "use" | "where"
-            | "while" | "async" | "await" | "dyn" | "abstract" | "become" | "box" | "do" | "final"
-            | "macro" | "override" | "priv" | "typeof" | "unsized" | "virtual" | "yield" | "try"
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
             | "gen"
     )
 }

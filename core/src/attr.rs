@@ -7,7 +7,10 @@ use crate::obj::list::{new_tuple, tuple_items};
 use crate::obj::map::{self, map_get_qstr, map_set_qstr, new_dict};
 use crate::obj::misc::{module_ref, property_ref, wrapped};
 use crate::obj::types::*;
-use crate::obj::{is_subtype, is_type, kind_of, type_of, type_ref, Binding, InstanceObj, Kind, NativeFn, TypeObj};
+use crate::obj::{
+    is_subtype, is_type, kind_of, type_of, type_ref, Args, Binding, InstanceObj, Kind, NativeFn,
+    TypeObj,
+};
 use crate::obj::{TF_EXC, TF_GETATTR, TF_HEAP};
 use crate::qstr::{q, Qstr};
 use crate::value::Value;
@@ -59,8 +62,15 @@ pub fn lookup_special(vm: &Vm, obj: Value, name: Qstr) -> Option<Value> {
 }
 
 /// Call a special method of `obj`'s type if it has one.
-pub fn call_special(vm: &mut Vm, obj: Value, name: Qstr, args: &[Value]) -> PyResult<Option<Value>> {
-    let Some(m) = lookup_special(vm, obj, name) else { return Ok(None) };
+pub fn call_special(
+    vm: &mut Vm,
+    obj: Value,
+    name: Qstr,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
+    let Some(m) = lookup_special(vm, obj, name) else {
+        return Ok(None);
+    };
     call_bound(vm, m, obj, args).map(Some)
 }
 
@@ -75,14 +85,26 @@ pub fn call_bound(vm: &mut Vm, m: Value, obj: Value, args: &[Value]) -> PyResult
                 match f.binding {
                     Binding::Method => return crate::call::call_with_self(vm, m, obj, args, &[]),
                     Binding::Class => {
-                        return crate::call::call_with_self(vm, m, type_of(obj).as_value(), args, &[])
+                        return crate::call::call_with_self(
+                            vm,
+                            m,
+                            type_of(obj).as_value(),
+                            args,
+                            &[],
+                        )
                     }
                     Binding::Static => {}
                 }
             }
             Kind::StaticMethod => return crate::call::call(vm, wrapped(m), args, &[]),
             Kind::ClassMethod => {
-                return crate::call::call_with_self(vm, wrapped(m), type_of(obj).as_value(), args, &[])
+                return crate::call::call_with_self(
+                    vm,
+                    wrapped(m),
+                    type_of(obj).as_value(),
+                    args,
+                    &[],
+                )
             }
             _ => {}
         }
@@ -144,6 +166,12 @@ pub fn instance_dict(v: Value) -> Option<Value> {
     let d = match kind_of(v) {
         // SAFETY: kind Object values have InstanceObj layout.
         Kind::Object => unsafe { crate::obj::obj::<InstanceObj>(v).dict.get() },
+        Kind::List | Kind::Dict | Kind::Set | Kind::Str | Kind::Int if type_of(v).is_heap() => {
+            let off = builtin_dict_offset(v);
+            // SAFETY: instances of Python subclasses of these kinds are allocated by
+            // `new_instance`/`new_str_subclass` with the dict Value at this offset.
+            unsafe { *(v.as_ptr::<u8>().add(off) as *const Value) }
+        }
         Kind::Exception if !is_type(v) => exc_ref(v).dict.get(),
         Kind::Function => func_ref(v).dict.get(),
         Kind::Module => module_ref(v).dict,
@@ -156,6 +184,23 @@ pub fn instance_dict(v: Value) -> Option<Value> {
     }
 }
 
+/// Where the instance dict of a Python subclass of list/dict/set/str lives: one Value right
+/// after the builtin layout (for str, after the text, word-aligned).
+fn builtin_dict_offset(v: Value) -> usize {
+    match kind_of(v) {
+        Kind::List => core::mem::size_of::<crate::obj::list::ListObj>(),
+        Kind::Dict | Kind::Set => core::mem::size_of::<crate::obj::map::MapObj>(),
+        // SAFETY: kind Int objects have BigIntObj layout.
+        Kind::Int => crate::obj::num::int_dict_offset(
+            unsafe { crate::obj::obj::<crate::obj::num::BigIntObj>(v) }.len,
+        ),
+        // SAFETY: kind Str values have StrObj layout.
+        _ => crate::obj::string::str_dict_offset(
+            unsafe { crate::obj::obj::<crate::obj::string::StrObj>(v) }.len,
+        ),
+    }
+}
+
 fn attr_error(vm: &mut Vm, obj: Value, name: Qstr) -> crate::vm::PyErr {
     let msg = if kind_of(obj) == Kind::Module {
         alloc::format!(
@@ -164,9 +209,17 @@ fn attr_error(vm: &mut Vm, obj: Value, name: Qstr) -> crate::vm::PyErr {
             vm.qstr_str(name)
         )
     } else if is_type(obj) {
-        alloc::format!("type object '{}' has no attribute '{}'", vm.qstr_str(type_ref(obj).name), vm.qstr_str(name))
+        alloc::format!(
+            "type object '{}' has no attribute '{}'",
+            vm.qstr_str(type_ref(obj).name),
+            vm.qstr_str(name)
+        )
     } else {
-        alloc::format!("'{}' object has no attribute '{}'", vm.type_name(obj), vm.qstr_str(name))
+        alloc::format!(
+            "'{}' object has no attribute '{}'",
+            vm.type_name(obj),
+            vm.qstr_str(name)
+        )
     };
     vm.attribute_error(&msg)
 }
@@ -199,7 +252,10 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Value> {
     let class_attr = class_lookup(vm, t, name);
     // Data descriptors (property, or user descriptors with __set__) win over the instance dict.
     if let Some(a) = class_attr {
-        if a.is_obj() && (kind_of(a) == Kind::Property || (type_of(a).is_heap() && lookup_special(vm, a, q::__set__).is_some())) {
+        if a.is_obj()
+            && (kind_of(a) == Kind::Property
+                || (type_of(a).is_heap() && lookup_special(vm, a, q::__set__).is_some()))
+        {
             return bind(vm, a, obj, t);
         }
     }
@@ -234,9 +290,15 @@ fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> 
             let e = exc_ref(obj);
             match name {
                 n if n == q::args => Some(e.args.get()),
-                n if n == q::value && is_subtype(t, &STOP_ITERATION_TYPE) => Some(crate::obj::exc::first_arg(obj)),
-                n if n == q::code && is_subtype(t, &SYSTEM_EXIT_TYPE) => Some(crate::obj::exc::first_arg(obj)),
-                n if n == q::errno && is_subtype(t, &OS_ERROR_TYPE) => Some(crate::obj::exc::first_arg(obj)),
+                n if n == q::value && is_subtype(t, &STOP_ITERATION_TYPE) => {
+                    Some(crate::obj::exc::first_arg(obj))
+                }
+                n if n == q::code && is_subtype(t, &SYSTEM_EXIT_TYPE) => {
+                    Some(crate::obj::exc::first_arg(obj))
+                }
+                n if n == q::errno && is_subtype(t, &OS_ERROR_TYPE) => {
+                    Some(crate::obj::exc::first_arg(obj))
+                }
                 n if n == q::__cause__ => Some(null_to_none(e.cause.get())),
                 n if n == q::__context__ => Some(null_to_none(e.context.get())),
                 n if n == q::__traceback__ => Some(Value::NONE),
@@ -247,10 +309,16 @@ fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> 
             let f = func_ref(obj);
             let code = crate::obj::func::code_ref(f.code);
             match name {
-                n if n == q::__name__ => Some(if f.name.get().is_null() { Value::from_qstr(code.name) } else { f.name.get() }),
+                n if n == q::__name__ => Some(if f.name.get().is_null() {
+                    Value::from_qstr(code.name)
+                } else {
+                    f.name.get()
+                }),
                 n if n == q::__qualname__ => Some(Value::from_qstr(code.qualname)),
                 n if n == q::__globals__ => Some(f.globals),
-                n if n == q::__module__ => Some(map_get_qstr(vm, f.globals, q::__name__).unwrap_or(Value::NONE)),
+                n if n == q::__module__ => {
+                    Some(map_get_qstr(vm, f.globals, q::__name__).unwrap_or(Value::NONE))
+                }
                 n if n == q::__defaults__ => Some(null_to_none(f.defaults)),
                 n if n == q::__code__ => Some(f.code),
                 n if n == q::__dict__ => {
@@ -299,7 +367,11 @@ fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> 
         }
         Kind::Int | Kind::Bool | Kind::Float => match name {
             n if n == q::real => Some(obj),
-            n if n == q::imag => Some(if t.kind == Kind::Float { crate::obj::num::new_float(vm, 0.0)? } else { Value::small_int(0) }),
+            n if n == q::imag => Some(if t.kind == Kind::Float {
+                crate::obj::num::new_float(vm, 0.0)?
+            } else {
+                Value::small_int(0)
+            }),
             n if (n == q::numerator) && t.kind != Kind::Float => Some(obj),
             n if (n == q::denominator) && t.kind != Kind::Float => Some(Value::small_int(1)),
             _ => None,
@@ -377,16 +449,27 @@ fn super_getattr(vm: &mut Vm, sup: Value, name: Qstr) -> PyResult<Value> {
     let s = crate::obj::misc::super_ref(sup);
     let obj = s.obj;
     let start = type_ref(s.class);
-    let obj_type: &'static TypeObj = if is_type(obj) && is_subtype(type_ref(obj), start) { type_ref(obj) } else { type_of(obj) };
+    let obj_type: &'static TypeObj = if is_type(obj) && is_subtype(type_ref(obj), start) {
+        type_ref(obj)
+    } else {
+        type_of(obj)
+    };
     let mro = mro_of(vm, obj_type.as_value())?;
     let items = tuple_items(mro);
-    let pos = items.iter().position(|&c| core::ptr::eq(type_ref(c), start)).map(|p| p + 1).unwrap_or(items.len());
+    let pos = items
+        .iter()
+        .position(|&c| core::ptr::eq(type_ref(c), start))
+        .map(|p| p + 1)
+        .unwrap_or(items.len());
     for &c in &items[pos..] {
         let ct = type_ref(c);
         let found = if ct.is_heap() {
             map_get_qstr(vm, ct.dict.get(), name)
         } else {
-            ct.methods.iter().find(|(n, _)| *n == name).map(|(_, f)| f.as_value())
+            ct.methods
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, f)| f.as_value())
         };
         if let Some(a) = found {
             if is_type(obj) && obj_type.as_value() == obj {
@@ -403,7 +486,12 @@ fn super_getattr(vm: &mut Vm, sup: Value, name: Qstr) -> PyResult<Value> {
     }
     if name == q::__init__ {
         // object.__init__ accepts anything when reached through super().
-        return bind(vm, builtin_lookup(&OBJECT_TYPE, q::__init__).unwrap_or(Value::NONE), obj, obj_type);
+        return bind(
+            vm,
+            builtin_lookup(&OBJECT_TYPE, q::__init__).unwrap_or(Value::NONE),
+            obj,
+            obj_type,
+        );
     }
     let msg = alloc::format!("'super' object has no attribute '{}'", vm.qstr_str(name));
     Err(vm.attribute_error(&msg))
@@ -467,7 +555,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Qstr, v: Value) -> PyResul
             update_flags(vm, ct);
             return Ok(());
         }
-        let msg = alloc::format!("can't set attributes of built-in/extension type '{}'", vm.qstr_str(ct.name));
+        let msg = alloc::format!(
+            "can't set attributes of built-in/extension type '{}'",
+            vm.qstr_str(ct.name)
+        );
         return Err(vm.type_error(&msg));
     }
     if t.is_heap() {
@@ -502,13 +593,30 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Qstr, v: Value) -> PyResul
     match instance_dict(obj) {
         Some(d) => map_set_qstr(vm, d, name, v),
         None => {
-            let msg = alloc::format!("'{}' object has no attribute '{}'", vm.type_name(obj), vm.qstr_str(name));
+            let msg = alloc::format!(
+                "'{}' object has no attribute '{}'",
+                vm.type_name(obj),
+                vm.qstr_str(name)
+            );
             Err(vm.attribute_error(&msg))
         }
     }
 }
 
 pub fn delattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<()> {
+    let t = type_of(obj);
+    if t.is_heap() {
+        if let Some(da) = class_lookup(vm, t, q::__delattr__) {
+            let n = Value::from_qstr(name);
+            call_bound(vm, da, obj, &[n])?;
+            return Ok(());
+        }
+    }
+    generic_delattr(vm, obj, name)
+}
+
+/// `object.__delattr__`: properties' deleters, then the instance (or class) dict.
+pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<()> {
     let t = type_of(obj);
     if t.is_heap() {
         if let Some(a) = class_lookup(vm, t, name) {
@@ -521,13 +629,12 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<()> {
                 return Ok(());
             }
         }
-        if let Some(da) = class_lookup(vm, t, q::__delattr__) {
-            let n = Value::from_qstr(name);
-            call_bound(vm, da, obj, &[n])?;
-            return Ok(());
-        }
     }
-    let d = if is_type(obj) && type_ref(obj).is_heap() { Some(type_ref(obj).dict.get()) } else { instance_dict(obj) };
+    let d = if is_type(obj) && type_ref(obj).is_heap() {
+        Some(type_ref(obj).dict.get())
+    } else {
+        instance_dict(obj)
+    };
     if let Some(d) = d {
         if map::map_delete(vm, d, Value::from_qstr(name))?.is_some() {
             return Ok(());
@@ -613,7 +720,10 @@ pub fn new_class(vm: &mut Vm, name: Qstr, bases: Value, dict: Value) -> PyResult
             solid = unsafe_base(solid);
         }
         if !core::ptr::eq(solid, &OBJECT_TYPE) {
-            if !core::ptr::eq(layout, &OBJECT_TYPE) && !is_subtype(solid, layout) && !is_subtype(layout, solid) {
+            if !core::ptr::eq(layout, &OBJECT_TYPE)
+                && !is_subtype(solid, layout)
+                && !is_subtype(layout, solid)
+            {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
             }
             if core::ptr::eq(layout, &OBJECT_TYPE) || is_subtype(solid, layout) {
@@ -624,6 +734,8 @@ pub fn new_class(vm: &mut Vm, name: Qstr, bases: Value, dict: Value) -> PyResult
     let kind = match layout.kind {
         Kind::Object => Kind::Object,
         Kind::Exception => Kind::Exception,
+        // Instances: the builtin layout plus an instance dict slot (see `instance_dict`).
+        k @ (Kind::List | Kind::Dict | Kind::Set | Kind::Str | Kind::Int) => k,
         other => {
             let _ = other;
             let msg = alloc::format!(
@@ -633,7 +745,11 @@ pub fn new_class(vm: &mut Vm, name: Qstr, bases: Value, dict: Value) -> PyResult
             return Err(vm.type_error(&msg));
         }
     };
-    let bases = if base_items.is_empty() { new_tuple(vm, &[OBJECT_TYPE.as_value()])? } else { bases };
+    let bases = if base_items.is_empty() {
+        new_tuple(vm, &[OBJECT_TYPE.as_value()])?
+    } else {
+        bases
+    };
     let t = vm.alloc_obj(
         TypeObj {
             header: header_dyn(&TYPE_TYPE),
@@ -671,7 +787,11 @@ pub fn new_class(vm: &mut Vm, name: Qstr, bases: Value, dict: Value) -> PyResult
     if let Some(&first) = tuple_items(bases).first() {
         if let Some(isc) = class_lookup(vm, type_ref(first), q::__init_subclass__) {
             if isc.is_obj() && matches!(kind_of(isc), Kind::Function | Kind::ClassMethod) {
-                let f = if kind_of(isc) == Kind::ClassMethod { wrapped(isc) } else { isc };
+                let f = if kind_of(isc) == Kind::ClassMethod {
+                    wrapped(isc)
+                } else {
+                    isc
+                };
                 crate::call::call(vm, f, &[t], &[])?;
             }
         }
@@ -688,8 +808,18 @@ fn unsafe_base(t: &'static TypeObj) -> &'static TypeObj {
 pub fn new_instance(vm: &mut Vm, t: &'static TypeObj) -> PyResult<Value> {
     match t.kind {
         Kind::Object => {
-            let d = if t.is_heap() { new_dict(vm)? } else { Value::NULL };
-            vm.alloc_obj(InstanceObj { header: header_dyn(t), dict: Cell::new(d) }, 0)
+            let d = if t.is_heap() {
+                new_dict(vm)?
+            } else {
+                Value::NULL
+            };
+            vm.alloc_obj(
+                InstanceObj {
+                    header: header_dyn(t),
+                    dict: Cell::new(d),
+                },
+                0,
+            )
         }
         Kind::Exception => {
             let e = crate::obj::exc::new_exception_args(vm, t, &[])?;
@@ -699,6 +829,31 @@ pub fn new_instance(vm: &mut Vm, t: &'static TypeObj) -> PyResult<Value> {
             }
             Ok(e)
         }
+        Kind::Int if t.is_heap() => {
+            let d = new_dict(vm)?;
+            crate::obj::num::new_int_subclass(vm, t, Value::small_int(0), d)
+        }
+        Kind::List | Kind::Dict | Kind::Set | Kind::Str if t.is_heap() => {
+            let d = new_dict(vm)?;
+            let slot = core::mem::size_of::<Value>();
+            let v = match t.kind {
+                Kind::List => vm.alloc_obj(
+                    crate::obj::list::ListObj {
+                        header: header_dyn(t),
+                        len: Cell::new(0),
+                        cap: Cell::new(0),
+                        items: Cell::new(core::ptr::null_mut()),
+                    },
+                    slot,
+                )?,
+                Kind::Str => return crate::obj::string::new_str_subclass(vm, t, "", d),
+                _ => map::new_map_extra(vm, t, slot)?,
+            };
+            let off = builtin_dict_offset(v);
+            // SAFETY: the allocation has `slot` bytes after the layout, at `off`.
+            unsafe { (v.as_ptr::<u8>().add(off) as *mut Value).write(d) };
+            Ok(v)
+        }
         _ => {
             let msg = alloc::format!("cannot create '{}' instances", vm.qstr_str(t.name));
             Err(vm.type_error(&msg))
@@ -707,16 +862,39 @@ pub fn new_instance(vm: &mut Vm, t: &'static TypeObj) -> PyResult<Value> {
 }
 
 /// Calling a class defined in Python: `__new__` then `__init__`.
-pub fn call_class(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub fn call_class(
+    vm: &mut Vm,
+    t: &'static TypeObj,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Value> {
     let new = class_lookup(vm, t, q::__new__);
     let obj = match new {
         Some(n) if n.is_obj() && kind_of(n) != Kind::NativeFunction => {
-            let f = if kind_of(n) == Kind::StaticMethod { wrapped(n) } else { n };
+            let f = if kind_of(n) == Kind::StaticMethod {
+                wrapped(n)
+            } else {
+                n
+            };
             crate::call::call_with_self(vm, f, t.as_value(), args, kw)?
         }
+        // str and int are immutable: the value comes from the constructor arguments (__new__).
+        _ if matches!(t.kind, Kind::Str | Kind::Int) => new_immutable(vm, t, args, kw)?,
         _ => new_instance(vm, t)?,
     };
     if !is_subtype(type_of(obj), t) {
+        return Ok(obj);
+    }
+    if matches!(t.kind, Kind::Str | Kind::Int) {
+        // Arguments were consumed by __new__; only a Python __init__ still runs.
+        if let Some(init) = class_lookup(vm, t, q::__init__) {
+            if init.is_obj() && kind_of(init) != Kind::NativeFunction {
+                let r = crate::call::call_with_self(vm, init, obj, args, kw)?;
+                if !r.is_none() {
+                    return Err(vm.type_error("__init__() should return None"));
+                }
+            }
+        }
         return Ok(obj);
     }
     if let Some(init) = class_lookup(vm, t, q::__init__) {
@@ -724,19 +902,67 @@ pub fn call_class(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value]
         if is_native_init && t.kind == Kind::Exception {
             let a = new_tuple(vm, args)?;
             exc_ref(obj).args.set(a);
+        } else if is_native_init && matches!(t.kind, Kind::List | Kind::Dict | Kind::Set) {
+            // list/dict/set.__init__: fill the new instance like the builtin constructor would.
+            if !args.is_empty() || !kw.is_empty() {
+                let tmp = crate::builtins::construct(vm, unsafe_base(t), args, kw)?;
+                match t.kind {
+                    Kind::List => crate::ops::extend_list(vm, obj, tmp)?,
+                    Kind::Dict => crate::ops::dict_update(vm, obj, tmp)?,
+                    _ => crate::ops::set_update(vm, obj, tmp)?,
+                }
+            }
         } else if !is_native_init {
             let r = crate::call::call_with_self(vm, init, obj, args, kw)?;
             if !r.is_none() {
                 return Err(vm.type_error("__init__() should return None"));
             }
-        } else if !args.is_empty() || !kw.is_empty() {
-            if new.map(|n| n.is_obj() && kind_of(n) != Kind::NativeFunction) != Some(true) {
-                let msg = alloc::format!("{}() takes no arguments", vm.qstr_str(t.name));
-                return Err(vm.type_error(&msg));
-            }
+        } else if (!args.is_empty() || !kw.is_empty())
+            && new.map(|n| n.is_obj() && kind_of(n) != Kind::NativeFunction) != Some(true)
+        {
+            let msg = alloc::format!("{}() takes no arguments", vm.qstr_str(t.name));
+            return Err(vm.type_error(&msg));
         }
     }
     Ok(obj)
+}
+
+/// `str.__new__` / `int.__new__` for class `t` (a subtype of str or int): the builtin
+/// constructor's value, as an instance of `t` when `t` is a Python class.
+pub fn new_immutable(
+    vm: &mut Vm,
+    t: &'static TypeObj,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Value> {
+    let mut base = t;
+    while base.is_heap() {
+        base = unsafe_base(base);
+    }
+    let v = crate::builtins::construct(vm, base, args, kw)?;
+    if !t.is_heap() {
+        return Ok(v);
+    }
+    let d = new_dict(vm)?;
+    match t.kind {
+        Kind::Str => {
+            let text = crate::obj::string::str_of(vm, v).unwrap_or("");
+            crate::obj::string::new_str_subclass(vm, t, text, d)
+        }
+        _ => crate::obj::num::new_int_subclass(vm, t, v, d),
+    }
+}
+
+/// The `__new__` of str and int: `args[0]` is the class.
+pub fn immutable_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let cls = *args
+        .pos
+        .first()
+        .ok_or_else(|| vm.type_error("__new__(): not enough arguments"))?;
+    if !is_type(cls) || !matches!(type_ref(cls).kind, Kind::Str | Kind::Int) {
+        return Err(vm.type_error("__new__(X): X is not a subtype of str or int"));
+    }
+    new_immutable(vm, type_ref(cls), &args.pos[1..], args.kw)
 }
 
 /// Is `v` an exception instance or class (for `raise` and `except`)?

@@ -14,7 +14,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 fn kwarg(vm: &Vm, args: &Args, name: &str) -> Option<Value> {
-    args.kw.chunks(2).find(|p| str_of(vm, p[0]) == Some(name)).map(|p| p[1])
+    args.kw
+        .chunks(2)
+        .find(|p| str_of(vm, p[0]) == Some(name))
+        .map(|p| p[1])
 }
 
 fn check_no_kw(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
@@ -29,9 +32,21 @@ fn nargs(vm: &mut Vm, args: &Args, min: usize, max: usize, fname: &str) -> PyRes
     let n = args.pos.len();
     if n < min || n > max {
         let msg = if min == max {
-            alloc::format!("{}() takes exactly {} argument{} ({} given)", fname, min, if min == 1 { "" } else { "s" }, n)
+            alloc::format!(
+                "{}() takes exactly {} argument{} ({} given)",
+                fname,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )
         } else if n < min {
-            alloc::format!("{}() takes at least {} argument{} ({} given)", fname, min, if min == 1 { "" } else { "s" }, n)
+            alloc::format!(
+                "{}() takes at least {} argument{} ({} given)",
+                fname,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )
         } else {
             alloc::format!("{}() takes at most {} arguments ({} given)", fname, max, n)
         };
@@ -88,7 +103,12 @@ fn bi_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn bi_isinstance(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 2, 2, "isinstance")?;
     let t = type_of(args.pos[0]);
-    Ok(Value::from_bool(class_check(vm, t, args.pos[1], "isinstance")?))
+    Ok(Value::from_bool(class_check(
+        vm,
+        t,
+        args.pos[1],
+        "isinstance",
+    )?))
 }
 
 fn bi_issubclass(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -96,7 +116,12 @@ fn bi_issubclass(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if !is_type(args.pos[0]) {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
-    Ok(Value::from_bool(class_check(vm, type_ref(args.pos[0]), args.pos[1], "issubclass")?))
+    Ok(Value::from_bool(class_check(
+        vm,
+        type_ref(args.pos[0]),
+        args.pos[1],
+        "issubclass",
+    )?))
 }
 
 fn class_check(vm: &mut Vm, t: &'static TypeObj, cls: Value, fname: &str) -> PyResult<bool> {
@@ -140,8 +165,11 @@ fn bi_callable(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 1, 1, "callable")?;
     let v = args.pos[0];
     let c = v.is_obj()
-        && (matches!(kind_of(v), Kind::Function | Kind::NativeFunction | Kind::BoundMethod | Kind::Type)
-            || (type_of(v).is_heap() && crate::attr::lookup_special(vm, v, q::__call__).is_some()));
+        && (matches!(
+            kind_of(v),
+            Kind::Function | Kind::NativeFunction | Kind::BoundMethod | Kind::Type
+        ) || (type_of(v).is_heap()
+            && crate::attr::lookup_special(vm, v, q::__call__).is_some()));
     Ok(Value::from_bool(c))
 }
 
@@ -172,7 +200,9 @@ fn bi_setattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn bi_hasattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 2, 2, "hasattr")?;
     let name = attr_name(vm, args.pos[1])?;
-    Ok(Value::from_bool(crate::attr::getattr_opt(vm, args.pos[0], name)?.is_some()))
+    Ok(Value::from_bool(
+        crate::attr::getattr_opt(vm, args.pos[0], name)?.is_some(),
+    ))
 }
 
 fn bi_delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -215,14 +245,23 @@ fn bi_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 2, 3, "pow")?;
     if let Some(&m) = args.pos.get(2) {
         if !m.is_none() {
-            let (Some(b), Some(e), Some(md)) = (to_big(args.pos[0]), to_big(args.pos[1]), to_big(m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(b), Some(e), Some(md)) =
+                (to_big(args.pos[0]), to_big(args.pos[1]), to_big(m))
+            else {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             let r = b.pow_mod(&e, &md).map_err(|e| num::num_error(vm, e))?;
             return num::int_from_big(vm, r);
         }
     }
-    ops::binary_op(vm, crate::bytecode::BinOp::Pow as u8, args.pos[0], args.pos[1])
+    ops::binary_op(
+        vm,
+        crate::bytecode::BinOp::Pow as u8,
+        args.pos[0],
+        args.pos[1],
+    )
 }
 
 fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -243,10 +282,9 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let mut qq = q;
         match twice.cmp(&p) {
             core::cmp::Ordering::Greater => qq = qq.add(&crate::bigint::BigInt::one()),
-            core::cmp::Ordering::Equal => {
-                if qq.limbs().first().map(|l| l & 1 == 1).unwrap_or(false) {
-                    qq = qq.add(&crate::bigint::BigInt::one());
-                }
+            // Half-way: round to even.
+            core::cmp::Ordering::Equal if qq.limbs().first().is_some_and(|l| l & 1 == 1) => {
+                qq = qq.add(&crate::bigint::BigInt::one())
             }
             _ => {}
         }
@@ -273,7 +311,9 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    if let Some(r) = crate::attr::call_special(vm, v, q::__round__, args.pos.get(1..).unwrap_or(&[]))? {
+    if let Some(r) =
+        crate::attr::call_special(vm, v, q::__round__, args.pos.get(1..).unwrap_or(&[]))?
+    {
         return Ok(r);
     }
     let msg = alloc::format!("type {} doesn't define __round__ method", vm.type_name(v));
@@ -315,7 +355,11 @@ fn int_to_base(vm: &mut Vm, args: &Args, radix: u32, prefix: &str, fname: &str) 
         }
     };
     let digits = b.abs().to_string_radix(radix);
-    let s = if b.is_negative() { alloc::format!("-{}{}", prefix, digits) } else { alloc::format!("{}{}", prefix, digits) };
+    let s = if b.is_negative() {
+        alloc::format!("-{}{}", prefix, digits)
+    } else {
+        alloc::format!("{}{}", prefix, digits)
+    };
     vm.new_string(s)
 }
 fn bi_bin(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -348,17 +392,26 @@ fn bi_ord(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if let (Some(c), None) = (it.next(), it.next()) {
             return Ok(Value::small_int(c as isize));
         }
-        let msg = alloc::format!("ord() expected a character, but string of length {} found", s.chars().count());
+        let msg = alloc::format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        );
         return Err(vm.type_error(&msg));
     }
     if let Some(b) = string::bytes_of(v) {
         if b.len() == 1 {
             return Ok(Value::small_int(b[0] as isize));
         }
-        let msg = alloc::format!("ord() expected a character, but string of length {} found", b.len());
+        let msg = alloc::format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        );
         return Err(vm.type_error(&msg));
     }
-    let msg = alloc::format!("ord() expected string of length 1, but {} found", vm.type_name(v));
+    let msg = alloc::format!(
+        "ord() expected string of length 1, but {} found",
+        vm.type_name(v)
+    );
     Err(vm.type_error(&msg))
 }
 
@@ -367,7 +420,14 @@ fn bi_ord(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn bi_iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 1, 2, "iter")?;
     if let Some(&sentinel) = args.pos.get(1) {
-        return crate::obj::iter::new_iter(vm, crate::obj::iter::callable_next, args.pos[0], sentinel, 0, 0);
+        return crate::obj::iter::new_iter(
+            vm,
+            crate::obj::iter::callable_next,
+            args.pos[0],
+            sentinel,
+            0,
+            0,
+        );
     }
     ops::iter(vm, args.pos[0])
 }
@@ -394,13 +454,28 @@ fn bi_next(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn bi_enumerate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let start = match args.pos.get(1).copied().or_else(|| kwarg(vm, args, "start")) {
+    let start = match args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(vm, args, "start"))
+    {
         Some(s) => ops::to_index(vm, s)?,
         None => 0,
     };
-    let src = *args.pos.first().ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable'"))?;
+    let src = *args
+        .pos
+        .first()
+        .ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable'"))?;
     let it = ops::iter(vm, src)?;
-    crate::obj::iter::new_iter(vm, crate::obj::iter::enumerate_next, it, Value::NONE, start, 0)
+    crate::obj::iter::new_iter(
+        vm,
+        crate::obj::iter::enumerate_next,
+        it,
+        Value::NONE,
+        start,
+        0,
+    )
 }
 
 fn bi_zip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -452,10 +527,24 @@ fn bi_reversed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if map::is_dict(v) {
         let keys = ops::collect_iterable(vm, v)?;
         let n = list::list_len(keys) as isize;
-        return crate::obj::iter::new_iter(vm, crate::obj::iter::reversed_next, keys, Value::NONE, n - 1, 0);
+        return crate::obj::iter::new_iter(
+            vm,
+            crate::obj::iter::reversed_next,
+            keys,
+            Value::NONE,
+            n - 1,
+            0,
+        );
     }
     let n = ops::len(vm, v)? as isize;
-    crate::obj::iter::new_iter(vm, crate::obj::iter::reversed_next, v, Value::NONE, n - 1, 0)
+    crate::obj::iter::new_iter(
+        vm,
+        crate::obj::iter::reversed_next,
+        v,
+        Value::NONE,
+        n - 1,
+        0,
+    )
 }
 
 fn bi_sorted(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -496,7 +585,11 @@ fn min_max(vm: &mut Vm, args: &Args, want_max: bool) -> PyResult<Value> {
             best_key = k;
             continue;
         }
-        let op = if want_max { crate::bytecode::CmpOp::Gt } else { crate::bytecode::CmpOp::Lt };
+        let op = if want_max {
+            crate::bytecode::CmpOp::Gt
+        } else {
+            crate::bytecode::CmpOp::Lt
+        };
         let r = ops::compare(vm, op, k, best_key)?;
         if ops::truthy(vm, r)? {
             best = x;
@@ -523,7 +616,12 @@ fn bi_max(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn bi_sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 1, 2, "sum")?;
-    let mut acc = args.pos.get(1).copied().or_else(|| kwarg(vm, args, "start")).unwrap_or(Value::small_int(0));
+    let mut acc = args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(vm, args, "start"))
+        .unwrap_or(Value::small_int(0));
     if str_of(vm, acc).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -581,7 +679,11 @@ fn bi_dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if let Some(d) = crate::attr::instance_dict(target) {
         ops::set_update(vm, s, d)?;
     }
-    let t = if is_type(target) { type_ref(target) } else { type_of(target) };
+    let t = if is_type(target) {
+        type_ref(target)
+    } else {
+        type_of(target)
+    };
     let mro = crate::attr::mro_of(vm, t.as_value())?;
     for &c in tuple_items(mro) {
         let ct = type_ref(c);
@@ -599,7 +701,10 @@ fn bi_dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn exec_eval(vm: &mut Vm, args: &Args, mode: crate::compile::CompileMode) -> PyResult<Value> {
-    let src_v = *args.pos.first().ok_or_else(|| vm.type_error("exec() missing argument"))?;
+    let src_v = *args
+        .pos
+        .first()
+        .ok_or_else(|| vm.type_error("exec() missing argument"))?;
     let globals = match args.pos.get(1) {
         Some(&g) if !g.is_none() => g,
         _ => vm.current_globals(),
@@ -645,7 +750,10 @@ fn bi_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn bi_import(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let name = *args.pos.first().ok_or_else(|| vm.type_error("__import__() missing argument"))?;
+    let name = *args
+        .pos
+        .first()
+        .ok_or_else(|| vm.type_error("__import__() missing argument"))?;
     let q = string::to_qstr(vm, name)?;
     let fromlist = args.pos.get(3).copied().unwrap_or(Value::NONE);
     let level = args.pos.get(4).copied().unwrap_or(Value::small_int(0));
@@ -683,7 +791,13 @@ fn bi_input(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn bi_vars(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos.first() {
         None => Ok(vm.current_globals()),
-        Some(&v) => match crate::attr::instance_dict(v).or_else(|| if is_type(v) && type_ref(v).is_heap() { Some(type_ref(v).dict.get()) } else { None }) {
+        Some(&v) => match crate::attr::instance_dict(v).or_else(|| {
+            if is_type(v) && type_ref(v).is_heap() {
+                Some(type_ref(v).dict.get())
+            } else {
+                None
+            }
+        }) {
             Some(d) => Ok(d),
             None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
         },
@@ -700,7 +814,8 @@ fn bi_build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let bases = new_tuple(vm, &args.pos[2..])?;
     let meta = kwarg(vm, args, "metaclass");
     let ns = map::new_dict(vm)?;
-    let module = crate::obj::map::map_get_qstr(vm, crate::obj::func::func_ref(func).globals, q::__name__);
+    let module =
+        crate::obj::map::map_get_qstr(vm, crate::obj::func::func_ref(func).globals, q::__name__);
     if let Some(m) = module {
         map_set_qstr(vm, ns, q::__module__, m)?;
     }
@@ -723,7 +838,12 @@ pub static BUILD_CLASS: NativeFn = NativeFn::new(q::__build_class__, bi_build_cl
 // ---- constructors of builtin types ----
 
 /// Call of a builtin type: `int(x)`, `list(it)`, `type(x)`, exception classes, ...
-pub fn construct(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub fn construct(
+    vm: &mut Vm,
+    t: &'static TypeObj,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Value> {
     let a = Args { pos: args, kw };
     if t.kind == Kind::Exception {
         let e = crate::obj::exc::new_exception_args(vm, t, args)?;
@@ -770,7 +890,13 @@ pub fn construct(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value])
                     };
                 }
             }
-            ops::str(vm, args[0])
+            let r = ops::str(vm, args[0])?;
+            if string::is_str_type(r) {
+                return Ok(r);
+            }
+            // `str(x)` of a str-subclass instance is a plain str.
+            let text = str_of(vm, r).unwrap_or("");
+            string::new_str(vm, text)
         }
         Kind::Bytes | Kind::ByteArray => {
             let bytes: Vec<u8> = match args.first() {
@@ -810,7 +936,9 @@ pub fn construct(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value])
         }
         Kind::Tuple => match args.first() {
             None => Ok(list::empty_tuple()),
-            Some(&v) if list::is_tuple(v) => Ok(v),
+            // Exact tuples are immutable and returned as is; subclasses (namedtuples) are copied.
+            Some(&v) if core::ptr::eq(type_of(v), &TUPLE_TYPE) => Ok(v),
+            Some(&v) if list::is_tuple(v) => new_tuple(vm, tuple_items(v)),
             Some(&v) => {
                 let l = ops::collect_iterable(vm, v)?;
                 new_tuple(vm, list_items(l))
@@ -831,7 +959,11 @@ pub fn construct(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value])
             Ok(d)
         }
         Kind::Set | Kind::FrozenSet => {
-            let s = if t.kind == Kind::Set { map::new_set(vm)? } else { map::new_frozenset(vm)? };
+            let s = if t.kind == Kind::Set {
+                map::new_set(vm)?
+            } else {
+                map::new_frozenset(vm)?
+            };
             if let Some(&v) = args.first() {
                 ops::set_update(vm, s, v)?;
             }
@@ -863,7 +995,12 @@ pub fn construct(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value])
             crate::obj::misc::new_slice(vm, start, stop, step)
         }
         Kind::Property => {
-            let get = |i: usize, name: &str| args.get(i).copied().or_else(|| kwarg(vm, &a, name)).unwrap_or(Value::NONE);
+            let get = |i: usize, name: &str| {
+                args.get(i)
+                    .copied()
+                    .or_else(|| kwarg(vm, &a, name))
+                    .unwrap_or(Value::NONE)
+            };
             let (g, s, d) = (get(0, "fget"), get(1, "fset"), get(2, "fdel"));
             crate::obj::misc::new_property(vm, g, s, d)
         }
@@ -874,13 +1011,19 @@ pub fn construct(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value])
         Kind::Native => {
             // Native types construct through their `__new__(type, *args, **kw)` method.
             match t.methods.iter().find(|(n, _)| *n == q::__new__) {
-                Some((_, f)) => crate::call::call_with_self(vm, f.as_value(), t.as_value(), args, kw),
+                Some((_, f)) => {
+                    crate::call::call_with_self(vm, f.as_value(), t.as_value(), args, kw)
+                }
                 None => {
                     let msg = alloc::format!("cannot create '{}' instances", tname);
                     Err(vm.type_error(&msg))
                 }
             }
         }
+        Kind::MemoryView => match args {
+            [v] if kw.is_empty() => string::new_memoryview(vm, *v),
+            _ => Err(vm.type_error("memoryview() takes exactly one argument")),
+        },
         Kind::Super => {
             if args.len() == 2 {
                 return crate::obj::misc::new_super(vm, args[0], args[1]);
@@ -896,20 +1039,32 @@ pub fn construct(vm: &mut Vm, t: &'static TypeObj, args: &[Value], kw: &[Value])
 
 fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let base = a.pos.get(1).copied().or_else(|| kwarg(vm, a, "base"));
-    let Some(&v) = a.pos.first() else { return Ok(Value::small_int(0)) };
+    let Some(&v) = a.pos.first() else {
+        return Ok(Value::small_int(0));
+    };
     if let Some(b) = base {
         let base = ops::to_index(vm, b)?;
         let text = match str_of(vm, v) {
             Some(s) => String::from(s),
             None => match string::bytes_of(v) {
                 Some(b) => String::from_utf8_lossy(b).into_owned(),
-                None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+                None => {
+                    return Err(vm.type_error("int() can't convert non-string with explicit base"))
+                }
             },
         };
         return parse_int(vm, &text, base as u32);
     }
     if num::is_int(v) {
-        return Ok(if v.is_bool() { Value::small_int((v == Value::TRUE) as isize) } else { v });
+        if v.is_bool() {
+            return Ok(Value::small_int((v == Value::TRUE) as isize));
+        }
+        if type_of(v).is_heap() {
+            // An int-subclass instance: a plain (normalised) int of the same value.
+            let b = to_big(v).unwrap_or_else(|| crate::bigint::BigInt::from_i64(0));
+            return num::int_from_big(vm, b);
+        }
+        return Ok(v);
     }
     if is_float(v) {
         let b = crate::bigint::BigInt::from_f64(float_of(v)).map_err(|e| num::num_error(vm, e))?;
@@ -931,7 +1086,10 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    let msg = alloc::format!("int() argument must be a string, a bytes-like object or a number, not '{}'", vm.type_name(v));
+    let msg = alloc::format!(
+        "int() argument must be a string, a bytes-like object or a number, not '{}'",
+        vm.type_name(v)
+    );
     Err(vm.type_error(&msg))
 }
 
@@ -946,7 +1104,9 @@ fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
 }
 
 fn construct_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let Some(&v) = a.pos.first() else { return num::new_float(vm, 0.0) };
+    let Some(&v) = a.pos.first() else {
+        return num::new_float(vm, 0.0);
+    };
     if is_float(v) {
         return Ok(v);
     }
@@ -973,7 +1133,10 @@ fn construct_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    let msg = alloc::format!("float() argument must be a string or a number, not '{}'", vm.type_name(v));
+    let msg = alloc::format!(
+        "float() argument must be a string or a number, not '{}'",
+        vm.type_name(v)
+    );
     Err(vm.type_error(&msg))
 }
 
@@ -999,9 +1162,26 @@ static BUILTIN_FNS: &[(Qstr, &NativeFn)] = builtin_fns![
 ];
 
 static BUILTIN_TYPES: &[&TypeObj] = &[
-    &TYPE_TYPE, &OBJECT_TYPE, &INT_TYPE, &BOOL_TYPE, &FLOAT_TYPE, &STR_TYPE, &BYTES_TYPE,
-    &BYTEARRAY_TYPE, &TUPLE_TYPE, &LIST_TYPE, &DICT_TYPE, &SET_TYPE, &FROZENSET_TYPE, &RANGE_TYPE,
-    &SLICE_TYPE, &PROPERTY_TYPE, &STATICMETHOD_TYPE, &CLASSMETHOD_TYPE, &SUPER_TYPE,
+    &TYPE_TYPE,
+    &OBJECT_TYPE,
+    &INT_TYPE,
+    &BOOL_TYPE,
+    &FLOAT_TYPE,
+    &STR_TYPE,
+    &BYTES_TYPE,
+    &BYTEARRAY_TYPE,
+    &TUPLE_TYPE,
+    &LIST_TYPE,
+    &DICT_TYPE,
+    &SET_TYPE,
+    &FROZENSET_TYPE,
+    &RANGE_TYPE,
+    &SLICE_TYPE,
+    &PROPERTY_TYPE,
+    &STATICMETHOD_TYPE,
+    &CLASSMETHOD_TYPE,
+    &SUPER_TYPE,
+    &MEMORYVIEW_TYPE,
 ];
 
 pub fn make_builtins_dict(vm: &mut Vm) -> PyResult<Value> {

@@ -42,7 +42,13 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kw: &[Value]) -> PyResult<Val
 }
 
 /// Call `f(self_, *args, **kw)` without building a bound method.
-pub fn call_with_self(vm: &mut Vm, f: Value, self_: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub fn call_with_self(
+    vm: &mut Vm,
+    f: Value,
+    self_: Value,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Value> {
     if f.is_obj() && kind_of(f) == Kind::Function {
         return crate::interp::call_function(vm, f, self_, args, kw);
     }
@@ -50,7 +56,10 @@ pub fn call_with_self(vm: &mut Vm, f: Value, self_: Value, args: &[Value], kw: &
     let n = args.len() + 1;
     let base = vm.vsp;
     if base + n > vm.vstack_len {
-        return Err(vm.new_error(&crate::obj::types::RUNTIME_ERROR_TYPE, "maximum recursion depth exceeded"));
+        return Err(vm.new_error(
+            &crate::obj::types::RUNTIME_ERROR_TYPE,
+            "maximum recursion depth exceeded",
+        ));
     }
     // SAFETY: base + n <= vstack_len, inside the value-stack block.
     let all = unsafe {
@@ -71,7 +80,11 @@ fn arg_error(vm: &mut Vm, code: &CodeObj, msg: &str) -> crate::vm::PyErr {
 }
 
 /// Bind `self_` (if not NULL), `args` and `kw` to the slots of `func`'s code.
-pub fn bind_args(
+///
+/// # Safety
+/// `slots` must point at `n_locals` writable `Value`s of `func`'s code, initialised to NULL, that
+/// the GC can see (the value stack below `vsp`, or a heap block referenced from a root).
+pub unsafe fn bind_args(
     vm: &mut Vm,
     func: Value,
     slots: *mut Value,
@@ -129,16 +142,29 @@ pub fn bind_args(
         } else {
             &args[extra_start.min(args.len())..]
         };
-        if !(!self_.is_null() && n_pos == 0) {
+        if self_.is_null() || n_pos != 0 {
             let t = crate::obj::list::new_tuple(vm, extra)?;
             set(var_slot, t);
         }
     } else if extra_start < args.len() {
-        let defaults = if f.defaults.is_null() { 0 } else { tuple_items(f.defaults).len() };
-        let msg = if defaults > 0 {
-            alloc::format!("takes from {} to {} positional arguments but {} were given", n_pos - defaults, n_pos, n_given)
+        let defaults = if f.defaults.is_null() {
+            0
         } else {
-            alloc::format!("takes {} positional arguments but {} were given", n_pos, n_given)
+            tuple_items(f.defaults).len()
+        };
+        let msg = if defaults > 0 {
+            alloc::format!(
+                "takes from {} to {} positional arguments but {} were given",
+                n_pos - defaults,
+                n_pos,
+                n_given
+            )
+        } else {
+            alloc::format!(
+                "takes {} positional arguments but {} were given",
+                n_pos,
+                n_given
+            )
         };
         return Err(arg_error(vm, code, &msg));
     }
@@ -186,7 +212,10 @@ pub fn bind_args(
     }
     for s in 0..n_pos {
         if get(s).is_null() {
-            let msg = alloc::format!("missing required positional argument: '{}'", vm.qstr_str(code.local_name(s)));
+            let msg = alloc::format!(
+                "missing required positional argument: '{}'",
+                vm.qstr_str(code.local_name(s))
+            );
             return Err(arg_error(vm, code, &msg));
         }
     }
@@ -199,7 +228,10 @@ pub fn bind_args(
                     continue;
                 }
             }
-            let msg = alloc::format!("missing required keyword-only argument: '{}'", vm.qstr_str(name));
+            let msg = alloc::format!(
+                "missing required keyword-only argument: '{}'",
+                vm.qstr_str(name)
+            );
             return Err(arg_error(vm, code, &msg));
         }
     }

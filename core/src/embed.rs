@@ -12,7 +12,12 @@ use crate::vm::{PyErr, PyResult, Vm};
 use alloc::string::String;
 
 /// Compile `src` to a code object value, raising SyntaxError on bad input.
-pub fn compile_to_code(vm: &mut Vm, src: &str, filename: &str, mode: CompileMode) -> PyResult<Value> {
+pub fn compile_to_code(
+    vm: &mut Vm,
+    src: &str,
+    filename: &str,
+    mode: CompileMode,
+) -> PyResult<Value> {
     match compile(src, filename, mode) {
         Ok(raw) => crate::loader::load_code(vm, &raw),
         Err(e) => {
@@ -55,10 +60,23 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
         // Entries were appended innermost first while unwinding; print outermost first.
         let n = crate::obj::list::list_len(tb) / 3;
         for k in (0..n).rev() {
-            let file = list_get(tb, 3 * k).and_then(|v| v.as_qstr()).map(|q| vm.qstr_str(q)).unwrap_or("?");
-            let line = list_get(tb, 3 * k + 1).and_then(|v| v.as_small_int()).unwrap_or(0);
-            let func = list_get(tb, 3 * k + 2).and_then(|v| v.as_qstr()).map(|q| vm.qstr_str(q)).unwrap_or("?");
-            out.push_str(&alloc::format!("  File \"{}\", line {}, in {}\n", file, line, func));
+            let file = list_get(tb, 3 * k)
+                .and_then(|v| v.as_qstr())
+                .map(|q| vm.qstr_str(q))
+                .unwrap_or("?");
+            let line = list_get(tb, 3 * k + 1)
+                .and_then(|v| v.as_small_int())
+                .unwrap_or(0);
+            let func = list_get(tb, 3 * k + 2)
+                .and_then(|v| v.as_qstr())
+                .map(|q| vm.qstr_str(q))
+                .unwrap_or("?");
+            out.push_str(&alloc::format!(
+                "  File \"{}\", line {}, in {}\n",
+                file,
+                line,
+                func
+            ));
         }
     }
     out.push_str(vm.type_name(exc));
@@ -77,7 +95,11 @@ pub fn system_exit_code(vm: &mut Vm, exc: Value) -> Option<i32> {
         return None;
     }
     let args = exc_ref(exc).args.get();
-    let code = if args.is_null() { Value::NONE } else { tuple_items(args).first().copied().unwrap_or(Value::NONE) };
+    let code = if args.is_null() {
+        Value::NONE
+    } else {
+        tuple_items(args).first().copied().unwrap_or(Value::NONE)
+    };
     if code.is_none() {
         return Some(0);
     }

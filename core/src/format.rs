@@ -54,7 +54,10 @@ pub fn format_with_spec(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> 
     } else if let Some(t) = str_of(vm, v) {
         numfmt::format_str(t, &parsed)
     } else {
-        let msg = alloc::format!("unsupported format string passed to {}.__format__", vm.type_name(v));
+        let msg = alloc::format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(v)
+        );
         return Err(vm.type_error(&msg));
     };
     out.push_str(&s.map_err(|e| fmt_error(vm, e, v))?);
@@ -68,7 +71,11 @@ pub fn format_value(vm: &mut Vm, v: Value, conv: u8, spec: Value) -> PyResult<Va
         2 | 3 => ops::repr(vm, v)?,
         _ => v,
     };
-    let spec = if spec.is_null() { "" } else { str_of(vm, spec).unwrap_or("") };
+    let spec = if spec.is_null() {
+        ""
+    } else {
+        str_of(vm, spec).unwrap_or("")
+    };
     if spec.is_empty() && string::is_str(v) {
         return Ok(v);
     }
@@ -151,14 +158,20 @@ fn str_format_impl(
         let key = &name[..first_end];
         let mut v = if key.is_empty() {
             if *manual {
-                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
-            let v = *args.get(*auto).ok_or_else(|| vm.index_error("tuple index out of range"))?;
+            let v = *args
+                .get(*auto)
+                .ok_or_else(|| vm.index_error("tuple index out of range"))?;
             *auto += 1;
             v
         } else if let Ok(n) = key.parse::<usize>() {
             *manual = true;
-            *args.get(n).ok_or_else(|| vm.index_error("tuple index out of range"))?
+            *args
+                .get(n)
+                .ok_or_else(|| vm.index_error("tuple index out of range"))?
         } else {
             match kw.chunks(2).find(|p| str_of(vm, p[0]) == Some(key)) {
                 Some(p) => p[1],
@@ -177,7 +190,9 @@ fn str_format_impl(
                 v = crate::attr::getattr(vm, v, attr)?;
                 rest = &r[end..];
             } else if let Some(r) = rest.strip_prefix('[') {
-                let end = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+                let end = r
+                    .find(']')
+                    .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
                 let idx = &r[..end];
                 let k = match idx.parse::<isize>() {
                     Ok(n) => Value::small_int(n),
@@ -186,7 +201,9 @@ fn str_format_impl(
                 v = ops::getitem(vm, v, k)?;
                 rest = &r[end + 1..];
             } else {
-                return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
         v = match conv {
@@ -230,7 +247,11 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Va
 
 fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResult<String> {
     let is_mapping = map::is_dict(args);
-    let items: &[Value] = if list::is_tuple(args) { tuple_items(args) } else { core::slice::from_ref(&args) };
+    let items: &[Value] = if list::is_tuple(args) {
+        tuple_items(args)
+    } else {
+        core::slice::from_ref(&args)
+    };
     let mut next_arg = 0usize;
     let mut out = String::new();
     let mut i = 0;
@@ -271,7 +292,8 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
         }
         let v = match spec.key {
             Some(k) => {
-                if !is_mapping && !(args.is_obj() && type_of(args).is_heap()) {
+                let heap_mapping = args.is_obj() && type_of(args).is_heap();
+                if !(is_mapping || heap_mapping) {
                     return Err(fmt_error(vm, FmtError::RequiresMapping, args));
                 }
                 let key = vm.new_str(k)?;
@@ -294,7 +316,11 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
                 }
             },
             's' | 'r' | 'a' => {
-                let sv = if spec.conv == 's' { ops::str(vm, v)? } else { ops::repr(vm, v)? };
+                let sv = if spec.conv == 's' {
+                    ops::str(vm, v)?
+                } else {
+                    ops::repr(vm, v)?
+                };
                 numfmt::percent_format_str(str_of(vm, sv).unwrap_or(""), &spec)
             }
             'c' => {
@@ -314,7 +340,8 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
                 } else if let Some(big) = to_big(v) {
                     numfmt::percent_format_bigint(&big, &spec)
                 } else if is_float(v) && !int_only {
-                    let b = crate::bigint::BigInt::from_f64(float_of(v)).map_err(|e| crate::obj::num::num_error(vm, e))?;
+                    let b = crate::bigint::BigInt::from_f64(float_of(v))
+                        .map_err(|e| crate::obj::num::num_error(vm, e))?;
                     numfmt::percent_format_bigint(&b, &spec)
                 } else if int_only {
                     return Err(fmt_error(vm, FmtError::IntegerRequired(spec.conv), v));
@@ -329,7 +356,10 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
         };
         out.push_str(&s);
     }
-    if !is_mapping && next_arg < items.len() && !(args.is_obj() && type_of(args).is_heap() && !list::is_tuple(args)) {
+    if !is_mapping
+        && next_arg < items.len()
+        && !(args.is_obj() && type_of(args).is_heap() && !list::is_tuple(args))
+    {
         return Err(fmt_error(vm, FmtError::NotAllConverted, args));
     }
     Ok(out)

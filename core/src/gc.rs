@@ -305,7 +305,9 @@ impl Heap {
     /// Size in bytes of the allocation at `p` (a pointer returned by `alloc`), or 0.
     pub fn size_of(&self, p: *const u8) -> usize {
         match self.block_of(p as usize) {
-            Some(b) if self.kind(b) == AT_HEAD || self.kind(b) == AT_MARK => self.alloc_len(b) * BLOCK,
+            Some(b) if self.kind(b) == AT_HEAD || self.kind(b) == AT_MARK => {
+                self.alloc_len(b) * BLOCK
+            }
             _ => 0,
         }
     }
@@ -313,7 +315,9 @@ impl Heap {
     /// Free an allocation explicitly (before the GC would): used when the owner knows nothing else
     /// refers to it (grown buffers, value-stack frames, manual blocks).
     pub fn free(&mut self, p: *const u8) {
-        let Some(b) = self.block_of(p as usize) else { return };
+        let Some(b) = self.block_of(p as usize) else {
+            return;
+        };
         if self.kind(b) != AT_HEAD || p as usize != self.block_addr(b) {
             return;
         }
@@ -328,7 +332,9 @@ impl Heap {
 
     /// Try to grow or shrink an allocation in place; returns true on success.
     pub fn realloc_in_place(&mut self, p: *const u8, new_bytes: usize) -> bool {
-        let Some(b) = self.block_of(p as usize) else { return false };
+        let Some(b) = self.block_of(p as usize) else {
+            return false;
+        };
         if self.kind(b) != AT_HEAD {
             return false;
         }
@@ -350,12 +356,22 @@ impl Heap {
         }
         self.used_blocks += want - have;
         // SAFETY: the new tail blocks are inside the pool and were free.
-        unsafe { core::ptr::write_bytes(self.block_addr(b + have) as *mut u8, 0, (want - have) * BLOCK) };
+        unsafe {
+            core::ptr::write_bytes(
+                self.block_addr(b + have) as *mut u8,
+                0,
+                (want - have) * BLOCK,
+            )
+        };
         true
     }
 
     /// Allocate a block for the Rust global allocator: never swept, scanned as a root.
-    pub fn alloc_manual(&mut self, bytes: usize, roots: &[(*const usize, usize)]) -> Option<NonNull<u8>> {
+    pub fn alloc_manual(
+        &mut self,
+        bytes: usize,
+        roots: &[(*const usize, usize)],
+    ) -> Option<NonNull<u8>> {
         let p = self.alloc(bytes, roots)?;
         let b = (p.as_ptr() as usize - self.pool as usize) / BLOCK;
         self.set_manual(b, true);
@@ -438,7 +454,9 @@ impl Heap {
 
     #[inline(always)]
     fn mark_candidate(&mut self, w: usize, allow_interior: bool) {
-        let Some(mut b) = self.block_of(w) else { return };
+        let Some(mut b) = self.block_of(w) else {
+            return;
+        };
         if !allow_interior {
             if !w.is_multiple_of(BLOCK) {
                 return;

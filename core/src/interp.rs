@@ -75,7 +75,16 @@ pub fn exec_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyR
     vm.vsp = base + need;
     // SAFETY: n_locals <= need.
     let stack = unsafe { slots.add(c.n_locals as usize) };
-    let mut f = Frame { code: c, globals, locals, slots, stack, sp: 0, pc: 0, instr: 0 };
+    let mut f = Frame {
+        code: c,
+        globals,
+        locals,
+        slots,
+        stack,
+        sp: 0,
+        pc: 0,
+        instr: 0,
+    };
     let saved = vm.handled_exc;
     let saved_globals = vm.cur_globals;
     vm.cur_globals = globals;
@@ -94,12 +103,25 @@ pub fn exec_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyR
 }
 
 /// Call a Python function. `self_` (if not NULL) is the first positional argument.
-pub fn call_function(vm: &mut Vm, func: Value, self_: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub fn call_function(
+    vm: &mut Vm,
+    func: Value,
+    self_: Value,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Value> {
     run_function(vm, func, self_, args, kw, Value::NULL)
 }
 
 /// Call a function's code with an explicit locals dict (class bodies).
-pub fn run_function(vm: &mut Vm, func: Value, self_: Value, args: &[Value], kw: &[Value], locals: Value) -> PyResult<Value> {
+pub fn run_function(
+    vm: &mut Vm,
+    func: Value,
+    self_: Value,
+    args: &[Value],
+    kw: &[Value],
+    locals: Value,
+) -> PyResult<Value> {
     let f = func_ref(func);
     let code = code_ref(f.code);
     let n_locals = code.n_locals as usize;
@@ -119,11 +141,21 @@ pub fn run_function(vm: &mut Vm, func: Value, self_: Value, args: &[Value], kw: 
     }
     vm.vsp = base + need;
     let r = (|| {
-        crate::call::bind_args(vm, func, slots, self_, args, kw)?;
+        // SAFETY: `slots` is n_locals NULL words of the value stack, below vsp (rooted).
+        unsafe { crate::call::bind_args(vm, func, slots, self_, args, kw)? };
         copy_closure(f, code, slots);
         // SAFETY: n_locals <= need.
         let stack = unsafe { slots.add(n_locals) };
-        let mut frame = Frame { code, globals: f.globals, locals, slots, stack, sp: 0, pc: 0, instr: 0 };
+        let mut frame = Frame {
+            code,
+            globals: f.globals,
+            locals,
+            slots,
+            stack,
+            sp: 0,
+            pc: 0,
+            instr: 0,
+        };
         vm.enter_call()?;
         let saved = vm.handled_exc;
         let saved_globals = vm.cur_globals;
@@ -153,16 +185,27 @@ fn copy_closure(f: &func::FuncObj, code: &CodeObj, slots: *mut Value) {
     }
 }
 
-fn new_generator(vm: &mut Vm, func: Value, self_: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn new_generator(
+    vm: &mut Vm,
+    func: Value,
+    self_: Value,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Value> {
     let f = func_ref(func);
     let code = code_ref(f.code);
     let need = code.n_locals as usize + code.stack_size as usize;
     let slots = vm.alloc_raw(need.max(1) * core::mem::size_of::<Value>())? as *mut Value;
     // Zeroed memory is NULL values. Bind while `slots` is rooted by this native frame.
-    crate::call::bind_args(vm, func, slots, self_, args, kw)?;
+    // SAFETY: `slots` is a fresh zeroed (NULL) heap block of n_locals + stack_size words,
+    // rooted by this native frame.
+    unsafe { crate::call::bind_args(vm, func, slots, self_, args, kw)? };
     copy_closure(f, code, slots);
-    let ty: &'static crate::obj::TypeObj =
-        if code.flags & bc::FLAG_COROUTINE != 0 { &COROUTINE_TYPE } else { &GENERATOR_TYPE };
+    let ty: &'static crate::obj::TypeObj = if code.flags & bc::FLAG_COROUTINE != 0 {
+        &COROUTINE_TYPE
+    } else {
+        &GENERATOR_TYPE
+    };
     vm.alloc_obj(
         GenObj {
             header: header(ty),
@@ -215,7 +258,11 @@ pub fn gen_resume(vm: &mut Vm, g: Value, send: Value, throw: Value) -> PyResult<
         vm.handled_exc = gen.handled_exc.get();
     }
     if let Err(e) = vm.enter_call() {
-        gen.state.set(if started { func::GEN_SUSPENDED } else { func::GEN_CREATED });
+        gen.state.set(if started {
+            func::GEN_SUSPENDED
+        } else {
+            func::GEN_CREATED
+        });
         return Err(e);
     }
     let r = if !throw.is_null() {
@@ -302,9 +349,14 @@ pub fn gen_close(vm: &mut Vm, g: Value) -> PyResult<()> {
         return Ok(());
     }
     match gen_resume(vm, g, Value::NONE, GENERATOR_EXIT_TYPE.as_value()) {
-        Ok(Exit::Yield(_)) => Err(vm.new_error(&RUNTIME_ERROR_TYPE, "generator ignored GeneratorExit")),
+        Ok(Exit::Yield(_)) => {
+            Err(vm.new_error(&RUNTIME_ERROR_TYPE, "generator ignored GeneratorExit"))
+        }
         Ok(Exit::Return(_)) => Ok(()),
-        Err(e) if is_subtype(type_of(e.0), &GENERATOR_EXIT_TYPE) || is_subtype(type_of(e.0), &STOP_ITERATION_TYPE) => {
+        Err(e)
+            if is_subtype(type_of(e.0), &GENERATOR_EXIT_TYPE)
+                || is_subtype(type_of(e.0), &STOP_ITERATION_TYPE) =>
+        {
             Ok(())
         }
         Err(e) => Err(e),
@@ -326,7 +378,10 @@ pub fn make_exception(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 fn find_handler(code: &CodeObj, pc: usize) -> Option<bc::ExcEntry> {
-    code.exc_table().iter().find(|e| (e.start as usize) <= pc && pc < (e.end as usize)).copied()
+    code.exc_table()
+        .iter()
+        .find(|e| (e.start as usize) <= pc && pc < (e.end as usize))
+        .copied()
 }
 
 /// Route an exception raised at `f.instr` to a handler in this frame, then keep running.
@@ -387,7 +442,10 @@ fn load_global(vm: &mut Vm, globals: Value, name: Qstr) -> PyResult<Value> {
 }
 
 fn unbound_local(vm: &mut Vm, code: &CodeObj, slot: usize) -> PyErr {
-    let msg = alloc::format!("local variable '{}' referenced before assignment", vm.qstr_str(code.local_name(slot)));
+    let msg = alloc::format!(
+        "local variable '{}' referenced before assignment",
+        vm.qstr_str(code.local_name(slot))
+    );
     vm.new_error(&UNBOUND_LOCAL_ERROR_TYPE, &msg)
 }
 
@@ -628,7 +686,11 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Op::LoadName => {
                 let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
-                let local = if f.locals.is_null() { None } else { map_get_qstr(vm, f.locals, name) };
+                let local = if f.locals.is_null() {
+                    None
+                } else {
+                    map_get_qstr(vm, f.locals, name)
+                };
                 let v = match local {
                     Some(v) => v,
                     None => tri!(load_global(vm, f.globals, name)),
@@ -638,12 +700,20 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             Op::StoreName => {
                 let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
                 let v = pop!();
-                let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                let ns = if f.locals.is_null() {
+                    f.globals
+                } else {
+                    f.locals
+                };
                 tri!(map_set_qstr(vm, ns, name, v));
             }
             Op::DeleteName => {
                 let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
-                let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                let ns = if f.locals.is_null() {
+                    f.globals
+                } else {
+                    f.locals
+                };
                 if tri!(map::map_delete(vm, ns, Value::from_qstr(name))).is_none() {
                     tri!(Err(vm.name_error(name)));
                 }
@@ -675,8 +745,10 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             Op::LoadSubscr => {
                 let k = pop!();
                 let o = top!();
-                // Fast path: list[int].
-                let v = if let (true, Some(i)) = (list::is_list(o), k.as_small_int()) {
+                // Fast path: list[int] (exact lists: subclasses may override __getitem__).
+                let v = if let (true, Some(i)) =
+                    (core::ptr::eq(type_of(o), &LIST_TYPE), k.as_small_int())
+                {
                     let n = list::list_len(o) as isize;
                     let j = if i < 0 { i + n } else { i };
                     if j >= 0 && j < n {
@@ -693,7 +765,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let k = pop!();
                 let o = pop!();
                 let v = pop!();
-                if let (true, Some(i)) = (list::is_list(o), k.as_small_int()) {
+                if let (true, Some(i)) = (core::ptr::eq(type_of(o), &LIST_TYPE), k.as_small_int()) {
                     let n = list::list_len(o) as isize;
                     if i >= 0 && i < n {
                         list::list_set(o, i as usize, v);
@@ -764,9 +836,18 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
                 // Float fast path (float op float/int): no generic dispatch.
                 let (fa, fb) = (crate::obj::num::is_float(a), crate::obj::num::is_float(b));
-                if (fa || fb) && (fa || a.is_small_int()) && (fb || b.is_small_int()) {
-                    let x = if fa { crate::obj::num::float_of(a) } else { a.small_int_value() as f64 };
-                    let y = if fb { crate::obj::num::float_of(b) } else { b.small_int_value() as f64 };
+                let (num_a, num_b) = (fa || a.is_small_int(), fb || b.is_small_int());
+                if (fa || fb) && num_a && num_b {
+                    let x = if fa {
+                        crate::obj::num::float_of(a)
+                    } else {
+                        a.small_int_value() as f64
+                    };
+                    let y = if fb {
+                        crate::obj::num::float_of(b)
+                    } else {
+                        b.small_int_value() as f64
+                    };
                     let r = match opn % bc::INPLACE_OFFSET {
                         0 => Some(x + y),
                         1 => Some(x - y),
@@ -808,7 +889,10 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     set_top!(Value::from_bool(r));
                     continue;
                 }
-                if opn <= bc::CmpOp::Ge as u8 && crate::obj::num::is_float(a) && crate::obj::num::is_float(b) {
+                if opn <= bc::CmpOp::Ge as u8
+                    && crate::obj::num::is_float(a)
+                    && crate::obj::num::is_float(b)
+                {
                     let (x, y) = (crate::obj::num::float_of(a), crate::obj::num::float_of(b));
                     let r = match opn {
                         0 => x < y,
@@ -944,7 +1028,9 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     let fname = if sp >= 3 {
                         let f = peek!(2);
                         match tri!(crate::attr::getattr_opt(vm, f, q::__name__)) {
-                            Some(n) => alloc::string::String::from(crate::obj::string::str_of(vm, n).unwrap_or("function")),
+                            Some(n) => alloc::string::String::from(
+                                crate::obj::string::str_of(vm, n).unwrap_or("function"),
+                            ),
                             None => alloc::string::String::from("function"),
                         }
                     } else {
@@ -972,7 +1058,8 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             Op::DictUpdate => {
                 let m = pop!();
                 let d = top!();
-                if !map::is_dict(m) && !(m.is_obj() && crate::attr::lookup_special(vm, m, q::keys).is_some()) {
+                let has_keys = m.is_obj() && crate::attr::lookup_special(vm, m, q::keys).is_some();
+                if !(map::is_dict(m) || has_keys) {
                     let msg = alloc::format!("'{}' object is not a mapping", vm.type_name(m));
                     tri!(Err(vm.type_error(&msg)));
                 }
@@ -1032,10 +1119,24 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let flags = bytecode.get(pc).copied().unwrap_or(0);
                 pc += 1;
                 let code_v = pop!();
-                let closure = if flags & bc::MKFN_CLOSURE != 0 { pop!() } else { Value::NULL };
-                let kwdefaults = if flags & bc::MKFN_KWDEFAULTS != 0 { pop!() } else { Value::NULL };
-                let defaults = if flags & bc::MKFN_DEFAULTS != 0 { pop!() } else { Value::NULL };
-                let fv = tri!(func::new_function(vm, code_v, f.globals, defaults, kwdefaults, closure));
+                let closure = if flags & bc::MKFN_CLOSURE != 0 {
+                    pop!()
+                } else {
+                    Value::NULL
+                };
+                let kwdefaults = if flags & bc::MKFN_KWDEFAULTS != 0 {
+                    pop!()
+                } else {
+                    Value::NULL
+                };
+                let defaults = if flags & bc::MKFN_DEFAULTS != 0 {
+                    pop!()
+                } else {
+                    Value::NULL
+                };
+                let fv = tri!(func::new_function(
+                    vm, code_v, f.globals, defaults, kwdefaults, closure
+                ));
                 push!(fv);
             }
             Op::CallFunction => {
@@ -1079,7 +1180,9 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     // keep args rooted while kwargs are spread
                     push!(args);
                     push!(kwargs);
-                    let r = with_mapping_pairs(vm, kwargs, |vm, kw| crate::call::call(vm, func, pos, kw));
+                    let r = with_mapping_pairs(vm, kwargs, |vm, kw| {
+                        crate::call::call(vm, func, pos, kw)
+                    });
                     sp -= 2;
                     tri!(r)
                 };
@@ -1160,7 +1263,8 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     let it = match tri!(crate::attr::call_special(vm, o, q::__await__, &[])) {
                         Some(it) => it,
                         None => {
-                            let msg = alloc::format!("'{}' object can't be awaited", vm.type_name(o));
+                            let msg =
+                                alloc::format!("'{}' object can't be awaited", vm.type_name(o));
                             tri!(Err(vm.type_error(&msg)))
                         }
                     };
@@ -1171,7 +1275,9 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let o = top!();
                 let it = match tri!(crate::attr::call_special(vm, o, q::__aiter__, &[])) {
                     Some(it) => it,
-                    None => tri!(Err(vm.type_error("'async for' requires an object with __aiter__ method"))),
+                    None => tri!(Err(
+                        vm.type_error("'async for' requires an object with __aiter__ method")
+                    )),
                 };
                 set_top!(it);
             }
@@ -1179,7 +1285,9 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let it = top!();
                 let aw = match tri!(crate::attr::call_special(vm, it, q::__anext__, &[])) {
                     Some(a) => a,
-                    None => tri!(Err(vm.type_error("'async for' requires an iterator with __anext__ method"))),
+                    None => tri!(Err(vm.type_error(
+                        "'async for' requires an iterator with __anext__ method"
+                    ))),
                 };
                 let aw = if aw.is_obj() && kind_of(aw) == Kind::Generator {
                     aw
@@ -1203,7 +1311,11 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Op::PushExcInfo => {
                 let exc = pop!();
-                push!(if vm.handled_exc.is_null() { Value::NONE } else { vm.handled_exc });
+                push!(if vm.handled_exc.is_null() {
+                    Value::NONE
+                } else {
+                    vm.handled_exc
+                });
                 push!(exc);
                 vm.handled_exc = exc;
             }
@@ -1242,7 +1354,11 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                         let cause = pop!();
                         let e = pop!();
                         let exc = tri!(make_exception(vm, e));
-                        let c = if cause.is_none() { Value::NONE } else { tri!(make_exception(vm, cause)) };
+                        let c = if cause.is_none() {
+                            Value::NONE
+                        } else {
+                            tri!(make_exception(vm, cause))
+                        };
                         exc_ref(exc).cause.set(c);
                         exc_ref(exc).suppress_context.set(true);
                         PyErr(exc)
@@ -1258,7 +1374,10 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let exit = crate::attr::lookup_special(vm, mgr, q::__exit__);
                 let enter = crate::attr::lookup_special(vm, mgr, q::__enter__);
                 let (Some(exit), Some(enter)) = (exit, enter) else {
-                    let msg = alloc::format!("'{}' object does not support the context manager protocol", vm.type_name(mgr));
+                    let msg = alloc::format!(
+                        "'{}' object does not support the context manager protocol",
+                        vm.type_name(mgr)
+                    );
                     tri!(Err(vm.type_error(&msg)))
                 };
                 let exit_bound = tri!(func::new_bound_method(vm, exit, mgr));
@@ -1268,7 +1387,12 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Op::WithExitNormal => {
                 let exit = pop!();
-                tri!(crate::call::call(vm, exit, &[Value::NONE, Value::NONE, Value::NONE], &[]));
+                tri!(crate::call::call(
+                    vm,
+                    exit,
+                    &[Value::NONE, Value::NONE, Value::NONE],
+                    &[]
+                ));
             }
             Op::WithExitExc => {
                 let exc = top!();
@@ -1283,7 +1407,9 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let exit = crate::attr::lookup_special(vm, mgr, q::__aexit__);
                 let enter = crate::attr::lookup_special(vm, mgr, q::__aenter__);
                 let (Some(exit), Some(enter)) = (exit, enter) else {
-                    tri!(Err(vm.type_error("object does not support the asynchronous context manager protocol")))
+                    tri!(Err(vm.type_error(
+                        "object does not support the asynchronous context manager protocol"
+                    )))
                 };
                 let exit_bound = tri!(func::new_bound_method(vm, exit, mgr));
                 set_top!(exit_bound);
@@ -1310,7 +1436,8 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                         match crate::module::import_submodule(vm, m, name) {
                             Ok(v) => v,
                             Err(_) => {
-                                let msg = alloc::format!("cannot import name {}", vm.qstr_str(name));
+                                let msg =
+                                    alloc::format!("cannot import name {}", vm.qstr_str(name));
                                 tri!(Err(vm.new_error(&IMPORT_ERROR_TYPE, &msg)))
                             }
                         }
@@ -1320,13 +1447,21 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             Op::ImportStar => {
                 let m = pop!();
-                let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                let ns = if f.locals.is_null() {
+                    f.globals
+                } else {
+                    f.locals
+                };
                 tri!(crate::module::import_star(vm, m, ns));
             }
             Op::FormatValue => {
                 let flags = bytecode.get(pc).copied().unwrap_or(0);
                 pc += 1;
-                let spec = if flags & bc::FMT_HAS_SPEC != 0 { pop!() } else { Value::NULL };
+                let spec = if flags & bc::FMT_HAS_SPEC != 0 {
+                    pop!()
+                } else {
+                    Value::NULL
+                };
                 let v = top!();
                 let s = tri!(crate::format::format_value(vm, v, flags & 3, spec));
                 set_top!(s);
@@ -1357,7 +1492,9 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let i = get_uint(bytecode, &mut pc) as usize;
                 let class = cell_ref(slot!(i)).value.get();
                 if class.is_null() || code.n_pos == 0 && code.flags & bc::FLAG_VARARGS == 0 {
-                    tri!(Err(vm.new_error(&RUNTIME_ERROR_TYPE, "super(): no arguments")));
+                    tri!(Err(
+                        vm.new_error(&RUNTIME_ERROR_TYPE, "super(): no arguments")
+                    ));
                 }
                 let mut first = slot!(0);
                 if first.is_obj() && kind_of(first) == Kind::Cell {
@@ -1402,7 +1539,9 @@ pub fn exception_matches(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
         return Ok(false);
     }
     if !crate::attr::is_exception_class(ty) {
-        return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+        return Err(
+            vm.type_error("catching classes that do not inherit from BaseException is not allowed")
+        );
     }
     Ok(is_subtype(type_of(exc), type_ref(ty)))
 }

@@ -26,7 +26,11 @@ pub fn load_code(vm: &mut Vm, raw: &RawCode) -> PyResult<Value> {
     let names = intern_all(vm, &raw.names)?;
     let local_names = intern_all(vm, &raw.local_names)?;
     let exc_bytes = raw.exc_table.len() * core::mem::size_of::<ExcEntry>();
-    let exc_table = if exc_bytes == 0 { core::ptr::null_mut() } else { vm.alloc_raw(exc_bytes)? as *mut ExcEntry };
+    let exc_table = if exc_bytes == 0 {
+        core::ptr::null_mut()
+    } else {
+        vm.alloc_raw(exc_bytes)? as *mut ExcEntry
+    };
     for (i, e) in raw.exc_table.iter().enumerate() {
         // SAFETY: exc_table has room for raw.exc_table.len() entries.
         unsafe { *exc_table.add(i) = *e };

@@ -45,7 +45,10 @@ fn make_builtin_module(vm: &mut Vm, def: &'static ModuleDef) -> PyResult<Value> 
 
 /// The builtin module definition named `name`, if this build has it.
 fn find_builtin(vm: &Vm, name: &str) -> Option<&'static ModuleDef> {
-    vm.modules_table.iter().copied().find(|d| vm.qstr_str(d.name) == name)
+    vm.modules_table
+        .iter()
+        .copied()
+        .find(|d| vm.qstr_str(d.name) == name)
 }
 
 /// Import one module by its full dotted name (parents must already be imported).
@@ -76,7 +79,11 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
     while let Some(dir) = list_get(dirs, i) {
         i += 1;
         let dir = crate::obj::string::str_of(vm, dir).unwrap_or("");
-        let base = if dir.is_empty() { String::from(leaf) } else { alloc::format!("{}/{}", dir.trim_end_matches('/'), leaf) };
+        let base = if dir.is_empty() {
+            String::from(leaf)
+        } else {
+            alloc::format!("{}/{}", dir.trim_end_matches('/'), leaf)
+        };
         let file = alloc::format!("{}.py", base);
         if let Some(src) = vm.port().read_file(&file) {
             return exec_module_source(vm, full, &file, &src, Value::NULL).map(Some);
@@ -91,7 +98,13 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
 }
 
 /// Create module `name`, register it in sys.modules, and run `src` in it.
-pub fn exec_module_source(vm: &mut Vm, name: &str, file: &str, src: &[u8], path: Value) -> PyResult<Value> {
+pub fn exec_module_source(
+    vm: &mut Vm,
+    name: &str,
+    file: &str,
+    src: &[u8],
+    path: Value,
+) -> PyResult<Value> {
     let qn = vm.intern(name)?;
     let m = new_module(vm, qn)?;
     let d = module_ref(m).dict;
@@ -109,7 +122,14 @@ pub fn exec_module_source(vm: &mut Vm, name: &str, file: &str, src: &[u8], path:
             return Err(vm.new_error(&SYNTAX_ERROR_TYPE, "invalid UTF-8 in source file"));
         }
     };
-    let r = crate::embed::exec_source(vm, src, file, crate::compile::CompileMode::File, d, Value::NULL);
+    let r = crate::embed::exec_source(
+        vm,
+        src,
+        file,
+        crate::compile::CompileMode::File,
+        d,
+        Value::NULL,
+    );
     if let Err(e) = r {
         map::map_delete(vm, vm.modules, key)?;
         return Err(e);
@@ -118,11 +138,19 @@ pub fn exec_module_source(vm: &mut Vm, name: &str, file: &str, src: &[u8], path:
 }
 
 /// `import name` / `from name import fromlist` / relative imports with `level`.
-pub fn import(vm: &mut Vm, name: Qstr, fromlist: Value, level: Value, globals: Value) -> PyResult<Value> {
+pub fn import(
+    vm: &mut Vm,
+    name: Qstr,
+    fromlist: Value,
+    level: Value,
+    globals: Value,
+) -> PyResult<Value> {
     let level = level.as_small_int().unwrap_or(0);
     let mut full = String::from(vm.qstr_str(name));
     if level > 0 {
-        let pkg_name = map_get_qstr(vm, globals, q::__name__).and_then(|v| crate::obj::string::str_of(vm, v)).unwrap_or("");
+        let pkg_name = map_get_qstr(vm, globals, q::__name__)
+            .and_then(|v| crate::obj::string::str_of(vm, v))
+            .unwrap_or("");
         let is_pkg = map_get_qstr(vm, globals, q::__path__).is_some();
         let mut base = String::from(pkg_name);
         let strip = if is_pkg { level - 1 } else { level };
@@ -131,16 +159,26 @@ pub fn import(vm: &mut Vm, name: Qstr, fromlist: Value, level: Value, globals: V
                 Some(i) => base.truncate(i),
                 None => {
                     if base.is_empty() {
-                        return Err(vm.new_error(&IMPORT_ERROR_TYPE, "attempted relative import with no known parent package"));
+                        return Err(vm.new_error(
+                            &IMPORT_ERROR_TYPE,
+                            "attempted relative import with no known parent package",
+                        ));
                     }
                     base.clear();
                 }
             }
         }
         if base.is_empty() {
-            return Err(vm.new_error(&IMPORT_ERROR_TYPE, "attempted relative import with no known parent package"));
+            return Err(vm.new_error(
+                &IMPORT_ERROR_TYPE,
+                "attempted relative import with no known parent package",
+            ));
         }
-        full = if full.is_empty() { base } else { alloc::format!("{}.{}", base, full) };
+        full = if full.is_empty() {
+            base
+        } else {
+            alloc::format!("{}.{}", base, full)
+        };
     }
     let mut parent = Value::NULL;
     let mut top = Value::NULL;
@@ -170,7 +208,11 @@ pub fn import(vm: &mut Vm, name: Qstr, fromlist: Value, level: Value, globals: V
     }
     let empty_tuple = crate::obj::list::is_tuple(fromlist) && tuple_items(fromlist).is_empty();
     let has_fromlist = !(fromlist.is_none() || empty_tuple);
-    Ok(if has_fromlist || level > 0 { parent } else { top })
+    Ok(if has_fromlist || level > 0 {
+        parent
+    } else {
+        top
+    })
 }
 
 /// `from package import submodule` where the submodule is not yet an attribute.
@@ -178,7 +220,11 @@ pub fn import_submodule(vm: &mut Vm, pkg: Value, name: Qstr) -> PyResult<Value> 
     if kind_of(pkg) != Kind::Module {
         return Err(vm.new_error(&IMPORT_ERROR_TYPE, "not a package"));
     }
-    let full = alloc::format!("{}.{}", vm.qstr_str(module_ref(pkg).name), vm.qstr_str(name));
+    let full = alloc::format!(
+        "{}.{}",
+        vm.qstr_str(module_ref(pkg).name),
+        vm.qstr_str(name)
+    );
     match import_one(vm, &full, pkg)? {
         Some(m) => {
             map_set_qstr(vm, module_ref(pkg).dict, name, m)?;
@@ -203,7 +249,9 @@ pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
     }
     let mut pos = 0;
     while let Some(e) = map::next_entry(d, &mut pos) {
-        let public = crate::obj::string::str_of(vm, e.key).map(|s| !s.starts_with('_')).unwrap_or(false);
+        let public = crate::obj::string::str_of(vm, e.key)
+            .map(|s| !s.starts_with('_'))
+            .unwrap_or(false);
         if public {
             map::map_set_hashed(vm, ns, e.key, e.value, e.hash)?;
         }

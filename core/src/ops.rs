@@ -36,9 +36,12 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     }
     Ok(match kind_of(v) {
         Kind::Float => float_of(v) != 0.0,
-        Kind::Int => true, // big ints are never zero
+        // Builtin big ints are never zero; int-subclass instances may be.
+        Kind::Int => small_of(v) != Some(0),
         Kind::Str => string::char_len(vm, v) > 0,
-        Kind::Bytes | Kind::ByteArray => !string::bytes_of(v).unwrap_or(&[]).is_empty(),
+        Kind::Bytes | Kind::ByteArray | Kind::MemoryView => {
+            !string::bytes_of(v).unwrap_or(&[]).is_empty()
+        }
         Kind::List => list::list_len(v) > 0,
         Kind::Tuple => !tuple_items(v).is_empty(),
         Kind::Dict | Kind::Set | Kind::FrozenSet => map_len(v) > 0,
@@ -78,7 +81,10 @@ pub fn to_index(vm: &mut Vm, v: Value) -> PyResult<isize> {
             return to_index(vm, r);
         }
     }
-    let msg = alloc::format!("'{}' object cannot be interpreted as an integer", vm.type_name(v));
+    let msg = alloc::format!(
+        "'{}' object cannot be interpreted as an integer",
+        vm.type_name(v)
+    );
     Err(vm.type_error(&msg))
 }
 
@@ -196,7 +202,10 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
         let r = if ka == 2 && kb == 2 {
             float_of(a).partial_cmp(&float_of(b))
         } else if ka == 2 {
-            to_big(b).unwrap_or_default().cmp_f64(float_of(a)).map(Ordering::reverse)
+            to_big(b)
+                .unwrap_or_default()
+                .cmp_f64(float_of(a))
+                .map(Ordering::reverse)
         } else {
             to_big(a).unwrap_or_default().cmp_f64(float_of(b))
         };
@@ -214,7 +223,10 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
     let (ka, kb) = (kind_of(a), kind_of(b));
     let is_bytes = |k| matches!(k, Kind::Bytes | Kind::ByteArray);
     if is_bytes(ka) && is_bytes(kb) {
-        let (x, y) = (string::bytes_of(a).unwrap_or(&[]), string::bytes_of(b).unwrap_or(&[]));
+        let (x, y) = (
+            string::bytes_of(a).unwrap_or(&[]),
+            string::bytes_of(b).unwrap_or(&[]),
+        );
         return Ok(Some(ord_result(op, x.cmp(y))));
     }
     if (ka == Kind::List && kb == Kind::List) || (ka == Kind::Tuple && kb == Kind::Tuple) {
@@ -239,7 +251,9 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
         let mut same = map_len(a) == map_len(b);
         let mut pos = 0;
         while same {
-            let Some(e) = map::next_entry(a, &mut pos) else { break };
+            let Some(e) = map::next_entry(a, &mut pos) else {
+                break;
+            };
             match map::map_get(vm, b, e.key)? {
                 Some(v) => same = eq(vm, e.value, v)?,
                 None => same = false,
@@ -248,13 +262,20 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
         return Ok(Some(same == (op == CmpOp::Eq)));
     }
     if ka == Kind::Range && kb == Kind::Range && matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        let (x, y) = (crate::obj::misc::range_ref(a), crate::obj::misc::range_ref(b));
-        let same = x.len() == y.len() && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+        let (x, y) = (
+            crate::obj::misc::range_ref(a),
+            crate::obj::misc::range_ref(b),
+        );
+        let same = x.len() == y.len()
+            && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
         return Ok(Some(same == (op == CmpOp::Eq)));
     }
     if ka == Kind::Slice && kb == Kind::Slice && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         // Slices compare as (start, stop, step) tuples.
-        let (x, y) = (crate::obj::misc::slice_ref(a), crate::obj::misc::slice_ref(b));
+        let (x, y) = (
+            crate::obj::misc::slice_ref(a),
+            crate::obj::misc::slice_ref(b),
+        );
         let same = eq(vm, x.start, y.start)? && eq(vm, x.stop, y.stop)? && eq(vm, x.step, y.step)?;
         return Ok(Some(same == (op == CmpOp::Eq)));
     }
@@ -319,9 +340,14 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         }
     } else {
         // Reflected first if b's type is a subclass of a's (CPython rule), else a first.
-        let b_first = b_heap && crate::obj::is_subtype(type_of(b), type_of(a)) && !core::ptr::eq(type_of(a), type_of(b));
-        let order: [(Value, Value, CmpOp); 2] =
-            if b_first { [(b, a, reflected(op)), (a, b, op)] } else { [(a, b, op), (b, a, reflected(op))] };
+        let b_first = b_heap
+            && crate::obj::is_subtype(type_of(b), type_of(a))
+            && !core::ptr::eq(type_of(a), type_of(b));
+        let order: [(Value, Value, CmpOp); 2] = if b_first {
+            [(b, a, reflected(op)), (a, b, op)]
+        } else {
+            [(a, b, op), (b, a, reflected(op))]
+        };
         for (x, y, o) in order {
             if x.is_obj() && type_of(x).is_heap() {
                 if let Some(r) = call_special(vm, x, cmp_method(o), &[y])? {
@@ -446,13 +472,15 @@ pub fn binary_op(vm: &mut Vm, raw_op: u8, a: Value, b: Value) -> PyResult<Value>
                 extend_list(vm, a, b)?;
                 return Ok(a);
             }
-        } else if map::is_set_like(a) && kind_of(a) == Kind::Set && map::is_set_like(b) {
-            if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
-                let r = set_binop(vm, op, a, b)?;
-                map::map_clear(a);
-                set_update(vm, a, r)?;
-                return Ok(a);
-            }
+        } else if map::is_set_like(a)
+            && kind_of(a) == Kind::Set
+            && map::is_set_like(b)
+            && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+        {
+            let r = set_binop(vm, op, a, b)?;
+            map::map_clear(a);
+            set_update(vm, a, r)?;
+            return Ok(a);
         }
     }
     let a_heap = a.is_obj() && type_of(a).is_heap();
@@ -476,6 +504,13 @@ pub fn binary_op(vm: &mut Vm, raw_op: u8, a: Value, b: Value) -> PyResult<Value>
         }
         if a_heap {
             if let Some(r) = call_special(vm, a, binop_method(op, false), &[b])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+            // Subclasses of builtin types (list, str, ...) inherit the builtin operation.
+            if !matches!(kind_of(a), Kind::Object | Kind::Exception) {
+                let r = native_binop(vm, op, a, b)?;
                 if r != Value::NOT_IMPLEMENTED {
                     return Ok(r);
                 }
@@ -535,7 +570,10 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         }
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    if op == BinOp::Mul && ka == 1 && (string::is_str(b) || list::seq_items(b).is_some() || string::bytes_of(b).is_some()) {
+    if op == BinOp::Mul
+        && ka == 1
+        && (string::is_str(b) || list::seq_items(b).is_some() || string::bytes_of(b).is_some())
+    {
         return native_binop(vm, op, b, a);
     }
     if !a.is_obj() {
@@ -579,13 +617,17 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
                 string::new_bytearray(vm, &v)
             }
         }
-        (Kind::Bytes, BinOp::Mod) => crate::format::bytes_percent_format(vm, string::bytes_of(a).unwrap_or(&[]), b),
+        (Kind::Bytes, BinOp::Mod) => {
+            crate::format::bytes_percent_format(vm, string::bytes_of(a).unwrap_or(&[]), b)
+        }
         (Kind::Bytes, BinOp::Mul) if kb == 1 => {
             let n = to_index(vm, b)?.max(0) as usize;
             let v = string::bytes_of(a).unwrap_or(&[]).repeat(n);
             string::new_bytes(vm, &v)
         }
-        (Kind::Set | Kind::FrozenSet, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) if map::is_set_like(b) => {
+        (Kind::Set | Kind::FrozenSet, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+            if map::is_set_like(b) =>
+        {
             set_binop(vm, op, a, b)
         }
         (Kind::Dict, BinOp::Or) if map::is_dict(b) => {
@@ -646,11 +688,7 @@ pub fn default_repr(vm: &mut Vm, v: Value) -> String {
     if t.kind == Kind::Type {
         let t = crate::obj::type_ref(v);
         let name = vm.qstr_str(t.name);
-        return if t.is_heap() {
-            alloc::format!("<class '{}'>", name)
-        } else {
-            alloc::format!("<class '{}'>", name)
-        };
+        return alloc::format!("<class '{}'>", name);
     }
     alloc::format!("<{} object at {:x}>", vm.qstr_str(t.name), v.raw())
 }
@@ -682,7 +720,8 @@ pub fn str_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
         // `object.__str__` (inherited by every class) means "no __str__ of its own": fall
         // through to the builtin layout's str (exception args) or repr.
         let user_str = if t.is_heap() {
-            crate::attr::lookup_special(vm, v, q::__str__).filter(|&m| !crate::obj::misc::is_object_str(m))
+            crate::attr::lookup_special(vm, v, q::__str__)
+                .filter(|&m| !crate::obj::misc::is_object_str(m))
         } else {
             None
         };
@@ -694,10 +733,16 @@ pub fn str_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
         }
         if t.kind == Kind::Exception && !crate::obj::is_type(v) {
             let args = crate::obj::exc::exc_ref(v).args.get();
-            let items = if args.is_null() { &[][..] } else { tuple_items(args) };
+            let items = if args.is_null() {
+                &[][..]
+            } else {
+                tuple_items(args)
+            };
             return match items.len() {
                 0 => Ok(()),
-                1 if crate::obj::is_subtype(t, &crate::obj::types::KEY_ERROR_TYPE) => repr_into(vm, items[0], out),
+                1 if crate::obj::is_subtype(t, &crate::obj::types::KEY_ERROR_TYPE) => {
+                    repr_into(vm, items[0], out)
+                }
                 1 => str_into(vm, items[0], out),
                 _ => repr_into(vm, args, out),
             };
@@ -708,7 +753,12 @@ pub fn str_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
 
 pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
     use core::fmt::Write;
-    if v.is_small_int() || v.is_bool() || v == Value::NONE || v == Value::ELLIPSIS || v == Value::NOT_IMPLEMENTED {
+    if v.is_small_int()
+        || v.is_bool()
+        || v == Value::NONE
+        || v == Value::ELLIPSIS
+        || v == Value::NOT_IMPLEMENTED
+    {
         match v {
             Value::TRUE => out.push_str("True"),
             Value::FALSE => out.push_str("False"),
@@ -729,7 +779,14 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
     }
     let t = type_of(v);
     if t.is_heap() && t.kind != Kind::Type {
-        if let Some(r) = call_special(vm, v, q::__repr__, &[])? {
+        // Subclasses of list/dict/set/int without a __repr__ of their own use the builtin repr,
+        // not the `object.__repr__` they also inherit.
+        let m = crate::attr::lookup_special(vm, v, q::__repr__).filter(|&m| {
+            !(matches!(t.kind, Kind::List | Kind::Dict | Kind::Set | Kind::Int)
+                && crate::obj::misc::is_object_repr(m))
+        });
+        if let Some(m) = m {
+            let r = crate::attr::call_bound(vm, m, v, &[])?;
             let s = string::expect_str(vm, r, "__repr__ returned non-string")?;
             out.push_str(s);
             return Ok(());
@@ -847,7 +904,12 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
         Kind::Function => {
             let f = crate::obj::func::func_ref(v);
             let code = crate::obj::func::code_ref(f.code);
-            let _ = write!(out, "<function {} at 0x{:x}>", vm.qstr_str(code.qualname), v.raw());
+            let _ = write!(
+                out,
+                "<function {} at 0x{:x}>",
+                vm.qstr_str(code.qualname),
+                v.raw()
+            );
         }
         Kind::NativeFunction => {
             // SAFETY: kind NativeFunction objects are NativeFn statics.
@@ -882,7 +944,12 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
         Kind::Generator => {
             let g = crate::obj::func::gen_ref(v);
             let code = crate::obj::func::code_ref(g.code);
-            let _ = write!(out, "<generator object '{}' at {:x}>", vm.qstr_str(code.name), v.raw());
+            let _ = write!(
+                out,
+                "<generator object '{}' at {:x}>",
+                vm.qstr_str(code.name),
+                v.raw()
+            );
         }
         Kind::Native => {
             if let Some(f) = type_of(v).slots.and_then(|s| s.repr) {
@@ -908,9 +975,15 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
         return Ok(vm.qstr_str(s).chars().count());
     }
     if v.is_obj() {
+        let user = subclass_override(vm, v, q::__len__).is_some();
         match kind_of(v) {
+            _ if user => {}
             Kind::Str => return Ok(string::char_len(vm, v)),
             Kind::Bytes | Kind::ByteArray => return Ok(string::bytes_of(v).unwrap_or(&[]).len()),
+            Kind::MemoryView => {
+                string::check_released(vm, v)?;
+                return Ok(string::bytes_of(v).unwrap_or(&[]).len());
+            }
             Kind::List => return Ok(list::list_len(v)),
             Kind::Tuple => return Ok(tuple_items(v).len()),
             Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(map_len(v)),
@@ -936,8 +1009,13 @@ fn norm_index(vm: &mut Vm, idx: Value, len: usize, what: &str) -> PyResult<usize
     let i = match small_of(idx) {
         Some(i) => i as isize,
         None => {
-            if !num::is_int(idx) && !(idx.is_obj() && type_of(idx).is_heap()) {
-                let msg = alloc::format!("{} indices must be integers, not {}", what, vm.type_name(idx));
+            let heap_index = idx.is_obj() && type_of(idx).is_heap();
+            if !(num::is_int(idx) || heap_index) {
+                let msg = alloc::format!(
+                    "{} indices must be integers, not {}",
+                    what,
+                    vm.type_name(idx)
+                );
                 return Err(vm.type_error(&msg));
             }
             to_index(vm, idx)?
@@ -955,7 +1033,22 @@ fn is_slice(v: Value) -> bool {
     v.is_obj() && kind_of(v) == Kind::Slice
 }
 
+/// A Python-level special method of a subclass of list/str/int/set (which the kind-based fast
+/// paths below would otherwise bypass). Native methods are the builtin behaviour itself.
+fn subclass_override(vm: &Vm, o: Value, name: Qstr) -> Option<Value> {
+    if !o.is_obj()
+        || !type_of(o).is_heap()
+        || !matches!(kind_of(o), Kind::List | Kind::Str | Kind::Int | Kind::Set)
+    {
+        return None;
+    }
+    lookup_special(vm, o, name).filter(|m| !(m.is_obj() && kind_of(*m) == Kind::NativeFunction))
+}
+
 pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
+    if let Some(m) = subclass_override(vm, o, q::__getitem__) {
+        return crate::attr::call_bound(vm, m, o, &[idx]);
+    }
     if o.is_obj() {
         match kind_of(o) {
             Kind::List | Kind::Tuple => {
@@ -963,10 +1056,20 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                 if is_slice(idx) {
                     let (start, _, step, count) = crate::obj::misc::slice_indices(vm, idx, n)?;
                     let items = list::seq_items(o).unwrap_or(&[]);
-                    let v: Vec<Value> = (0..count).map(|k| items[(start + k as isize * step) as usize]).collect();
-                    return if kind_of(o) == Kind::List { new_list(vm, &v) } else { new_tuple(vm, &v) };
+                    let v: Vec<Value> = (0..count)
+                        .map(|k| items[(start + k as isize * step) as usize])
+                        .collect();
+                    return if kind_of(o) == Kind::List {
+                        new_list(vm, &v)
+                    } else {
+                        new_tuple(vm, &v)
+                    };
                 }
-                let what = if kind_of(o) == Kind::List { "list" } else { "tuple" };
+                let what = if kind_of(o) == Kind::List {
+                    "list"
+                } else {
+                    "tuple"
+                };
                 let i = norm_index(vm, idx, n, what)?;
                 return Ok(list::seq_items(o).unwrap_or(&[])[i]);
             }
@@ -979,8 +1082,11 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
             Kind::Bytes | Kind::ByteArray => {
                 let b = string::bytes_of(o).unwrap_or(&[]);
                 if is_slice(idx) {
-                    let (start, _, step, count) = crate::obj::misc::slice_indices(vm, idx, b.len())?;
-                    let v: Vec<u8> = (0..count).map(|k| b[(start + k as isize * step) as usize]).collect();
+                    let (start, _, step, count) =
+                        crate::obj::misc::slice_indices(vm, idx, b.len())?;
+                    let v: Vec<u8> = (0..count)
+                        .map(|k| b[(start + k as isize * step) as usize])
+                        .collect();
                     return if kind_of(o) == Kind::Bytes {
                         string::new_bytes(vm, &v)
                     } else {
@@ -990,10 +1096,34 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                 let i = norm_index(vm, idx, b.len(), "bytes")?;
                 return Ok(Value::small_int(b[i] as isize));
             }
+            Kind::MemoryView => {
+                string::check_released(vm, o)?;
+                let n = string::bytes_of(o).unwrap_or(&[]).len();
+                if is_slice(idx) {
+                    let (start, stop, step, _) = crate::obj::misc::slice_indices(vm, idx, n)?;
+                    if step != 1 {
+                        return Err(vm.new_error(
+                            &crate::obj::types::NOT_IMPLEMENTED_ERROR_TYPE,
+                            "only slices with step=1 (aka None) are supported",
+                        ));
+                    }
+                    return string::memoryview_slice(
+                        vm,
+                        o,
+                        start as usize,
+                        stop.max(start) as usize,
+                    );
+                }
+                let i = norm_index(vm, idx, n, "memoryview")?;
+                return Ok(Value::small_int(
+                    string::bytes_of(o).unwrap_or(&[])[i] as isize,
+                ));
+            }
             Kind::Range => {
                 let r = crate::obj::misc::range_ref(o);
                 if is_slice(idx) {
-                    let (start, _, step, count) = crate::obj::misc::slice_indices(vm, idx, r.len())?;
+                    let (start, _, step, count) =
+                        crate::obj::misc::slice_indices(vm, idx, r.len())?;
                     let (s, st) = (r.get(start.max(0) as usize), r.step * step);
                     return crate::obj::misc::new_range(vm, s, s + st * count as isize, st);
                 }
@@ -1013,12 +1143,18 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                 String::from(&s[a..b])
             } else {
                 let chars: Vec<char> = s.chars().collect();
-                (0..count).map(|k| chars[(start + k as isize * step) as usize]).collect()
+                (0..count)
+                    .map(|k| chars[(start + k as isize * step) as usize])
+                    .collect()
             };
             return vm.new_string(out);
         }
         let i = norm_index(vm, idx, n, "string")?;
-        let c = if n == s.len() { s.as_bytes()[i] as char } else { s.chars().nth(i).unwrap_or(' ') };
+        let c = if n == s.len() {
+            s.as_bytes()[i] as char
+        } else {
+            s.chars().nth(i).unwrap_or(' ')
+        };
         let mut buf = [0u8; 4];
         return string::new_str(vm, c.encode_utf8(&mut buf));
     }
@@ -1046,6 +1182,9 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
 }
 
 pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
+    if let Some(m) = subclass_override(vm, o, q::__setitem__) {
+        return crate::attr::call_bound(vm, m, o, &[idx, v]).map(|_| ());
+    }
     if o.is_obj() {
         match kind_of(o) {
             Kind::List => {
@@ -1055,7 +1194,13 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                     let new = collect_iterable(vm, v)?;
                     let new_items: Vec<Value> = list_items(new).to_vec();
                     if step == 1 {
-                        return list::list_splice(vm, o, start as usize, stop.max(start) as usize, &new_items);
+                        return list::list_splice(
+                            vm,
+                            o,
+                            start as usize,
+                            stop.max(start) as usize,
+                            &new_items,
+                        );
                     }
                     if new_items.len() != count {
                         let msg = alloc::format!(
@@ -1075,6 +1220,31 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                 return Ok(());
             }
             Kind::Dict if !type_of(o).is_heap() => return map::map_set(vm, o, idx, v),
+            Kind::MemoryView => {
+                string::check_released(vm, o)?;
+                let n = string::bytes_of(o).unwrap_or(&[]).len();
+                if is_slice(idx) {
+                    let (start, stop, step, count) = crate::obj::misc::slice_indices(vm, idx, n)?;
+                    let new: Vec<u8> = string::bytes_of(v)
+                        .ok_or_else(|| vm.type_error("a bytes-like object is required"))?
+                        .to_vec();
+                    if step != 1 || new.len() != count || stop < start {
+                        return Err(vm.value_error(
+                            "memoryview assignment: lvalue and rvalue have different structures",
+                        ));
+                    }
+                    for (k, &c) in new.iter().enumerate() {
+                        string::memoryview_set(vm, o, start as usize + k, c)?;
+                    }
+                    return Ok(());
+                }
+                let i = norm_index(vm, idx, n, "memoryview")?;
+                let b = to_index(vm, v)?;
+                if !(0..256).contains(&b) {
+                    return Err(vm.value_error("memoryview: invalid value for format 'B'"));
+                }
+                return string::memoryview_set(vm, o, i, b as u8);
+            }
             Kind::ByteArray => {
                 let n = string::bytes_of(o).unwrap_or(&[]).len();
                 if is_slice(idx) {
@@ -1095,7 +1265,13 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                         }
                     };
                     if step == 1 {
-                        return string::bytearray_splice(vm, o, start as usize, stop.max(start) as usize, &new);
+                        return string::bytearray_splice(
+                            vm,
+                            o,
+                            start as usize,
+                            stop.max(start) as usize,
+                            &new,
+                        );
                     }
                     if new.len() != count {
                         let msg = alloc::format!(
@@ -1129,11 +1305,17 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
             }
         }
     }
-    let msg = alloc::format!("'{}' object doesn't support item assignment", vm.type_name(o));
+    let msg = alloc::format!(
+        "'{}' object doesn't support item assignment",
+        vm.type_name(o)
+    );
     Err(vm.type_error(&msg))
 }
 
 pub fn delitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<()> {
+    if let Some(m) = subclass_override(vm, o, q::__delitem__) {
+        return crate::attr::call_bound(vm, m, o, &[idx]).map(|_| ());
+    }
     if o.is_obj() {
         match kind_of(o) {
             Kind::List => {
@@ -1141,9 +1323,17 @@ pub fn delitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<()> {
                 if is_slice(idx) {
                     let (start, stop, step, count) = crate::obj::misc::slice_indices(vm, idx, n)?;
                     if step == 1 {
-                        return list::list_splice(vm, o, start as usize, stop.max(start) as usize, &[]);
+                        return list::list_splice(
+                            vm,
+                            o,
+                            start as usize,
+                            stop.max(start) as usize,
+                            &[],
+                        );
                     }
-                    let mut idxs: Vec<usize> = (0..count).map(|k| (start + k as isize * step) as usize).collect();
+                    let mut idxs: Vec<usize> = (0..count)
+                        .map(|k| (start + k as isize * step) as usize)
+                        .collect();
                     idxs.sort_unstable();
                     for &i in idxs.iter().rev() {
                         list::list_remove_at(o, i);
@@ -1163,7 +1353,12 @@ pub fn delitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<()> {
                     for k in 0..count {
                         del[(start + k as isize * step) as usize] = true;
                     }
-                    let kept: Vec<u8> = b.iter().zip(del).filter(|(_, d)| !d).map(|(&c, _)| c).collect();
+                    let kept: Vec<u8> = b
+                        .iter()
+                        .zip(del)
+                        .filter(|(_, d)| !d)
+                        .map(|(&c, _)| c)
+                        .collect();
                     return string::bytearray_splice(vm, o, 0, n, &kept);
                 }
                 let i = norm_index(vm, idx, n, "bytearray")?;
@@ -1198,19 +1393,26 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
         return match str_of(vm, x) {
             Some(sub) => Ok(s.contains(sub)),
             None => {
-                let msg = alloc::format!("'in <string>' requires string as left operand, not {}", vm.type_name(x));
+                let msg = alloc::format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    vm.type_name(x)
+                );
                 Err(vm.type_error(&msg))
             }
         };
     }
     if container.is_obj() {
         match kind_of(container) {
-            Kind::Dict | Kind::Set | Kind::FrozenSet if !type_of(container).is_heap() || lookup_special(vm, container, q::__contains__).is_none() => {
+            Kind::Dict | Kind::Set | Kind::FrozenSet
+                if !type_of(container).is_heap()
+                    || lookup_special(vm, container, q::__contains__).is_none() =>
+            {
                 return Ok(map::map_get(vm, container, x)?.is_some());
             }
             Kind::List | Kind::Tuple => {
                 let mut i = 0;
-                while let Some(item) = list::seq_items(container).and_then(|it| it.get(i).copied()) {
+                while let Some(item) = list::seq_items(container).and_then(|it| it.get(i).copied())
+                {
                     if eq(vm, item, x)? {
                         return Ok(true);
                     }
@@ -1232,7 +1434,9 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
                 let r = crate::obj::misc::range_ref(container);
                 if let Some(i) = x.as_small_int() {
                     let off = i - r.start;
-                    return Ok(off % r.step == 0 && off / r.step >= 0 && ((off / r.step) as usize) < r.len());
+                    return Ok(off % r.step == 0
+                        && off / r.step >= 0
+                        && ((off / r.step) as usize) < r.len());
                 }
             }
             Kind::DictView => {
@@ -1270,12 +1474,23 @@ pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
         match kind_of(v) {
             Kind::List => return new_iter(vm, list_next, v, Value::NONE, 0, 0),
             Kind::Tuple => return new_iter(vm, tuple_next, v, Value::NONE, 0, 0),
-            Kind::Bytes | Kind::ByteArray => return new_iter(vm, bytes_next, v, Value::NONE, 0, 0),
+            Kind::Bytes | Kind::ByteArray | Kind::MemoryView => {
+                return new_iter(vm, bytes_next, v, Value::NONE, 0, 0)
+            }
             Kind::Range => {
                 let r = crate::obj::misc::range_ref(v);
-                return new_iter(vm, range_next, Value::NONE, Value::small_int(r.step), r.start, r.stop);
+                return new_iter(
+                    vm,
+                    range_next,
+                    Value::NONE,
+                    Value::small_int(r.step),
+                    r.start,
+                    r.stop,
+                );
             }
-            Kind::Dict | Kind::Set | Kind::FrozenSet if !type_of(v).is_heap() => return new_map_iter(vm, v, 0),
+            Kind::Dict | Kind::Set | Kind::FrozenSet if !type_of(v).is_heap() => {
+                return new_map_iter(vm, v, 0)
+            }
             Kind::DictView => {
                 let (d, which) = view_parts(v);
                 return new_map_iter(vm, d, which);
@@ -1288,14 +1503,16 @@ pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
             if let Some(r) = call_special(vm, v, q::__iter__, &[])? {
                 return Ok(r);
             }
-            if lookup_special(vm, v, q::__getitem__).is_some() {
-                // Old-style sequence protocol: index from 0 until IndexError.
-                return new_iter(vm, getitem_next, v, Value::NONE, 0, 0);
-            }
+            // Builtin layouts iterate natively (dict has a native __getitem__, which must not
+            // turn dict iteration into the index protocol).
             match kind_of(v) {
                 Kind::Dict | Kind::Set | Kind::FrozenSet => return new_map_iter(vm, v, 0),
                 Kind::List => return new_iter(vm, list_next, v, Value::NONE, 0, 0),
                 _ => {}
+            }
+            if lookup_special(vm, v, q::__getitem__).is_some() {
+                // Old-style sequence protocol: index from 0 until IndexError.
+                return new_iter(vm, getitem_next, v, Value::NONE, 0, 0);
             }
         }
     }
@@ -1310,7 +1527,9 @@ fn getitem_next(vm: &mut Vm, it: &crate::obj::iter::IterObj) -> PyResult<Option<
             it.i.set(i + 1);
             Ok(Some(v))
         }
-        Err(e) if crate::obj::is_subtype(type_of(e.0), &crate::obj::types::INDEX_ERROR_TYPE) => Ok(None),
+        Err(e) if crate::obj::is_subtype(type_of(e.0), &crate::obj::types::INDEX_ERROR_TYPE) => {
+            Ok(None)
+        }
         Err(e) => Err(e),
     }
 }
@@ -1320,7 +1539,9 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     if it.is_obj() {
         match kind_of(it) {
             Kind::Iterator => return crate::obj::iter::iter_next(vm, it),
-            Kind::Generator => return crate::interp::gen_resume(vm, it, Value::NONE, Value::NULL)?.into_option(vm),
+            Kind::Generator => {
+                return crate::interp::gen_resume(vm, it, Value::NONE, Value::NULL)?.into_option(vm)
+            }
             Kind::Native => {
                 if let Some(next) = type_of(it).slots.and_then(|s| s.next) {
                     return next(vm, it);
@@ -1332,7 +1553,12 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             match call_special(vm, it, q::__next__, &[]) {
                 Ok(Some(v)) => return Ok(Some(v)),
                 Ok(None) => {}
-                Err(e) if crate::obj::is_subtype(type_of(e.0), &crate::obj::types::STOP_ITERATION_TYPE) => {
+                Err(e)
+                    if crate::obj::is_subtype(
+                        type_of(e.0),
+                        &crate::obj::types::STOP_ITERATION_TYPE,
+                    ) =>
+                {
                     return Ok(None)
                 }
                 Err(e) => return Err(e),
@@ -1434,7 +1660,11 @@ pub fn set_is_subset(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 
 pub fn set_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     let frozen = kind_of(a) == Kind::FrozenSet;
-    let r = if frozen { map::new_frozenset(vm)? } else { map::new_set(vm)? };
+    let r = if frozen {
+        map::new_frozenset(vm)?
+    } else {
+        map::new_set(vm)?
+    };
     match op {
         BinOp::Or => {
             set_update(vm, r, a)?;

@@ -53,7 +53,13 @@ fn find_static(s: &[u8]) -> Option<Qstr> {
 
 impl QstrPool {
     pub const fn new() -> QstrPool {
-        QstrPool { entries: core::ptr::null_mut(), len: 0, cap: 0, index: core::ptr::null_mut(), index_cap: 0 }
+        QstrPool {
+            entries: core::ptr::null_mut(),
+            len: 0,
+            cap: 0,
+            index: core::ptr::null_mut(),
+            index_cap: 0,
+        }
     }
 
     /// Words the GC must treat as roots (the pool's own block pointers).
@@ -117,7 +123,12 @@ impl QstrPool {
     }
 
     /// Intern `s`, allocating in `heap`. `None` when the heap is full.
-    pub fn intern(&mut self, heap: &mut Heap, s: &str, roots: &[(*const usize, usize)]) -> Option<Qstr> {
+    pub fn intern(
+        &mut self,
+        heap: &mut Heap,
+        s: &str,
+        roots: &[(*const usize, usize)],
+    ) -> Option<Qstr> {
         if let Some(q) = self.find(s) {
             return Some(q);
         }
@@ -132,7 +143,11 @@ impl QstrPool {
         // one more (cap > len) and both blocks are rooted through `self`.
         unsafe {
             core::ptr::copy_nonoverlapping(s.as_ptr(), data, s.len());
-            *self.entries.add(self.len) = Entry { ptr: data, len: s.len(), hash: hash_bytes(s.as_bytes()) };
+            *self.entries.add(self.len) = Entry {
+                ptr: data,
+                len: s.len(),
+                hash: hash_bytes(s.as_bytes()),
+            };
         }
         self.len += 1;
         self.insert_index(self.len - 1);
@@ -203,14 +218,23 @@ mod tests {
     #[test]
     fn static_table_is_sorted_and_findable() {
         for w in STATIC_QSTRS.windows(2) {
-            assert!(w[0].as_bytes() < w[1].as_bytes(), "{:?} >= {:?}", w[0], w[1]);
+            assert!(
+                w[0].as_bytes() < w[1].as_bytes(),
+                "{:?} >= {:?}",
+                w[0],
+                w[1]
+            );
         }
         assert_eq!(STATIC_QSTRS[q::append.0 as usize], "append");
         assert_eq!(STATIC_QSTRS[q::__init__.0 as usize], "__init__");
         assert_eq!(STATIC_QSTRS[q::module_name.0 as usize], "<module>");
         assert_eq!(find_static(b"append"), Some(q::append));
         for (i, name) in STATIC_QSTRS.iter().enumerate() {
-            assert_eq!(STATIC_QSTR_HASHES[i] as usize, hash_bytes(name.as_bytes()), "{name}");
+            assert_eq!(
+                STATIC_QSTR_HASHES[i] as usize,
+                hash_bytes(name.as_bytes()),
+                "{name}"
+            );
         }
     }
 
@@ -224,7 +248,9 @@ mod tests {
         for i in 0..200 {
             let name = std::format!("name_{}", i);
             let roots = pool.root_words();
-            let q = pool.intern(&mut heap, &name, &[(roots.as_ptr(), 2)]).unwrap();
+            let q = pool
+                .intern(&mut heap, &name, &[(roots.as_ptr(), 2)])
+                .unwrap();
             ids.push((q, name));
         }
         for (q, name) in &ids {

@@ -81,7 +81,14 @@ fn read_byte_blocking(vm: &mut Vm) -> Option<u8> {
 /// Run `src` and print any uncaught exception (friendly REPL semantics).
 fn run_friendly(vm: &mut Vm, src: &str) {
     let globals = vm.main_globals;
-    if let Err(e) = crate::embed::exec_source(vm, src, "<stdin>", CompileMode::Single, globals, Value::NULL) {
+    if let Err(e) = crate::embed::exec_source(
+        vm,
+        src,
+        "<stdin>",
+        CompileMode::Single,
+        globals,
+        Value::NULL,
+    ) {
         if crate::embed::system_exit_code(vm, e.0).is_none() {
             let text = format_exception(vm, e.0);
             vm.write_out(text.as_bytes());
@@ -93,7 +100,9 @@ fn run_friendly(vm: &mut Vm, src: &str) {
 #[derive(Debug, PartialEq, Eq)]
 enum ReplExit {
     /// Ctrl-D: a fresh interpreter, in raw mode again if `raw`.
-    SoftReset { raw: bool },
+    SoftReset {
+        raw: bool,
+    },
     InputEnded,
 }
 
@@ -101,7 +110,9 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
     vm.write_out(b"raw REPL; CTRL-B to exit\n>");
     let mut buf: Vec<u8> = Vec::new();
     loop {
-        let Some(b) = read_byte_blocking(vm) else { return Some(ReplExit::InputEnded) };
+        let Some(b) = read_byte_blocking(vm) else {
+            return Some(ReplExit::InputEnded);
+        };
         match b {
             CTRL_A => {
                 // Already in raw mode: restart the prompt (tools send Ctrl-A to resync).
@@ -132,7 +143,14 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
                 let src = String::from_utf8_lossy(&buf).into_owned();
                 buf.clear();
                 let globals = vm.main_globals;
-                let r = crate::embed::exec_source(vm, &src, "<stdin>", CompileMode::File, globals, Value::NULL);
+                let r = crate::embed::exec_source(
+                    vm,
+                    &src,
+                    "<stdin>",
+                    CompileMode::File,
+                    globals,
+                    Value::NULL,
+                );
                 vm.port().write(b"\x04");
                 if let Err(e) = r {
                     if crate::embed::system_exit_code(vm, e.0).is_none() {
@@ -159,7 +177,9 @@ fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool) -> ReplExit {
     }
     vm.write_out(b">>> ");
     loop {
-        let Some(b) = read_byte_blocking(vm) else { return ReplExit::InputEnded };
+        let Some(b) = read_byte_blocking(vm) else {
+            return ReplExit::InputEnded;
+        };
         match b {
             CTRL_A => {
                 if let Some(exit) = raw_repl(vm) {
@@ -195,7 +215,10 @@ fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool) -> ReplExit {
                 src.push_str(&String::from_utf8_lossy(&line));
                 let blank = line.iter().all(|c| c.is_ascii_whitespace());
                 line.clear();
-                if !src.is_empty() && crate::lexer::needs_more_input(&src) && !(blank && src.contains('\n')) {
+                if !src.is_empty()
+                    && crate::lexer::needs_more_input(&src)
+                    && !(blank && src.contains('\n'))
+                {
                     vm.write_out(b"... ");
                     continue;
                 }
@@ -239,13 +262,21 @@ pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> !
             for w in v.iter_mut() {
                 *w = Value::NULL;
             }
-            let g = core::slice::from_raw_parts_mut(heap_ptr.add(vstack_bytes), heap_len - vstack_bytes);
+            let g = core::slice::from_raw_parts_mut(
+                heap_ptr.add(vstack_bytes),
+                heap_len - vstack_bytes,
+            );
             (v, g)
         };
-        let config = Config { max_depth: 64, stack_limit: board.stack_size.saturating_sub(1024).max(1024) };
+        let config = Config {
+            max_depth: 64,
+            stack_limit: board.stack_size.saturating_sub(1024).max(1024),
+        };
         // SAFETY: heap and value stack are exclusively ours; the port outlives the Vm (see
         // above); stack_top is a local of this never-returning frame; the Vm is boxed.
-        let mut vm = Box::new(unsafe { Vm::new(gc_mem, vstack, port_ptr, stack_top, &config, board.modules) });
+        let mut vm = Box::new(unsafe {
+            Vm::new(gc_mem, vstack, port_ptr, stack_top, &config, board.modules)
+        });
         if !raw {
             vm.write_out(banner(board).replace('\r', "").as_bytes());
         }
@@ -304,21 +335,40 @@ mod tests {
         fn delay_us(&mut self, _us: u32) {}
     }
 
-    const BOARD: BoardInfo = BoardInfo { board_name: "test", mcu: "host", stack_size: 1 << 20, modules: &[] };
+    const BOARD: BoardInfo = BoardInfo {
+        board_name: "test",
+        mcu: "host",
+        stack_size: 1 << 20,
+        modules: &[],
+    };
 
     /// Runs the friendly REPL over `input` and returns the console output and how it ended.
     fn session(input: &[u8]) -> (String, ReplExit) {
         let marker = 0usize;
-        let port: &'static mut ScriptedPort =
-            Box::leak(Box::new(ScriptedPort { input: input.to_vec(), pos: 0, output: Vec::new() }));
+        let port: &'static mut ScriptedPort = Box::leak(Box::new(ScriptedPort {
+            input: input.to_vec(),
+            pos: 0,
+            output: Vec::new(),
+        }));
         let port_ptr: *mut ScriptedPort = port;
         let heap: &'static mut [u8] = Box::leak(vec![0u8; 256 * 1024].into_boxed_slice());
         let vstack: &'static mut [Value] = Box::leak(vec![Value::NULL; 4096].into_boxed_slice());
-        let config = Config { max_depth: 200, stack_limit: 1 << 20 };
+        let config = Config {
+            max_depth: 200,
+            stack_limit: 1 << 20,
+        };
         // SAFETY: leaked buffers live for the process; the marker is a local of this frame,
         // above every frame that runs Python code; the Vm is boxed and never moved.
-        let mut vm =
-            Box::new(unsafe { Vm::new(heap, vstack, port_ptr as *mut dyn Port, &marker as *const usize as usize, &config, &[]) });
+        let mut vm = Box::new(unsafe {
+            Vm::new(
+                heap,
+                vstack,
+                port_ptr as *mut dyn Port,
+                &marker as *const usize as usize,
+                &config,
+                &[],
+            )
+        });
         vm.init().expect("heap large enough");
         let exit = friendly_repl(&mut vm, &BOARD, false);
         drop(vm);
@@ -333,7 +383,10 @@ mod tests {
         assert!(out.contains("print(6*7)\n42\n>>> "), "{out:?}");
         assert!(out.contains("... "), "continuation prompt missing: {out:?}");
         assert!(out.contains("\n3\n>>> "), "{out:?}");
-        assert!(out.contains("ZeroDivisionError: division by zero"), "{out:?}");
+        assert!(
+            out.contains("ZeroDivisionError: division by zero"),
+            "{out:?}"
+        );
         assert_eq!(exit, ReplExit::SoftReset { raw: false });
     }
 
@@ -342,9 +395,18 @@ mod tests {
         // Ctrl-A enters raw mode; code, Ctrl-D runs it; Ctrl-B leaves.
         let (out, _) = session(b"\x01print(1+1)\x04raise ValueError('x')\x04\x02");
         assert!(out.contains("raw REPL; CTRL-B to exit\n>"), "{out:?}");
-        assert!(out.contains("OK2\n\x04\x04>"), "normal run framing: {out:?}");
-        assert!(out.contains("OK\x04Traceback (most recent call last):"), "{out:?}");
-        assert!(out.contains("ValueError: x\n\x04>"), "error framing: {out:?}");
+        assert!(
+            out.contains("OK2\n\x04\x04>"),
+            "normal run framing: {out:?}"
+        );
+        assert!(
+            out.contains("OK\x04Traceback (most recent call last):"),
+            "{out:?}"
+        );
+        assert!(
+            out.contains("ValueError: x\n\x04>"),
+            "error framing: {out:?}"
+        );
     }
 
     #[test]

@@ -178,7 +178,13 @@ mod tests {
         let q = Value::from_qstr(Qstr(12345));
         assert!(q.is_qstr() && !q.is_small_int() && !q.is_obj() && !q.is_immediate());
         assert_eq!(q.as_qstr(), Some(Qstr(12345)));
-        for imm in [Value::NONE, Value::TRUE, Value::FALSE, Value::ELLIPSIS, Value::NOT_IMPLEMENTED] {
+        for imm in [
+            Value::NONE,
+            Value::TRUE,
+            Value::FALSE,
+            Value::ELLIPSIS,
+            Value::NOT_IMPLEMENTED,
+        ] {
             assert!(imm.is_immediate() && !imm.is_obj() && !imm.is_qstr() && !imm.is_small_int());
         }
         assert!(!Value::NULL.is_obj());

@@ -232,7 +232,10 @@ impl Vm {
     pub fn enter_call(&mut self) -> PyResult<()> {
         let here = &self as *const _ as usize;
         if self.depth >= self.max_depth || self.stack_top.wrapping_sub(here) > self.stack_limit {
-            return Err(self.new_error(&types::RUNTIME_ERROR_TYPE, "maximum recursion depth exceeded"));
+            return Err(self.new_error(
+                &types::RUNTIME_ERROR_TYPE,
+                "maximum recursion depth exceeded",
+            ));
         }
         self.depth += 1;
         Ok(())

@@ -215,6 +215,9 @@ pub static MODULE: ModuleDef = ModuleDef {
             q::b2a_base64,
             Member::Fn(&NativeFn::new(q::b2a_base64, binascii_b2a_base64)),
         ),
-        (q::crc32, Member::Fn(&NativeFn::new(q::crc32, binascii_crc32))),
+        (
+            q::crc32,
+            Member::Fn(&NativeFn::new(q::crc32, binascii_crc32)),
+        ),
     ],
 };

@@ -8,12 +8,14 @@
 //!   `OrderedDict` type (the module member), which constructs them and adds `move_to_end` and
 //!   `popitem(last=)`; that type's base is `dict`, so `isinstance(od, (OrderedDict, dict))`.
 //! - `namedtuple(name, fields)` allocates a class whose instances have tuple layout (so
-//!   indexing, unpacking and `len` are the tuple's), with field access by `__getattr__`.
+//!   indexing, unpacking and `len` are the tuple's), with each field a read-only property.
 
 use crate::{check_args, check_kw, check_pos, kwarg};
 use alloc::string::String;
+use core::cell::Cell;
 use mpy_core::attr::{instance_dict, new_class, new_instance};
 use mpy_core::module::{Member, ModuleDef};
+use mpy_core::obj::func::new_bound_method;
 use mpy_core::obj::list::{
     is_tuple, list_append, list_get, list_insert, list_items, list_len, list_remove_at, new_list,
     new_tuple, tuple_items, tuple_set, TupleObj,
@@ -22,21 +24,19 @@ use mpy_core::obj::map::{
     entry_at, map_clear, map_delete, map_get_qstr, map_len, map_set, map_set_qstr, new_dict,
     next_entry,
 };
-use mpy_core::obj::misc::new_wrapper;
+use mpy_core::obj::misc::{new_property, new_wrapper};
+use mpy_core::obj::num::int_from_i64;
 use mpy_core::obj::string::str_of;
 use mpy_core::obj::types::{DICT_TYPE, OBJECT_TYPE, TUPLE_TYPE, TYPE_TYPE};
 use mpy_core::obj::{
-    is_type, kind_of, type_of, type_ref, Args, Kind, NativeFn, ObjHeader, TypeObj, TF_GETATTR,
-    TF_HEAP,
+    is_type, kind_of, type_of, type_ref, Args, Kind, NativeFn, ObjHeader, TypeObj, TF_HEAP,
 };
-use mpy_core::obj::num::int_from_i64;
 use mpy_core::ops::{
     collect_iterable, dict_update, eq, extend_list, hash, iter, next, repr_into, to_index, truthy,
 };
 use mpy_core::qstr::{q, Qstr};
 use mpy_core::value::Value;
 use mpy_core::vm::{PyResult, Vm};
-use core::cell::Cell;
 
 // ---------------------------------------------------------------- deque
 
@@ -44,14 +44,18 @@ use core::cell::Cell;
 fn deque_parts(vm: &mut Vm, d: Value) -> PyResult<(Value, Option<usize>)> {
     let dict = instance_dict(d).filter(|_| kind_of(d) == Kind::Object);
     if let Some(dict) = dict {
-        if let Some(items) = map_get_qstr(vm, dict, q::_items).filter(|v| kind_of(*v) == Kind::List) {
+        if let Some(items) = map_get_qstr(vm, dict, q::_items).filter(|v| kind_of(*v) == Kind::List)
+        {
             let max = map_get_qstr(vm, dict, q::maxlen)
                 .and_then(|m| m.as_small_int())
                 .map(|m| m as usize);
             return Ok((items, max));
         }
     }
-    let msg = alloc::format!("descriptor requires a 'deque' object, not '{}'", vm.type_name(d));
+    let msg = alloc::format!(
+        "descriptor requires a 'deque' object, not '{}'",
+        vm.type_name(d)
+    );
     Err(vm.type_error(&msg))
 }
 
@@ -60,8 +64,16 @@ fn deque_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_kw(vm, args, &["iterable", "maxlen"], "deque")?;
     check_pos(vm, args, 1, 4, "deque")?;
     let cls = args.pos[0];
-    let iterable = args.pos.get(1).copied().or_else(|| kwarg(vm, args, "iterable"));
-    let maxlen = args.pos.get(2).copied().or_else(|| kwarg(vm, args, "maxlen"));
+    let iterable = args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(vm, args, "iterable"));
+    let maxlen = args
+        .pos
+        .get(2)
+        .copied()
+        .or_else(|| kwarg(vm, args, "maxlen"));
     let max = match maxlen.filter(|m| !m.is_none()) {
         Some(m) => {
             let n = to_index(vm, m)?;
@@ -79,15 +91,30 @@ fn deque_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     map_set_qstr(vm, dict, q::_items, items)?;
     map_set_qstr(vm, dict, q::maxlen, max)?;
+    // MicroPython's `flags`: bit 0 makes adding to a full deque raise IndexError.
+    if let Some(&f) = args.pos.get(3) {
+        let f = to_index(vm, f)?;
+        map_set_qstr(vm, dict, q::flags, Value::small_int(f))?;
+    }
     if let Some(it) = iterable.filter(|v| !v.is_none()) {
         extend(vm, inst, it, false)?;
     }
     Ok(inst)
 }
 
-/// Add `x` at the right (or left), dropping from the other end when full.
+/// Add `x` at the right (or left), dropping from the other end when full (IndexError
+/// instead if the deque was made with flags bit 0 set).
 fn push(vm: &mut Vm, d: Value, x: Value, left: bool) -> PyResult<()> {
     let (items, max) = deque_parts(vm, d)?;
+    if max.is_some_and(|m| list_len(items) >= m) {
+        let strict = instance_dict(d)
+            .and_then(|dict| map_get_qstr(vm, dict, q::flags))
+            .and_then(|f| f.as_small_int())
+            .is_some_and(|f| f & 1 != 0);
+        if strict {
+            return Err(vm.index_error("full"));
+        }
+    }
     if max == Some(0) {
         return Ok(());
     }
@@ -195,6 +222,16 @@ fn deque_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
+/// Equality with another deque: the same items in order.
+fn deque_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    check_args(vm, args, 2, 2, "__eq__")?;
+    let (a, _) = deque_parts(vm, args.pos[0])?;
+    let Ok((b, _)) = deque_parts(vm, args.pos[1]) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    Ok(Value::from_bool(eq(vm, a, b)?))
+}
+
 /// `deque([1, 2])` or `deque([1, 2], maxlen=3)` (CPython's form).
 fn deque_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_args(vm, args, 1, 1, "__repr__")?;
@@ -230,6 +267,7 @@ static DEQUE_METHODS: &[(Qstr, &NativeFn)] = &[
         &NativeFn::method(q::__getitem__, deque_getitem),
     ),
     (q::__repr__, &NativeFn::method(q::__repr__, deque_repr)),
+    (q::__eq__, &NativeFn::method(q::__eq__, deque_eq)),
     // No `__contains__`: `in` falls back to iterating `__iter__`, which is the same test.
 ];
 
@@ -447,23 +485,25 @@ fn nt_self(vm: &mut Vm, v: Value) -> PyResult<(&'static TypeObj, Value)> {
     Err(vm.type_error(&msg))
 }
 
-/// Field access: `p.x` is the item at x's position in `_fields`.
-fn nt_getattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    check_args(vm, args, 2, 2, "__getattr__")?;
-    let (cls, fields) = nt_self(vm, args.pos[0])?;
-    let name = str_of(vm, args.pos[1]).unwrap_or("");
-    if let Some(i) = tuple_items(fields)
-        .iter()
-        .position(|&n| str_of(vm, n) == Some(name))
-    {
-        return Ok(tuple_items(args.pos[0])[i]);
+/// Field getter: bound to the field's index, called by the field's property with the
+/// instance (`pos` = [index, instance]).
+fn nt_field(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    check_args(vm, args, 2, 2, "field")?;
+    let i = args.pos[0].as_small_int().unwrap_or(0) as usize;
+    let v = args.pos[1];
+    match tuple_items_opt(v).and_then(|t| t.get(i)) {
+        Some(&x) => Ok(x),
+        None => {
+            let msg = alloc::format!("expected a namedtuple, not '{}'", vm.type_name(v));
+            Err(vm.type_error(&msg))
+        }
     }
-    let msg = alloc::format!(
-        "'{}' object has no attribute '{}'",
-        vm.qstr_str(cls.name),
-        name
-    );
-    Err(vm.attribute_error(&msg))
+}
+
+static NT_FIELD: NativeFn = NativeFn::new(q::field, nt_field);
+
+fn tuple_items_opt(v: Value) -> Option<&'static [Value]> {
+    is_tuple(v).then(|| tuple_items(v))
 }
 
 /// `Point(x=1, y=2)`.
@@ -564,10 +604,6 @@ fn nt_make(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 static NT_METHODS: &[(Qstr, &NativeFn)] = &[
-    (
-        q::__getattr__,
-        &NativeFn::method(q::__getattr__, nt_getattr),
-    ),
     (q::__repr__, &NativeFn::method(q::__repr__, nt_repr)),
     (q::__eq__, &NativeFn::method(q::__eq__, nt_eq)),
     (q::__ne__, &NativeFn::method(q::__ne__, nt_ne)),
@@ -606,7 +642,7 @@ fn collections_namedtuple(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let it = iter(vm, args.pos[1])?;
         while let Some(v) = next(vm, it)? {
             if str_of(vm, v).is_none() {
-                return Err(vm.type_error("Type names and field names must be strings"));
+                return Err(vm.value_error("Type names and field names must be valid identifiers"));
             }
             list_append(vm, names, v)?;
         }
@@ -615,7 +651,10 @@ fn collections_namedtuple(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     for (i, &n) in items.iter().enumerate() {
         let s = str_of(vm, n).unwrap_or("");
         if !is_identifier(s) || s.starts_with('_') {
-            let msg = alloc::format!("Field names must be valid identifiers not starting with '_': '{}'", s);
+            let msg = alloc::format!(
+                "Field names must be valid identifiers not starting with '_': '{}'",
+                s
+            );
             return Err(vm.value_error(&msg));
         }
         if items[..i].iter().any(|&m| str_of(vm, m) == Some(s)) {
@@ -631,10 +670,19 @@ fn collections_namedtuple(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let new = new_wrapper(vm, false, NT_NEW.as_value())?;
     map_set_qstr(vm, dict, q::__new__, new)?;
+    // Each field is a read-only property whose getter is `nt_field` bound to its index
+    // (properties win over tuple methods, so a field may be named `count` or `index`).
+    for (i, &f) in list_items(names).iter().enumerate() {
+        let getter = new_bound_method(vm, NT_FIELD.as_value(), Value::small_int(i as isize))?;
+        let prop = new_property(vm, getter, Value::NONE, Value::NONE)?;
+        let fname = str_of(vm, f).unwrap_or("");
+        let fq = vm.intern(fname)?;
+        map_set_qstr(vm, dict, fq, prop)?;
+    }
     map_set_qstr(vm, dict, q::__qualname__, Value::from_qstr(name))?;
     let bases = new_tuple(vm, &[TUPLE_TYPE.as_value()])?;
     // A heap class with tuple layout (the core's `new_class` only makes object-layout ones):
-    // the MRO is fixed (cls, tuple, object) and `__getattr__` is flagged for field access.
+    // the MRO is fixed (cls, tuple, object).
     let t = vm.alloc_obj(
         TypeObj {
             header: ObjHeader { ty: &TYPE_TYPE },
@@ -646,7 +694,7 @@ fn collections_namedtuple(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             dict: Cell::new(dict),
             bases: Cell::new(bases),
             mro: Cell::new(Value::NULL),
-            flags: Cell::new(TF_HEAP | TF_GETATTR),
+            flags: Cell::new(TF_HEAP),
         },
         0,
     )?;

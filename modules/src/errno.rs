@@ -38,7 +38,12 @@ static CODES: &[(Qstr, i64)] = &[
 fn make_errorcode(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict(vm)?;
     for &(name, num) in CODES {
-        map_set(vm, d, Value::small_int(num as isize), Value::from_qstr(name))?;
+        map_set(
+            vm,
+            d,
+            Value::small_int(num as isize),
+            Value::from_qstr(name),
+        )?;
     }
     Ok(d)
 }

@@ -3,10 +3,10 @@
 //! CPython. The list is the only storage, so every item stays reachable for the GC.
 
 use crate::check_args;
+use mpy_core::bytecode::CmpOp;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{is_list, list_append, list_get, list_len, list_remove_at, list_set};
 use mpy_core::obj::{Args, NativeFn};
-use mpy_core::bytecode::CmpOp;
 use mpy_core::ops::{compare, truthy};
 use mpy_core::qstr::q;
 use mpy_core::value::Value;

@@ -271,7 +271,10 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self, vm: &mut Vm) -> PyResult<u32> {
-        let h = self.s.get(self.i..self.i + 4).ok_or_else(|| syntax_error(vm))?;
+        let h = self
+            .s
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| syntax_error(vm))?;
         let t = core::str::from_utf8(h).map_err(|_| syntax_error(vm))?;
         let n = u32::from_str_radix(t, 16).map_err(|_| syntax_error(vm))?;
         self.i += 4;

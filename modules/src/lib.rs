@@ -15,32 +15,36 @@ use mpy_core::obj::Args;
 use mpy_core::value::Value;
 use mpy_core::vm::{PyResult, Vm};
 
+#[cfg(feature = "array")]
+pub mod array;
+#[cfg(feature = "binascii")]
+pub mod binascii;
+#[cfg(feature = "collections")]
+pub mod collections;
+#[cfg(feature = "errno")]
+pub mod errno;
 #[cfg(feature = "gc")]
 pub mod gc;
+#[cfg(feature = "heapq")]
+pub mod heapq;
 #[cfg(feature = "io")]
 pub mod io;
+#[cfg(feature = "json")]
+pub mod json;
 #[cfg(feature = "math")]
 pub mod math;
 #[cfg(feature = "micropython")]
 pub mod micropython;
 #[cfg(feature = "random")]
 pub mod random;
+#[cfg(feature = "re")]
+pub mod re;
+#[cfg(feature = "struct")]
+pub mod r#struct;
 #[cfg(feature = "sys")]
 pub mod sys;
 #[cfg(feature = "time")]
 pub mod time;
-#[cfg(feature = "collections")]
-pub mod collections;
-#[cfg(feature = "json")]
-pub mod json;
-#[cfg(feature = "struct")]
-pub mod r#struct;
-#[cfg(feature = "errno")]
-pub mod errno;
-#[cfg(feature = "binascii")]
-pub mod binascii;
-#[cfg(feature = "heapq")]
-pub mod heapq;
 
 /// Every module compiled into this build.
 pub static ALL: &[&ModuleDef] = &[
@@ -70,6 +74,10 @@ pub static ALL: &[&ModuleDef] = &[
     &collections::MODULE,
     #[cfg(feature = "json")]
     &json::MODULE,
+    #[cfg(feature = "re")]
+    &re::MODULE,
+    #[cfg(feature = "array")]
+    &array::MODULE,
 ];
 
 /// Argument helpers for native module functions (also for board-specific modules).

@@ -6,12 +6,12 @@
 //! size errors raise ValueError (MicroPython has no `struct.error`).
 
 use crate::{check_args, check_kw, check_pos, kwarg};
+use mpy_core::bigint::BigInt;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{new_tuple_uninit, tuple_set};
 use mpy_core::obj::num::{as_f64, int_from_big, int_from_i64, new_float, small_of, to_big};
 use mpy_core::obj::string::{bytearray_set, bytes_of, new_bytes, str_of};
 use mpy_core::obj::{kind_of, Args, Kind, NativeFn};
-use mpy_core::bigint::BigInt;
 use mpy_core::ops::to_index;
 use mpy_core::qstr::q;
 use mpy_core::value::Value;
@@ -158,7 +158,11 @@ fn int_bits(vm: &mut Vm, v: Value) -> PyResult<u64> {
             let limbs = l.limbs();
             let lo = limbs.first().copied().unwrap_or(0) as u64
                 | (limbs.get(1).copied().unwrap_or(0) as u64) << 32;
-            Ok(if b.is_negative() { lo.wrapping_neg() } else { lo })
+            Ok(if b.is_negative() {
+                lo.wrapping_neg()
+            } else {
+                lo
+            })
         }
         None => {
             let msg = alloc::format!("can't convert {} to int", vm.type_name(v));
@@ -168,12 +172,7 @@ fn int_bits(vm: &mut Vm, v: Value) -> PyResult<u64> {
 }
 
 /// Pack `vals` by the format into `out` (exactly the format's size, zeroed).
-fn pack_into_slice(
-    vm: &mut Vm,
-    fmt: Value,
-    vals: &[Value],
-    out: &mut [u8],
-) -> PyResult<()> {
+fn pack_into_slice(vm: &mut Vm, fmt: Value, vals: &[Value], out: &mut [u8]) -> PyResult<()> {
     let (_, nvals) = measure(vm, fmt)?;
     if nvals != vals.len() {
         let msg = alloc::format!(
@@ -236,6 +235,11 @@ fn struct_pack(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_kw(vm, args, &[], "pack")?;
     check_pos(vm, args, 1, usize::MAX, "pack")?;
     let (size, _) = measure(vm, args.pos[0])?;
+    // The result becomes a heap bytes object: a size beyond the heap cannot be built, and a
+    // Rust buffer that large could exhaust the allocator.
+    if size > vm.heap.total_bytes() {
+        return Err(vm.memory_error_now());
+    }
     let mut out = alloc::vec![0u8; size];
     pack_into_slice(vm, args.pos[0], &args.pos[1..], &mut out)?;
     new_bytes(vm, &out)
@@ -247,7 +251,10 @@ fn struct_pack_into(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_pos(vm, args, 3, usize::MAX, "pack_into")?;
     let buf = args.pos[1];
     if !(buf.is_obj() && kind_of(buf) == Kind::ByteArray) {
-        let msg = alloc::format!("argument must be read-write bytes-like object, not {}", vm.type_name(buf));
+        let msg = alloc::format!(
+            "argument must be read-write bytes-like object, not {}",
+            vm.type_name(buf)
+        );
         return Err(vm.type_error(&msg));
     }
     let len = bytes_of(buf).map_or(0, |b| b.len());
@@ -277,7 +284,10 @@ fn buffer_offset(vm: &mut Vm, v: Value, len: usize) -> PyResult<usize> {
 fn unpack_slice(vm: &mut Vm, fmt: Value, data: Value, off: usize, exact: bool) -> PyResult<Value> {
     let (size, nvals) = measure(vm, fmt)?;
     let Some(all) = bytes_of(data) else {
-        let msg = alloc::format!("object with buffer protocol required, not {}", vm.type_name(data));
+        let msg = alloc::format!(
+            "object with buffer protocol required, not {}",
+            vm.type_name(data)
+        );
         return Err(vm.type_error(&msg));
     };
     let avail = all.len().saturating_sub(off);
@@ -320,7 +330,9 @@ fn unpack_slice(vm: &mut Vm, fmt: Value, data: Value, off: usize, exact: bool) -
                         b'f' => new_float(vm, f32::from_bits(bits as u32) as f64)?,
                         b'd' => new_float(vm, f64::from_bits(bits))?,
                         b'?' => Value::from_bool(bits != 0),
-                        b'b' | b'h' | b'i' | b'l' | b'q' => int_from_i64(vm, signed(bits, it.size))?,
+                        b'b' | b'h' | b'i' | b'l' | b'q' => {
+                            int_from_i64(vm, signed(bits, it.size))?
+                        }
                         _ => {
                             if bits > i64::MAX as u64 {
                                 int_from_big(vm, BigInt::from_u64(bits))?
@@ -349,7 +361,12 @@ fn struct_unpack_from(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_kw(vm, args, &["offset"], "unpack_from")?;
     check_pos(vm, args, 2, 3, "unpack_from")?;
     let len = bytes_of(args.pos[1]).map_or(0, |b| b.len());
-    let off = match args.pos.get(2).copied().or_else(|| kwarg(vm, args, "offset")) {
+    let off = match args
+        .pos
+        .get(2)
+        .copied()
+        .or_else(|| kwarg(vm, args, "offset"))
+    {
         Some(o) => buffer_offset(vm, o, len)?,
         None => 0,
     };
@@ -360,7 +377,10 @@ pub static MODULE: ModuleDef = ModuleDef {
     name: q::r#struct,
     members: &[
         (q::pack, Member::Fn(&NativeFn::new(q::pack, struct_pack))),
-        (q::unpack, Member::Fn(&NativeFn::new(q::unpack, struct_unpack))),
+        (
+            q::unpack,
+            Member::Fn(&NativeFn::new(q::unpack, struct_unpack)),
+        ),
         (
             q::calcsize,
             Member::Fn(&NativeFn::new(q::calcsize, struct_calcsize)),

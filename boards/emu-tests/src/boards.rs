@@ -56,7 +56,15 @@ pub const PYBOARD: Board = Board {
     crate_dir: "boards/stm32",
     bin: "mpy-board-stm32",
     target: "thumbv7em-none-eabihf",
-    features: &["float", "bigint", "mpy-modules/sys", "mpy-modules/gc", "mpy-modules/micropython", "mpy-modules/time", "mpy-modules/math"],
+    features: &[
+        "float",
+        "bigint",
+        "mpy-modules/sys",
+        "mpy-modules/gc",
+        "mpy-modules/micropython",
+        "mpy-modules/time",
+        "mpy-modules/math",
+    ],
     emulator_features: &[],
     heap_size: 64 * KB,
     stack_size: 16 * KB,
@@ -91,7 +99,12 @@ pub const MICROBIT_V1: Board = Board {
     crate_dir: "boards/nrf/microbit-v1",
     bin: "mpy-board-microbit-v1",
     target: "thumbv6m-none-eabi",
-    features: &["mpy-modules/sys", "mpy-modules/gc", "mpy-modules/micropython", "mpy-modules/time"],
+    features: &[
+        "mpy-modules/sys",
+        "mpy-modules/gc",
+        "mpy-modules/micropython",
+        "mpy-modules/time",
+    ],
     emulator_features: &[],
     heap_size: 8 * KB,
     stack_size: 2 * KB,
@@ -146,7 +159,15 @@ pub const MICROBIT_V2: Board = Board {
     crate_dir: "boards/nrf/microbit-v2",
     bin: "mpy-board-microbit-v2",
     target: "thumbv7em-none-eabihf",
-    features: &["float", "bigint", "mpy-modules/sys", "mpy-modules/gc", "mpy-modules/micropython", "mpy-modules/time", "mpy-modules/math"],
+    features: &[
+        "float",
+        "bigint",
+        "mpy-modules/sys",
+        "mpy-modules/gc",
+        "mpy-modules/micropython",
+        "mpy-modules/time",
+        "mpy-modules/math",
+    ],
     emulator_features: &[],
     heap_size: 64 * KB,
     stack_size: 8 * KB,
@@ -173,7 +194,15 @@ pub const PICO: Board = Board {
     crate_dir: "boards/rp2040",
     bin: "mpy-board-rp2040",
     target: "thumbv6m-none-eabi",
-    features: &["float", "bigint", "mpy-modules/sys", "mpy-modules/gc", "mpy-modules/micropython", "mpy-modules/time", "mpy-modules/math"],
+    features: &[
+        "float",
+        "bigint",
+        "mpy-modules/sys",
+        "mpy-modules/gc",
+        "mpy-modules/micropython",
+        "mpy-modules/time",
+        "mpy-modules/math",
+    ],
     emulator_features: &["emulator"],
     heap_size: 160 * KB,
     stack_size: 16 * KB,
@@ -200,7 +229,15 @@ pub const ESP32C3: Board = Board {
     crate_dir: "boards/esp32c3",
     bin: "mpy-board-esp32c3",
     target: "riscv32imc-unknown-none-elf",
-    features: &["float", "bigint", "mpy-modules/sys", "mpy-modules/gc", "mpy-modules/micropython", "mpy-modules/time", "mpy-modules/math"],
+    features: &[
+        "float",
+        "bigint",
+        "mpy-modules/sys",
+        "mpy-modules/gc",
+        "mpy-modules/micropython",
+        "mpy-modules/time",
+        "mpy-modules/math",
+    ],
     emulator_features: &[],
     heap_size: 128 * KB,
     stack_size: 16 * KB,
@@ -221,7 +258,14 @@ pub const ESP32C3: Board = Board {
 };
 
 /// Every board this harness knows.
-pub const ALL: &[Board] = &[PYBOARD, MICROBIT_V1, MICROBIT_V1_QEMU, MICROBIT_V2, PICO, ESP32C3];
+pub const ALL: &[Board] = &[
+    PYBOARD,
+    MICROBIT_V1,
+    MICROBIT_V1_QEMU,
+    MICROBIT_V2,
+    PICO,
+    ESP32C3,
+];
 
 pub fn by_id(id: &str) -> Option<&'static Board> {
     ALL.iter().find(|b| b.id == id)

@@ -48,7 +48,14 @@ fn parse_size(s: &str) -> Option<usize> {
 }
 
 fn parse_args() -> Options {
-    let mut o = Options { heap_size: 2 << 20, command: None, module: None, script: None, interactive: false, argv: vec![] };
+    let mut o = Options {
+        heap_size: 2 << 20,
+        command: None,
+        module: None,
+        script: None,
+        interactive: false,
+        argv: vec![],
+    };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -103,7 +110,9 @@ fn parse_args() -> Options {
 fn main() -> ExitCode {
     let opts = parse_args();
     port::install_sigint_handler();
-    let worker = std::thread::Builder::new().stack_size(THREAD_STACK).spawn(move || run(opts));
+    let worker = std::thread::Builder::new()
+        .stack_size(THREAD_STACK)
+        .spawn(move || run(opts));
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
@@ -117,12 +126,17 @@ fn run(opts: Options) -> u8 {
     let stack_marker = 0usize;
     let stack_top = &stack_marker as *const usize as usize;
     let heap: &'static mut [u8] = Box::leak(vec![0u8; opts.heap_size].into_boxed_slice());
-    let vstack: &'static mut [Value] = Box::leak(vec![Value::NULL; VALUE_STACK_WORDS].into_boxed_slice());
+    let vstack: &'static mut [Value] =
+        Box::leak(vec![Value::NULL; VALUE_STACK_WORDS].into_boxed_slice());
     let port: &'static mut port::HostPort = Box::leak(Box::new(port::HostPort::new()));
-    let config = Config { max_depth: 100_000, stack_limit: STACK_LIMIT };
+    let config = Config {
+        max_depth: 100_000,
+        stack_limit: STACK_LIMIT,
+    };
     // SAFETY: heap, value stack and port are leaked (live for the process); stack_top is a
     // local of this thread's outermost frame; the Vm is boxed so it never moves after init.
-    let mut vm = Box::new(unsafe { Vm::new(heap, vstack, port, stack_top, &config, mpy_modules::ALL) });
+    let mut vm =
+        Box::new(unsafe { Vm::new(heap, vstack, port, stack_top, &config, mpy_modules::ALL) });
     if vm.init().is_err() {
         eprintln!("MemoryError: heap too small to start (give -X heapsize= a larger value)");
         return 1;
@@ -137,7 +151,10 @@ fn set_argv_and_path(vm: &mut Vm, opts: &Options) -> Result<(), ()> {
     use mpy_core::obj::list::list_append;
     let dir = match &opts.script {
         Some(s) => {
-            let p = std::path::Path::new(s).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+            let p = std::path::Path::new(s)
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if p.is_empty() {
                 ".".to_string()
             } else {
@@ -146,7 +163,12 @@ fn set_argv_and_path(vm: &mut Vm, opts: &Options) -> Result<(), ()> {
         }
         None => String::new(),
     };
-    let entries = [dir, ".frozen".into(), "~/.micropython/lib".into(), "/usr/lib/micropython".into()];
+    let entries = [
+        dir,
+        ".frozen".into(),
+        "~/.micropython/lib".into(),
+        "/usr/lib/micropython".into(),
+    ];
     for e in entries.iter().filter(|e| e.as_str() != ".frozen") {
         let v = vm.new_str(e).map_err(|_| ())?;
         list_append(vm, vm.sys_path, v).map_err(|_| ())?;
@@ -177,14 +199,21 @@ fn run_main(vm: &mut Vm, opts: &Options) -> u8 {
     let globals = vm.main_globals;
     let mut status = 0;
     if let Some(cmd) = &opts.command {
-        let r = mpy_core::embed::exec_source(vm, cmd, "<stdin>", CompileMode::File, globals, Value::NULL);
+        let r = mpy_core::embed::exec_source(
+            vm,
+            cmd,
+            "<stdin>",
+            CompileMode::File,
+            globals,
+            Value::NULL,
+        );
         if let Err(e) = r {
             return report(vm, e);
         }
     } else if let Some(m) = &opts.module {
-        let r = vm
-            .intern(m)
-            .and_then(|q| mpy_core::module::import(vm, q, Value::NONE, Value::small_int(0), globals));
+        let r = vm.intern(m).and_then(|q| {
+            mpy_core::module::import(vm, q, Value::NONE, Value::small_int(0), globals)
+        });
         if let Err(e) = r {
             return report(vm, e);
         }
@@ -192,7 +221,12 @@ fn run_main(vm: &mut Vm, opts: &Options) -> u8 {
         let src = match std::fs::read(script) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("micropython: can't open file '{}': [Errno {}] {}", script, e.raw_os_error().unwrap_or(2), e);
+                eprintln!(
+                    "micropython: can't open file '{}': [Errno {}] {}",
+                    script,
+                    e.raw_os_error().unwrap_or(2),
+                    e
+                );
                 return 2;
             }
         };
@@ -203,7 +237,8 @@ fn run_main(vm: &mut Vm, opts: &Options) -> u8 {
         if let Ok(f) = vm.new_str(script) {
             let _ = mpy_core::obj::map::map_set_qstr(vm, globals, mpy_core::qstr::q::__file__, f);
         }
-        let r = mpy_core::embed::exec_source(vm, &src, script, CompileMode::File, globals, Value::NULL);
+        let r =
+            mpy_core::embed::exec_source(vm, &src, script, CompileMode::File, globals, Value::NULL);
         if let Err(e) = r {
             status = report(vm, e);
             if !opts.interactive {
@@ -211,7 +246,9 @@ fn run_main(vm: &mut Vm, opts: &Options) -> u8 {
             }
         }
     }
-    if opts.interactive || (opts.command.is_none() && opts.module.is_none() && opts.script.is_none()) {
+    if opts.interactive
+        || (opts.command.is_none() && opts.module.is_none() && opts.script.is_none())
+    {
         return port::repl(vm);
     }
     status

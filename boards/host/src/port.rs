@@ -66,7 +66,10 @@ impl Port for HostPort {
         std::thread::sleep(std::time::Duration::from_micros(us as u64));
     }
     fn unix_time(&self) -> Option<u64> {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs())
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs())
     }
     fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
         std::fs::read(path).ok()
@@ -119,7 +122,14 @@ pub fn repl(vm: &mut Vm) -> u8 {
         if src.trim().is_empty() {
             continue;
         }
-        if let Err(e) = mpy_core::embed::exec_source(vm, &src, "<stdin>", CompileMode::Single, globals, Value::NULL) {
+        if let Err(e) = mpy_core::embed::exec_source(
+            vm,
+            &src,
+            "<stdin>",
+            CompileMode::Single,
+            globals,
+            Value::NULL,
+        ) {
             if let Some(code) = mpy_core::embed::system_exit_code(vm, e.0) {
                 return (code & 0xff) as u8;
             }
@@ -138,7 +148,11 @@ fn read_line(vm: &mut Vm) -> Option<String> {
             Some(4) if line.is_empty() => return None,
             Some(b) => line.push(b),
             None => {
-                return if line.is_empty() { None } else { Some(String::from_utf8_lossy(&line).into_owned()) };
+                return if line.is_empty() {
+                    None
+                } else {
+                    Some(String::from_utf8_lossy(&line).into_owned())
+                };
             }
         }
     }

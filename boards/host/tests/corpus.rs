@@ -328,8 +328,14 @@ fn corpus() {
     }
     let passed = tests.len() - failures.len();
     let expected = failures.len() - unexpected;
-    println!("corpus: {} expected failures (tests/known_failures.txt)", expected);
-    println!("corpus: {passed} passed, {} failed", unexpected + fixed.len());
+    println!(
+        "corpus: {} expected failures (tests/known_failures.txt)",
+        expected
+    );
+    println!(
+        "corpus: {passed} passed, {} failed",
+        unexpected + fixed.len()
+    );
     assert!(
         unexpected == 0 && fixed.is_empty(),
         "corpus: {} unexpected failures, {} listed as known failures but passing",

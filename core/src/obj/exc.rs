@@ -102,5 +102,8 @@ fn exc_with_traceback(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 pub static EXC_METHODS: &[(Qstr, &NativeFn)] = &[
     (q::__init__, &NativeFn::method(q::__init__, exc_init)),
-    (q::with_traceback, &NativeFn::method(q::with_traceback, exc_with_traceback)),
+    (
+        q::with_traceback,
+        &NativeFn::method(q::with_traceback, exc_with_traceback),
+    ),
 ];

@@ -55,10 +55,16 @@ impl CodeObj {
     }
     #[inline(always)]
     pub fn name_at(&self, i: usize) -> Qstr {
-        array(self.names, self.n_names).get(i).copied().unwrap_or(q::empty)
+        array(self.names, self.n_names)
+            .get(i)
+            .copied()
+            .unwrap_or(q::empty)
     }
     pub fn local_name(&self, i: usize) -> Qstr {
-        array(self.local_names, self.n_locals as usize).get(i).copied().unwrap_or(q::empty)
+        array(self.local_names, self.n_locals as usize)
+            .get(i)
+            .copied()
+            .unwrap_or(q::empty)
     }
     pub fn line_table(&self) -> &'static [u8] {
         array(self.line_table, self.line_table_len)
@@ -127,7 +133,13 @@ pub struct CellObj {
 }
 
 pub fn new_cell(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    vm.alloc_obj(CellObj { header: header(&CELL_TYPE), value: Cell::new(v) }, 0)
+    vm.alloc_obj(
+        CellObj {
+            header: header(&CELL_TYPE),
+            value: Cell::new(v),
+        },
+        0,
+    )
 }
 
 pub fn cell_ref(v: Value) -> &'static CellObj {
@@ -143,7 +155,14 @@ pub struct BoundMethodObj {
 }
 
 pub fn new_bound_method(vm: &mut Vm, func: Value, self_: Value) -> PyResult<Value> {
-    vm.alloc_obj(BoundMethodObj { header: header(&BOUND_METHOD_TYPE), func, self_ }, 0)
+    vm.alloc_obj(
+        BoundMethodObj {
+            header: header(&BOUND_METHOD_TYPE),
+            func,
+            self_,
+        },
+        0,
+    )
 }
 
 pub fn bound_ref(v: Value) -> &'static BoundMethodObj {
@@ -187,7 +206,10 @@ fn gen_send(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn gen_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let g = args.pos[0];
-    let mut exc = *args.pos.get(1).ok_or_else(|| vm.type_error("throw expected at least 1 argument"))?;
+    let mut exc = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("throw expected at least 1 argument"))?;
     if super::is_type(exc) {
         let arg = args.pos.get(2).copied();
         exc = crate::call::call(vm, exc, arg.as_slice(), &[])?;

@@ -27,7 +27,14 @@ pub fn iter_ref(v: Value) -> &'static IterObj {
     unsafe { obj::<IterObj>(v) }
 }
 
-pub fn new_iter(vm: &mut Vm, next: NextFn, a: Value, b: Value, i: isize, j: isize) -> PyResult<Value> {
+pub fn new_iter(
+    vm: &mut Vm,
+    next: NextFn,
+    a: Value,
+    b: Value,
+    i: isize,
+    j: isize,
+) -> PyResult<Value> {
     vm.alloc_obj(
         IterObj {
             header: header(&ITERATOR_TYPE),
@@ -110,7 +117,10 @@ pub fn range_next(_vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
 pub fn map_next(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
     let m = it.a.get();
     if crate::obj::map::map_len(m) as isize != it.b.get().small_int_value() {
-        return Err(vm.new_error(&crate::obj::types::RUNTIME_ERROR_TYPE, "dictionary changed size during iteration"));
+        return Err(vm.new_error(
+            &crate::obj::types::RUNTIME_ERROR_TYPE,
+            "dictionary changed size during iteration",
+        ));
     }
     let mut pos = it.i.get() as usize;
     let e = next_entry(m, &mut pos);
@@ -197,9 +207,15 @@ pub fn map_fn_next(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
 /// filter: a = function or None, b = iterator.
 pub fn filter_next(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
     loop {
-        let Some(v) = crate::ops::next(vm, it.b.get())? else { return Ok(None) };
+        let Some(v) = crate::ops::next(vm, it.b.get())? else {
+            return Ok(None);
+        };
         let f = it.a.get();
-        let keep = if f.is_none() { v } else { crate::call::call(vm, f, &[v], &[])? };
+        let keep = if f.is_none() {
+            v
+        } else {
+            crate::call::call(vm, f, &[v], &[])?
+        };
         if crate::ops::truthy(vm, keep)? {
             return Ok(Some(v));
         }
@@ -230,7 +246,10 @@ fn iter_next_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 pub static ITERATOR_METHODS: &[(Qstr, &NativeFn)] = &[
     (q::__iter__, &NativeFn::method(q::__iter__, iter_iter)),
-    (q::__next__, &NativeFn::method(q::__next__, iter_next_method)),
+    (
+        q::__next__,
+        &NativeFn::method(q::__next__, iter_next_method),
+    ),
 ];
 
 /// `dict.keys()` and friends: a live view of the dict.
@@ -246,7 +265,13 @@ pub fn new_dict_view(vm: &mut Vm, d: Value, which: usize) -> PyResult<Value> {
         1 => &DICT_VALUES_TYPE,
         _ => &DICT_ITEMS_TYPE,
     };
-    vm.alloc_obj(DictViewObj { header: header(ty), dict: d }, 0)
+    vm.alloc_obj(
+        DictViewObj {
+            header: header(ty),
+            dict: d,
+        },
+        0,
+    )
 }
 
 /// (dict, which) of a view.

@@ -27,7 +27,10 @@ pub struct ListObj {
 struct StaticTuple(TupleObj);
 // SAFETY: immutable static.
 unsafe impl Sync for StaticTuple {}
-static EMPTY_TUPLE: StaticTuple = StaticTuple(TupleObj { header: ObjHeader { ty: &TUPLE_TYPE }, len: 0 });
+static EMPTY_TUPLE: StaticTuple = StaticTuple(TupleObj {
+    header: ObjHeader { ty: &TUPLE_TYPE },
+    len: 0,
+});
 
 pub fn empty_tuple() -> Value {
     // SAFETY: a static TupleObj with a valid header.
@@ -41,8 +44,11 @@ pub fn new_tuple(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {
     // Copy first: `items` may live in a block the allocation below could move? No: the GC never
     // moves; but `items` may be a view of a list another call could resize, so copy eagerly.
     let v = vm.alloc_obj(
-        TupleObj { header: header(&TUPLE_TYPE), len: items.len() },
-        items.len() * core::mem::size_of::<Value>(),
+        TupleObj {
+            header: header(&TUPLE_TYPE),
+            len: items.len(),
+        },
+        core::mem::size_of_val(items),
     )?;
     // SAFETY: the allocation has room for items.len() Values after the header.
     unsafe {
@@ -57,7 +63,13 @@ pub fn new_tuple_uninit(vm: &mut Vm, n: usize) -> PyResult<Value> {
     if n == 0 {
         return Ok(empty_tuple());
     }
-    let v = vm.alloc_obj(TupleObj { header: header(&TUPLE_TYPE), len: n }, n * core::mem::size_of::<Value>())?;
+    let v = vm.alloc_obj(
+        TupleObj {
+            header: header(&TUPLE_TYPE),
+            len: n,
+        },
+        n * core::mem::size_of::<Value>(),
+    )?;
     for i in 0..n {
         tuple_set(v, i, Value::NONE);
     }
@@ -98,7 +110,11 @@ pub fn new_list(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {
         reserve(vm, list, items.len())?;
         // SAFETY: reserve made room for items.len() Values.
         unsafe {
-            core::ptr::copy_nonoverlapping(items.as_ptr(), obj::<ListObj>(list).items.get(), items.len());
+            core::ptr::copy_nonoverlapping(
+                items.as_ptr(),
+                obj::<ListObj>(list).items.get(),
+                items.len(),
+            );
         }
         // SAFETY: list is a ListObj.
         unsafe { obj::<ListObj>(list).len.set(items.len()) };
@@ -217,7 +233,13 @@ pub fn list_clear(l: Value) {
 }
 
 /// Replace items [start, stop) with `new` (slice assignment / deletion).
-pub fn list_splice(vm: &mut Vm, l: Value, start: usize, stop: usize, new: &[Value]) -> PyResult<()> {
+pub fn list_splice(
+    vm: &mut Vm,
+    l: Value,
+    start: usize,
+    stop: usize,
+    new: &[Value],
+) -> PyResult<()> {
     let n = list_len(l);
     let stop = stop.clamp(start, n);
     let removed = stop - start;
@@ -266,7 +288,12 @@ fn self_list(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn nargs(vm: &mut Vm, args: &Args, min: usize, max: usize, name: &str) -> PyResult<()> {
     let n = args.pos.len() - 1;
     if n < min || n > max || !args.kw.is_empty() {
-        let msg = alloc::format!("{}() takes {} positional arguments but {} were given", name, max, n);
+        let msg = alloc::format!(
+            "{}() takes {} positional arguments but {} were given",
+            name,
+            max,
+            n
+        );
         return Err(vm.type_error(&msg));
     }
     Ok(())
@@ -343,9 +370,18 @@ fn l_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = args.pos[0];
-    let x = *args.pos.get(1).ok_or_else(|| vm.type_error("index() takes at least 1 argument"))?;
+    let x = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("index() takes at least 1 argument"))?;
     let n = seq_items(s).map(|i| i.len()).unwrap_or(0);
-    let norm = |v: isize| if v < 0 { (v + n as isize).max(0) as usize } else { (v as usize).min(n) };
+    let norm = |v: isize| {
+        if v < 0 {
+            (v + n as isize).max(0) as usize
+        } else {
+            (v as usize).min(n)
+        }
+    };
     let start = match args.pos.get(2) {
         Some(&v) => norm(crate::ops::to_index(vm, v)?),
         None => 0,
@@ -356,19 +392,28 @@ fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let mut i = start;
     while i < stop {
-        let Some(item) = seq_items(s).and_then(|it| it.get(i).copied()) else { break };
+        let Some(item) = seq_items(s).and_then(|it| it.get(i).copied()) else {
+            break;
+        };
         if crate::ops::eq(vm, item, x)? {
             return Ok(Value::small_int(i as isize));
         }
         i += 1;
     }
-    let msg = if is_list(s) { "list.index(x): x not in list" } else { "tuple.index(x): x not in tuple" };
+    let msg = if is_list(s) {
+        "list.index(x): x not in list"
+    } else {
+        "tuple.index(x): x not in tuple"
+    };
     Err(vm.value_error(msg))
 }
 
 fn seq_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = args.pos[0];
-    let x = *args.pos.get(1).ok_or_else(|| vm.type_error("count() takes exactly one argument"))?;
+    let x = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("count() takes exactly one argument"))?;
     let mut i = 0;
     let mut c = 0;
     while let Some(item) = seq_items(s).and_then(|it| it.get(i).copied()) {
@@ -428,10 +473,21 @@ macro_rules! methods {
     };
 }
 
+/// `list.__init__(iterable)`: refill (subclasses calling `super().__init__`).
+fn l_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let l = self_list(vm, args)?;
+    nargs(vm, args, 0, 1, "list")?;
+    list_clear(l);
+    if let Some(&it) = args.pos.get(1) {
+        crate::ops::extend_list(vm, l, it)?;
+    }
+    Ok(Value::NONE)
+}
+
 pub static LIST_METHODS: &[(Qstr, &NativeFn)] = methods![
     append => l_append, extend => l_extend, pop => l_pop, insert => l_insert, remove => l_remove,
     index => seq_index, count => seq_count, reverse => l_reverse, clear => l_clear, copy => l_copy,
-    sort => l_sort,
+    sort => l_sort, __init__ => l_init,
 ];
 
 pub static TUPLE_METHODS: &[(Qstr, &NativeFn)] = methods![index => seq_index, count => seq_count];

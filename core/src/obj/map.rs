@@ -35,6 +35,12 @@ pub struct MapObj {
 const DELETED: u32 = u32::MAX;
 
 fn new_map(vm: &mut Vm, ty: &'static TypeObj) -> PyResult<Value> {
+    new_map_extra(vm, ty, 0)
+}
+
+/// An empty dict/set/frozenset of type `ty` with `extra` zeroed bytes after the `MapObj`
+/// (instances of Python subclasses keep their instance dict there).
+pub fn new_map_extra(vm: &mut Vm, ty: &'static TypeObj, extra: usize) -> PyResult<Value> {
     vm.alloc_obj(
         MapObj {
             header: header(ty),
@@ -45,7 +51,7 @@ fn new_map(vm: &mut Vm, ty: &'static TypeObj) -> PyResult<Value> {
             index: Cell::new(core::ptr::null_mut()),
             index_cap: Cell::new(0),
         },
-        0,
+        extra,
     )
 }
 
@@ -160,7 +166,11 @@ fn make_room(vm: &mut Vm, m: Value) -> PyResult<()> {
         return Ok(());
     }
     let live = o.used.get();
-    let new_cap = if live * 2 < o.cap.get() { o.cap.get() } else { (live * 2).max(4) };
+    let new_cap = if live * 2 < o.cap.get() {
+        o.cap.get()
+    } else {
+        (live * 2).max(4)
+    };
     let mut index_cap = 8;
     while index_cap * 2 < new_cap * 3 {
         index_cap *= 2;
@@ -201,12 +211,16 @@ fn make_room(vm: &mut Vm, m: Value) -> PyResult<()> {
 
 pub fn map_get(vm: &mut Vm, m: Value, key: Value) -> PyResult<Option<Value>> {
     let h = crate::ops::hash(vm, key)?;
-    Ok(find(vm, m, key, h)?.and_then(|i| entry_at(m, i)).map(|e| e.value))
+    Ok(find(vm, m, key, h)?
+        .and_then(|i| entry_at(m, i))
+        .map(|e| e.value))
 }
 
 /// Lookup with a precomputed hash (qstr keys: `vm.qstrs.hash`).
 pub fn map_get_hashed(vm: &mut Vm, m: Value, key: Value, h: usize) -> PyResult<Option<Value>> {
-    Ok(find(vm, m, key, h)?.and_then(|i| entry_at(m, i)).map(|e| e.value))
+    Ok(find(vm, m, key, h)?
+        .and_then(|i| entry_at(m, i))
+        .map(|e| e.value))
 }
 
 /// Fast lookup of a qstr key (names): no Python code can run.
@@ -263,7 +277,13 @@ pub fn map_set_hashed(vm: &mut Vm, m: Value, key: Value, value: Value, h: usize)
     let o = map_obj(m);
     let i = o.filled.get();
     // SAFETY: make_room guarantees filled < cap.
-    unsafe { *o.entries.get().add(i) = Entry { hash: h, key, value } };
+    unsafe {
+        *o.entries.get().add(i) = Entry {
+            hash: h,
+            key,
+            value,
+        }
+    };
     o.filled.set(i + 1);
     o.used.set(o.used.get() + 1);
     insert_index(o, i, h);
@@ -278,7 +298,9 @@ pub fn map_set_qstr(vm: &mut Vm, m: Value, key: Qstr, value: Value) -> PyResult<
 /// Remove `key`; returns its value.
 pub fn map_delete(vm: &mut Vm, m: Value, key: Value) -> PyResult<Option<Value>> {
     let h = crate::ops::hash(vm, key)?;
-    let Some(i) = find(vm, m, key, h)? else { return Ok(None) };
+    let Some(i) = find(vm, m, key, h)? else {
+        return Ok(None);
+    };
     let o = map_obj(m);
     // Mark the index slot deleted.
     let mask = o.index_cap.get() - 1;
@@ -356,14 +378,20 @@ fn self_dict(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn d_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
-    let key = *args.pos.get(1).ok_or_else(|| vm.type_error("get expected at least 1 argument"))?;
+    let key = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("get expected at least 1 argument"))?;
     let default = args.pos.get(2).copied().unwrap_or(Value::NONE);
     Ok(map_get(vm, d, key)?.unwrap_or(default))
 }
 
 fn d_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
-    let key = *args.pos.get(1).ok_or_else(|| vm.type_error("setdefault expected at least 1 argument"))?;
+    let key = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("setdefault expected at least 1 argument"))?;
     let default = args.pos.get(2).copied().unwrap_or(Value::NONE);
     if let Some(v) = map_get(vm, d, key)? {
         return Ok(v);
@@ -374,7 +402,10 @@ fn d_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn d_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
-    let key = *args.pos.get(1).ok_or_else(|| vm.type_error("pop expected at least 1 argument"))?;
+    let key = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("pop expected at least 1 argument"))?;
     match map_delete(vm, d, key)? {
         Some(v) => Ok(v),
         None => match args.pos.get(2) {
@@ -396,11 +427,18 @@ fn d_popitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    Err(vm.new_error(&crate::obj::types::KEY_ERROR_TYPE, "popitem(): dictionary is empty"))
+    Err(vm.new_error(
+        &crate::obj::types::KEY_ERROR_TYPE,
+        "popitem(): dictionary is empty",
+    ))
 }
 
 fn d_clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let d = args.pos.first().copied().filter(|&v| is_dict(v) || is_set_like(v));
+    let d = args
+        .pos
+        .first()
+        .copied()
+        .filter(|&v| is_dict(v) || is_set_like(v));
     let d = d.ok_or_else(|| vm.type_error("clear() needs a dict or set"))?;
     map_clear(d);
     Ok(Value::NONE)
@@ -431,6 +469,56 @@ fn d_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+// `dict.__getitem__` etc., so that subclasses overriding them can call `super()`'s.
+
+fn d_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let d = self_dict(vm, args)?;
+    let k = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("__getitem__ expects 1 argument"))?;
+    if let Some(v) = map_get(vm, d, k)? {
+        return Ok(v);
+    }
+    if crate::obj::type_of(d).is_heap() {
+        if let Some(r) = crate::attr::call_special(vm, d, q::__missing__, &[k])? {
+            return Ok(r);
+        }
+    }
+    Err(vm.key_error(k))
+}
+
+fn d_setitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let d = self_dict(vm, args)?;
+    let (Some(&k), Some(&v)) = (args.pos.get(1), args.pos.get(2)) else {
+        return Err(vm.type_error("__setitem__ expects 2 arguments"));
+    };
+    map_set(vm, d, k, v)?;
+    Ok(Value::NONE)
+}
+
+fn d_delitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let d = self_dict(vm, args)?;
+    let k = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("__delitem__ expects 1 argument"))?;
+    match map_delete(vm, d, k)? {
+        Some(_) => Ok(Value::NONE),
+        None => Err(vm.key_error(k)),
+    }
+}
+
+/// `set.__init__(iterable)`: refill (subclasses calling `super().__init__`).
+fn s_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = self_set(vm, args)?;
+    map_clear(s);
+    if let Some(&it) = args.pos.get(1) {
+        crate::ops::set_update(vm, s, it)?;
+    }
+    Ok(Value::NONE)
+}
+
 fn d_view(vm: &mut Vm, args: &Args, which: usize) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
     crate::obj::iter::new_dict_view(vm, d, which)
@@ -446,7 +534,10 @@ fn d_items(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn d_fromkeys(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let keys = *args.pos.get(1).ok_or_else(|| vm.type_error("fromkeys expected at least 1 argument"))?;
+    let keys = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("fromkeys expected at least 1 argument"))?;
     let value = args.pos.get(2).copied().unwrap_or(Value::NONE);
     let d = new_dict(vm)?;
     let items = crate::ops::collect_iterable(vm, keys)?;
@@ -469,21 +560,30 @@ fn self_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn s_add(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let x = *args.pos.get(1).ok_or_else(|| vm.type_error("add() takes exactly one argument"))?;
+    let x = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("add() takes exactly one argument"))?;
     map_set(vm, s, x, Value::NULL)?;
     Ok(Value::NONE)
 }
 
 fn s_discard(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let x = *args.pos.get(1).ok_or_else(|| vm.type_error("discard() takes exactly one argument"))?;
+    let x = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("discard() takes exactly one argument"))?;
     map_delete(vm, s, x)?;
     Ok(Value::NONE)
 }
 
 fn s_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let x = *args.pos.get(1).ok_or_else(|| vm.type_error("remove() takes exactly one argument"))?;
+    let x = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("remove() takes exactly one argument"))?;
     match map_delete(vm, s, x)? {
         Some(_) => Ok(Value::NONE),
         None => Err(vm.key_error(x)),
@@ -513,11 +613,22 @@ fn s_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn s_binop(vm: &mut Vm, args: &Args, op: crate::bytecode::BinOp) -> PyResult<Value> {
     let mut acc = self_set(vm, args)?;
     for &other in &args.pos[1..] {
-        let other_set = if is_set_like(other) { other } else { crate::ops::to_set(vm, other)? };
+        let other_set = if is_set_like(other) {
+            other
+        } else {
+            crate::ops::to_set(vm, other)?
+        };
         acc = crate::ops::set_binop(vm, op, acc, other_set)?;
     }
     if args.pos.len() == 1 {
-        return map_copy(vm, acc, crate::obj::type_of(acc));
+        // A plain set/frozenset even for subclasses (as CPython): a Python subclass's layout
+        // also carries an instance dict slot that map_copy would not allocate.
+        let base: &'static TypeObj = if kind_of(acc) == Kind::Set {
+            &SET_TYPE
+        } else {
+            &FROZENSET_TYPE
+        };
+        return map_copy(vm, acc, base);
     }
     Ok(acc)
 }
@@ -554,20 +665,41 @@ fn s_symdiff_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn s_issubset(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let other = *args.pos.get(1).ok_or_else(|| vm.type_error("issubset() takes exactly one argument"))?;
-    let other = if is_set_like(other) { other } else { crate::ops::to_set(vm, other)? };
+    let other = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("issubset() takes exactly one argument"))?;
+    let other = if is_set_like(other) {
+        other
+    } else {
+        crate::ops::to_set(vm, other)?
+    };
     Ok(Value::from_bool(crate::ops::set_is_subset(vm, s, other)?))
 }
 fn s_issuperset(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let other = *args.pos.get(1).ok_or_else(|| vm.type_error("issuperset() takes exactly one argument"))?;
-    let other = if is_set_like(other) { other } else { crate::ops::to_set(vm, other)? };
+    let other = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("issuperset() takes exactly one argument"))?;
+    let other = if is_set_like(other) {
+        other
+    } else {
+        crate::ops::to_set(vm, other)?
+    };
     Ok(Value::from_bool(crate::ops::set_is_subset(vm, other, s)?))
 }
 fn s_isdisjoint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let other = *args.pos.get(1).ok_or_else(|| vm.type_error("isdisjoint() takes exactly one argument"))?;
-    let other = if is_set_like(other) { other } else { crate::ops::to_set(vm, other)? };
+    let other = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("isdisjoint() takes exactly one argument"))?;
+    let other = if is_set_like(other) {
+        other
+    } else {
+        crate::ops::to_set(vm, other)?
+    };
     let inter = crate::ops::set_binop(vm, crate::bytecode::BinOp::And, s, other)?;
     Ok(Value::from_bool(map_len(inter) == 0))
 }
@@ -580,7 +712,10 @@ macro_rules! methods {
 
 pub static DICT_METHODS: &[(Qstr, &NativeFn)] = &[
     (q::get, &NativeFn::method(q::get, d_get)),
-    (q::setdefault, &NativeFn::method(q::setdefault, d_setdefault)),
+    (
+        q::setdefault,
+        &NativeFn::method(q::setdefault, d_setdefault),
+    ),
     (q::pop, &NativeFn::method(q::pop, d_pop)),
     (q::popitem, &NativeFn::method(q::popitem, d_popitem)),
     (q::clear, &NativeFn::method(q::clear, d_clear)),
@@ -590,6 +725,10 @@ pub static DICT_METHODS: &[(Qstr, &NativeFn)] = &[
     (q::values, &NativeFn::method(q::values, d_values)),
     (q::items, &NativeFn::method(q::items, d_items)),
     (q::fromkeys, &NativeFn::classmethod(q::fromkeys, d_fromkeys)),
+    (q::__init__, &NativeFn::method(q::__init__, d_update)),
+    (q::__getitem__, &NativeFn::method(q::__getitem__, d_getitem)),
+    (q::__setitem__, &NativeFn::method(q::__setitem__, d_setitem)),
+    (q::__delitem__, &NativeFn::method(q::__delitem__, d_delitem)),
 ];
 
 pub static SET_METHODS: &[(Qstr, &NativeFn)] = methods![
@@ -598,7 +737,7 @@ pub static SET_METHODS: &[(Qstr, &NativeFn)] = methods![
     difference => s_difference, symmetric_difference => s_symdiff, issubset => s_issubset,
     issuperset => s_issuperset, isdisjoint => s_isdisjoint,
     intersection_update => s_intersection_update, difference_update => s_difference_update,
-    symmetric_difference_update => s_symdiff_update,
+    symmetric_difference_update => s_symdiff_update, __init__ => s_init,
 ];
 
 pub static FROZENSET_METHODS: &[(Qstr, &NativeFn)] = methods![

@@ -2,7 +2,8 @@
 
 use super::{obj, Args, NativeFn, ObjHeader, TypeObj};
 use crate::obj::types::{
-    CLASSMETHOD_TYPE, MODULE_TYPE, PROPERTY_TYPE, RANGE_TYPE, SLICE_TYPE, STATICMETHOD_TYPE, SUPER_TYPE,
+    CLASSMETHOD_TYPE, MODULE_TYPE, PROPERTY_TYPE, RANGE_TYPE, SLICE_TYPE, STATICMETHOD_TYPE,
+    SUPER_TYPE,
 };
 use crate::qstr::{q, Qstr};
 use crate::value::Value;
@@ -18,7 +19,15 @@ pub struct RangeObj {
 }
 
 pub fn new_range(vm: &mut Vm, start: isize, stop: isize, step: isize) -> PyResult<Value> {
-    vm.alloc_obj(RangeObj { header: header(&RANGE_TYPE), start, stop, step }, 0)
+    vm.alloc_obj(
+        RangeObj {
+            header: header(&RANGE_TYPE),
+            start,
+            stop,
+            step,
+        },
+        0,
+    )
 }
 
 pub fn range_ref(v: Value) -> &'static RangeObj {
@@ -88,7 +97,15 @@ pub struct SliceObj {
 }
 
 pub fn new_slice(vm: &mut Vm, start: Value, stop: Value, step: Value) -> PyResult<Value> {
-    vm.alloc_obj(SliceObj { header: header(&SLICE_TYPE), start, stop, step }, 0)
+    vm.alloc_obj(
+        SliceObj {
+            header: header(&SLICE_TYPE),
+            start,
+            stop,
+            step,
+        },
+        0,
+    )
 }
 
 pub fn slice_ref(v: Value) -> &'static SliceObj {
@@ -100,7 +117,11 @@ pub fn slice_ref(v: Value) -> &'static SliceObj {
 pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isize, isize, usize)> {
     let o = slice_ref(s);
     let len = len as isize;
-    let step = if o.step.is_none() { 1 } else { crate::ops::to_index(vm, o.step)? };
+    let step = if o.step.is_none() {
+        1
+    } else {
+        crate::ops::to_index(vm, o.step)?
+    };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
@@ -113,17 +134,29 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isiz
         }
     };
     let start = if o.start.is_none() {
-        if step < 0 { upper } else { lower }
+        if step < 0 {
+            upper
+        } else {
+            lower
+        }
     } else {
         norm(crate::ops::to_index(vm, o.start)?)
     };
     let stop = if o.stop.is_none() {
-        if step < 0 { lower } else { upper }
+        if step < 0 {
+            lower
+        } else {
+            upper
+        }
     } else {
         norm(crate::ops::to_index(vm, o.stop)?)
     };
     let count = if step > 0 {
-        if stop > start { (stop - start + step - 1) / step } else { 0 }
+        if stop > start {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - step - 1) / -step
     } else {
@@ -145,12 +178,18 @@ fn slice_indices_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(vm.value_error("length should not be negative"));
     }
     let (start, stop, step, _) = slice_indices(vm, s, n as usize)?;
-    let items = [Value::small_int(start), Value::small_int(stop), Value::small_int(step)];
+    let items = [
+        Value::small_int(start),
+        Value::small_int(stop),
+        Value::small_int(step),
+    ];
     crate::obj::list::new_tuple(vm, &items)
 }
 
-pub static SLICE_METHODS: &[(Qstr, &NativeFn)] =
-    &[(q::indices, &NativeFn::method(q::indices, slice_indices_method))];
+pub static SLICE_METHODS: &[(Qstr, &NativeFn)] = &[(
+    q::indices,
+    &NativeFn::method(q::indices, slice_indices_method),
+)];
 
 /// property, staticmethod, classmethod: wrappers around callables.
 #[repr(C)]
@@ -213,8 +252,18 @@ pub struct WrapperObj {
 }
 
 pub fn new_wrapper(vm: &mut Vm, class: bool, func: Value) -> PyResult<Value> {
-    let ty: &'static TypeObj = if class { &CLASSMETHOD_TYPE } else { &STATICMETHOD_TYPE };
-    vm.alloc_obj(WrapperObj { header: header(ty), func }, 0)
+    let ty: &'static TypeObj = if class {
+        &CLASSMETHOD_TYPE
+    } else {
+        &STATICMETHOD_TYPE
+    };
+    vm.alloc_obj(
+        WrapperObj {
+            header: header(ty),
+            func,
+        },
+        0,
+    )
 }
 
 pub fn wrapped(v: Value) -> Value {
@@ -231,7 +280,14 @@ pub struct SuperObj {
 }
 
 pub fn new_super(vm: &mut Vm, class: Value, o: Value) -> PyResult<Value> {
-    vm.alloc_obj(SuperObj { header: header(&SUPER_TYPE), class, obj: o }, 0)
+    vm.alloc_obj(
+        SuperObj {
+            header: header(&SUPER_TYPE),
+            class,
+            obj: o,
+        },
+        0,
+    )
 }
 
 pub fn super_ref(v: Value) -> &'static SuperObj {
@@ -249,7 +305,14 @@ pub struct ModuleObj {
 pub fn new_module(vm: &mut Vm, name: Qstr) -> PyResult<Value> {
     let dict = crate::obj::map::new_dict(vm)?;
     crate::obj::map::map_set_qstr(vm, dict, q::__name__, Value::from_qstr(name))?;
-    vm.alloc_obj(ModuleObj { header: header(&MODULE_TYPE), name, dict }, 0)
+    vm.alloc_obj(
+        ModuleObj {
+            header: header(&MODULE_TYPE),
+            name,
+            dict,
+        },
+        0,
+    )
 }
 
 pub fn module_ref(v: Value) -> &'static ModuleObj {
@@ -273,7 +336,11 @@ fn object_eq(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    Ok(if args.pos[0] == args.pos[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+    Ok(if args.pos[0] == args.pos[1] {
+        Value::TRUE
+    } else {
+        Value::NOT_IMPLEMENTED
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -306,8 +373,20 @@ fn object_setattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+fn object_delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if args.pos.len() != 2 {
+        return Err(vm.type_error("__delattr__ expects 1 argument"));
+    }
+    let name = crate::obj::string::to_qstr(vm, args.pos[1])?;
+    crate::attr::generic_delattr(vm, args.pos[0], name)?;
+    Ok(Value::NONE)
+}
+
 fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let cls = *args.pos.first().ok_or_else(|| vm.type_error("object.__new__(): not enough arguments"))?;
+    let cls = *args
+        .pos
+        .first()
+        .ok_or_else(|| vm.type_error("object.__new__(): not enough arguments"))?;
     if !super::is_type(cls) {
         return Err(vm.type_error("object.__new__(X): X is not a type object"));
     }
@@ -315,6 +394,13 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 static OBJECT_STR: NativeFn = NativeFn::method(q::__str__, object_str);
+
+static OBJECT_REPR: NativeFn = NativeFn::method(q::__repr__, object_repr);
+
+/// `m` is `object.__repr__` (the default every class inherits).
+pub fn is_object_repr(m: Value) -> bool {
+    m == OBJECT_REPR.as_value()
+}
 
 /// `m` is `object.__str__` (the default every class inherits).
 pub fn is_object_str(m: Value) -> bool {
@@ -327,9 +413,16 @@ pub static OBJECT_METHODS: &[(Qstr, &NativeFn)] = &[
     (q::__eq__, &NativeFn::method(q::__eq__, object_eq)),
     (q::__ne__, &NativeFn::method(q::__ne__, object_ne)),
     (q::__hash__, &NativeFn::method(q::__hash__, object_hash)),
-    (q::__repr__, &NativeFn::method(q::__repr__, object_repr)),
+    (q::__repr__, &OBJECT_REPR),
     (q::__str__, &OBJECT_STR),
-    (q::__setattr__, &NativeFn::method(q::__setattr__, object_setattr)),
+    (
+        q::__setattr__,
+        &NativeFn::method(q::__setattr__, object_setattr),
+    ),
+    (
+        q::__delattr__,
+        &NativeFn::method(q::__delattr__, object_delattr),
+    ),
 ];
 
 pub static TYPE_METHODS: &[(Qstr, &NativeFn)] = &[(q::mro, &NativeFn::method(q::mro, type_mro))];

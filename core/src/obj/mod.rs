@@ -69,6 +69,8 @@ pub enum Kind {
     NotImplemented,
     /// Native objects defined by modules (StringIO, ...): `NativeObj` with a slot table.
     Native,
+    /// `memoryview` over bytes / bytearray: `MemoryViewObj`.
+    MemoryView,
 }
 
 /// A native function: `args.pos` are positional arguments (for methods, `self` first).
@@ -107,12 +109,15 @@ pub struct NativeFn {
     pub f: NativeFnPtr,
 }
 
+/// `next(obj)` of a native iterator: Ok(None) when exhausted.
+pub type NativeNextFn = fn(&mut Vm, Value) -> PyResult<Option<Value>>;
+
 /// A slot table for `Kind::Native` types (objects implemented in Rust by modules).
 pub struct NativeSlots {
     /// `repr(obj)`; None: the default `<name object>`.
     pub repr: Option<fn(&mut Vm, Value) -> PyResult<Value>>,
     /// `next(obj)` for iterators: Ok(None) when exhausted.
-    pub next: Option<fn(&mut Vm, Value) -> PyResult<Option<Value>>>,
+    pub next: Option<NativeNextFn>,
 }
 
 #[repr(C, align(16))]
@@ -160,7 +165,9 @@ impl TypeObj {
         methods: &'static [(Qstr, &'static NativeFn)],
     ) -> TypeObj {
         TypeObj {
-            header: ObjHeader { ty: &types::TYPE_TYPE },
+            header: ObjHeader {
+                ty: &types::TYPE_TYPE,
+            },
             kind,
             name,
             base,
@@ -195,13 +202,34 @@ impl TypeObj {
 
 impl NativeFn {
     pub const fn new(name: Qstr, f: NativeFnPtr) -> NativeFn {
-        NativeFn { header: ObjHeader { ty: &types::NATIVE_FN_TYPE }, name, binding: Binding::Static, f }
+        NativeFn {
+            header: ObjHeader {
+                ty: &types::NATIVE_FN_TYPE,
+            },
+            name,
+            binding: Binding::Static,
+            f,
+        }
     }
     pub const fn method(name: Qstr, f: NativeFnPtr) -> NativeFn {
-        NativeFn { header: ObjHeader { ty: &types::NATIVE_FN_TYPE }, name, binding: Binding::Method, f }
+        NativeFn {
+            header: ObjHeader {
+                ty: &types::NATIVE_FN_TYPE,
+            },
+            name,
+            binding: Binding::Method,
+            f,
+        }
     }
     pub const fn classmethod(name: Qstr, f: NativeFnPtr) -> NativeFn {
-        NativeFn { header: ObjHeader { ty: &types::NATIVE_FN_TYPE }, name, binding: Binding::Class, f }
+        NativeFn {
+            header: ObjHeader {
+                ty: &types::NATIVE_FN_TYPE,
+            },
+            name,
+            binding: Binding::Class,
+            f,
+        }
     }
     pub fn as_value(&'static self) -> Value {
         // SAFETY: a static NativeFn has a valid header and 16-byte alignment.
@@ -254,7 +282,9 @@ pub fn is_subtype(t: &TypeObj, of: &TypeObj) -> bool {
     }
     let mro = t.mro.get();
     if !mro.is_null() {
-        return list::tuple_items(mro).iter().any(|&c| core::ptr::eq(type_ref(c), of));
+        return list::tuple_items(mro)
+            .iter()
+            .any(|&c| core::ptr::eq(type_ref(c), of));
     }
     let mut b = t.builtin_base();
     while let Some(bt) = b {

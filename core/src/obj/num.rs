@@ -25,7 +25,13 @@ pub struct FloatObj {
 }
 
 pub fn new_float(vm: &mut Vm, x: f64) -> PyResult<Value> {
-    vm.alloc_obj(FloatObj { header: header(&FLOAT_TYPE), value: x }, 0)
+    vm.alloc_obj(
+        FloatObj {
+            header: header(&FLOAT_TYPE),
+            value: x,
+        },
+        0,
+    )
 }
 
 pub fn is_float(v: Value) -> bool {
@@ -63,13 +69,53 @@ pub fn int_from_big(vm: &mut Vm, b: BigInt) -> PyResult<Value> {
     }
     let limbs = b.limbs();
     let v = vm.alloc_obj(
-        BigIntObj { header: header(&INT_TYPE), neg: b.is_negative(), len: limbs.len() },
+        BigIntObj {
+            header: header(&INT_TYPE),
+            neg: b.is_negative(),
+            len: limbs.len(),
+        },
         limbs.len() * 4,
     )?;
     // SAFETY: the allocation has room for the limbs after the header.
     unsafe {
         let dst = (v.as_ptr::<BigIntObj>()).add(1) as *mut u32;
         core::ptr::copy_nonoverlapping(limbs.as_ptr(), dst, limbs.len());
+    }
+    Ok(v)
+}
+
+/// Offset of the instance-dict slot of an int-subclass instance with `len` limbs: the first
+/// word boundary after the limbs.
+pub fn int_dict_offset(len: usize) -> usize {
+    let w = core::mem::size_of::<Value>();
+    core::mem::size_of::<BigIntObj>() + (len * 4).div_ceil(w) * w
+}
+
+/// An instance of a Python subclass of int (type `ty`) with the value of the int `value`, then
+/// the instance dict `dict`. Unlike builtin ints, it is a `BigIntObj` even for small values.
+pub fn new_int_subclass(
+    vm: &mut Vm,
+    ty: &'static super::TypeObj,
+    value: Value,
+    dict: Value,
+) -> PyResult<Value> {
+    let b = to_big(value).unwrap_or_else(|| BigInt::from_i64(0));
+    let limbs = b.limbs();
+    let off = int_dict_offset(limbs.len());
+    let extra = off - core::mem::size_of::<BigIntObj>() + core::mem::size_of::<Value>();
+    let v = vm.alloc_obj(
+        BigIntObj {
+            header: ObjHeader { ty },
+            neg: b.is_negative(),
+            len: limbs.len(),
+        },
+        extra,
+    )?;
+    // SAFETY: the allocation has room for the limbs and, word-aligned after them, one Value.
+    unsafe {
+        let dst = (v.as_ptr::<BigIntObj>()).add(1) as *mut u32;
+        core::ptr::copy_nonoverlapping(limbs.as_ptr(), dst, limbs.len());
+        (v.as_ptr::<u8>().add(off) as *mut Value).write(dict);
     }
     Ok(v)
 }
@@ -86,7 +132,8 @@ pub fn to_big(v: Value) -> Option<BigInt> {
         // SAFETY: kind Int objects have BigIntObj layout with `len` limbs after the header.
         unsafe {
             let o = obj::<BigIntObj>(v);
-            let limbs = core::slice::from_raw_parts((v.as_ptr::<BigIntObj>()).add(1) as *const u32, o.len);
+            let limbs =
+                core::slice::from_raw_parts((v.as_ptr::<BigIntObj>()).add(1) as *const u32, o.len);
             return Some(BigInt::from_limbs(o.neg, limbs.to_vec()));
         }
     }
@@ -100,6 +147,11 @@ pub fn small_of(v: Value) -> Option<i64> {
         Some(i as i64)
     } else if v.is_bool() {
         Some((v == Value::TRUE) as i64)
+    } else if is_bigint(v) && super::type_of(v).is_heap() {
+        // Int-subclass instances are BigIntObjs whatever their value.
+        to_big(v)
+            .and_then(|b| b.to_i64())
+            .filter(|&i| Value::try_small_int(i).is_some())
     } else {
         None
     }
@@ -137,7 +189,10 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
         }
         BinOp::Pow => {
             if y.is_negative() {
-                let (fx, fy) = (x.to_f64().map_err(|e| num_error(vm, e))?, y.to_f64().unwrap_or(f64::MIN));
+                let (fx, fy) = (
+                    x.to_f64().map_err(|e| num_error(vm, e))?,
+                    y.to_f64().unwrap_or(f64::MIN),
+                );
                 return float_binop(vm, BinOp::Pow, fx, fy);
             }
             match y.to_u64() {
@@ -146,7 +201,9 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
             }
         }
         BinOp::LShift => {
-            let n = y.to_i64().ok_or_else(|| vm.overflow_error("shift count too large"))?;
+            let n = y
+                .to_i64()
+                .ok_or_else(|| vm.overflow_error("shift count too large"))?;
             x.shl(n).map_err(|e| num_error(vm, e))?
         }
         BinOp::RShift => {
@@ -210,7 +267,15 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
             if y < 0 {
                 return Err(vm.value_error("negative shift count"));
             }
-            Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            Some(if y >= 64 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            })
         }
         BinOp::And => Some(x & y),
         BinOp::Or => Some(x | y),
@@ -365,12 +430,17 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(vm.value_error("length argument must be non-negative"));
     }
     let (little, signed) = byteorder_arg(vm, args, 2)?;
-    let bytes = b.to_bytes(len as usize, little, signed).map_err(|e| num_error(vm, e))?;
+    let bytes = b
+        .to_bytes(len as usize, little, signed)
+        .map_err(|e| num_error(vm, e))?;
     crate::obj::string::new_bytes(vm, &bytes)
 }
 
 fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let data = *args.pos.get(1).ok_or_else(|| vm.type_error("from_bytes() missing required argument"))?;
+    let data = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("from_bytes() missing required argument"))?;
     let bytes = match crate::obj::string::bytes_of(data) {
         Some(b) => b,
         None => {
@@ -397,10 +467,22 @@ fn float_is_integer(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 pub static INT_METHODS: &[(Qstr, &NativeFn)] = &[
-    (q::bit_length, &NativeFn::method(q::bit_length, int_bit_length)),
+    (
+        q::__new__,
+        &NativeFn::new(q::__new__, crate::attr::immutable_new),
+    ),
+    (
+        q::bit_length,
+        &NativeFn::method(q::bit_length, int_bit_length),
+    ),
     (q::to_bytes, &NativeFn::method(q::to_bytes, int_to_bytes)),
-    (q::from_bytes, &NativeFn::classmethod(q::from_bytes, int_from_bytes)),
+    (
+        q::from_bytes,
+        &NativeFn::classmethod(q::from_bytes, int_from_bytes),
+    ),
 ];
 
-pub static FLOAT_METHODS: &[(Qstr, &NativeFn)] =
-    &[(q::is_integer, &NativeFn::method(q::is_integer, float_is_integer))];
+pub static FLOAT_METHODS: &[(Qstr, &NativeFn)] = &[(
+    q::is_integer,
+    &NativeFn::method(q::is_integer, float_is_integer),
+)];

@@ -5,7 +5,7 @@
 //! layout. `bytearray` holds its bytes in a separate growable block (`ByteArrayObj`).
 
 use super::{kind_of, obj, type_of, Args, Kind, NativeFn, ObjHeader};
-use crate::obj::types::{BYTEARRAY_TYPE, BYTES_TYPE, STR_TYPE};
+use crate::obj::types::{BYTEARRAY_TYPE, BYTES_TYPE, MEMORYVIEW_TYPE, STR_TYPE};
 use crate::qstr::{hash_bytes, q, Qstr};
 use crate::value::Value;
 use crate::vm::{header, PyResult, Vm};
@@ -43,12 +43,60 @@ pub fn new_str(vm: &mut Vm, s: &str) -> PyResult<Value> {
     new_str_bytes(vm, &STR_TYPE, s.as_bytes(), s.chars().count())
 }
 
+/// Offset of the instance-dict slot of a str-subclass instance whose text is `len` bytes: the
+/// first word boundary after the text.
+pub fn str_dict_offset(len: usize) -> usize {
+    let w = core::mem::size_of::<Value>();
+    core::mem::size_of::<StrObj>() + len.div_ceil(w) * w
+}
+
+/// An instance of a Python subclass of str (type `ty`): the text, then the instance dict `dict`.
+pub fn new_str_subclass(
+    vm: &mut Vm,
+    ty: &'static super::TypeObj,
+    s: &str,
+    dict: Value,
+) -> PyResult<Value> {
+    let off = str_dict_offset(s.len());
+    let extra = off - core::mem::size_of::<StrObj>() + core::mem::size_of::<Value>();
+    let header = ObjHeader { ty };
+    let v = vm.alloc_obj(
+        StrObj {
+            header,
+            hash: Cell::new(0),
+            len: s.len(),
+            char_len: s.chars().count(),
+        },
+        extra,
+    )?;
+    // SAFETY: the allocation has room for the text and, word-aligned after it, one Value.
+    unsafe {
+        let o = obj::<StrObj>(v);
+        core::ptr::copy_nonoverlapping(s.as_ptr(), data_ptr(o) as *mut u8, s.len());
+        (v.as_ptr::<u8>().add(off) as *mut Value).write(dict);
+    }
+    Ok(v)
+}
+
 pub fn new_bytes(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
     new_str_bytes(vm, &BYTES_TYPE, b, b.len())
 }
 
-fn new_str_bytes(vm: &mut Vm, ty: &'static super::TypeObj, b: &[u8], char_len: usize) -> PyResult<Value> {
-    let v = vm.alloc_obj(StrObj { header: header(ty), hash: Cell::new(0), len: b.len(), char_len }, b.len())?;
+fn new_str_bytes(
+    vm: &mut Vm,
+    ty: &'static super::TypeObj,
+    b: &[u8],
+    char_len: usize,
+) -> PyResult<Value> {
+    let v = vm.alloc_obj(
+        StrObj {
+            header: header(ty),
+            hash: Cell::new(0),
+            len: b.len(),
+            char_len,
+        },
+        b.len(),
+    )?;
     // SAFETY: the allocation has b.len() bytes after the header.
     unsafe {
         let o = obj::<StrObj>(v);
@@ -96,8 +144,138 @@ pub fn bytes_of(v: Value) -> Option<&'static [u8]> {
                 Some(core::slice::from_raw_parts(o.data.get(), o.len.get()))
             }
         },
+        Kind::MemoryView => {
+            // SAFETY: kind MemoryView has MemoryViewObj layout.
+            let m = unsafe { obj::<MemoryViewObj>(v) };
+            let base = bytes_of(m.base).unwrap_or(&[]);
+            // The base bytearray may have shrunk since the view was made: clamp.
+            let lo = m.start.min(base.len());
+            let hi = (m.start + m.len.get()).min(base.len());
+            Some(&base[lo..hi])
+        }
         _ => None,
     }
+}
+
+/// A `memoryview`: a window [start, start + len) onto a bytes or bytearray `base`.
+#[repr(C)]
+pub struct MemoryViewObj {
+    pub header: ObjHeader,
+    /// The bytes or bytearray viewed (never another memoryview: views of views are flattened).
+    pub base: Value,
+    pub start: usize,
+    /// Set to 0 by `release()`.
+    pub len: Cell<usize>,
+    pub released: Cell<bool>,
+}
+
+fn mv_ref(v: Value) -> &'static MemoryViewObj {
+    // SAFETY: callers check the kind is MemoryView.
+    unsafe { obj::<MemoryViewObj>(v) }
+}
+
+pub fn is_memoryview(v: Value) -> bool {
+    v.is_obj() && kind_of(v) == Kind::MemoryView
+}
+
+/// `memoryview(obj)` over bytes, bytearray or another memoryview.
+pub fn new_memoryview(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if is_memoryview(v) {
+        let m = mv_ref(v);
+        check_released(vm, v)?;
+        return memoryview_slice(vm, v, 0, m.len.get());
+    }
+    match bytes_of(v) {
+        Some(b) => {
+            let len = b.len();
+            vm.alloc_obj(
+                MemoryViewObj {
+                    header: header(&MEMORYVIEW_TYPE),
+                    base: v,
+                    start: 0,
+                    len: Cell::new(len),
+                    released: Cell::new(false),
+                },
+                0,
+            )
+        }
+        None => {
+            let msg = alloc::format!(
+                "memoryview: a bytes-like object is required, not '{}'",
+                vm.type_name(v)
+            );
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+/// A view of bytes [lo, hi) of the memoryview `mv` (no copy).
+pub fn memoryview_slice(vm: &mut Vm, mv: Value, lo: usize, hi: usize) -> PyResult<Value> {
+    let m = mv_ref(mv);
+    let hi = hi.min(m.len.get());
+    let lo = lo.min(hi);
+    vm.alloc_obj(
+        MemoryViewObj {
+            header: header(&MEMORYVIEW_TYPE),
+            base: m.base,
+            start: m.start + lo,
+            len: Cell::new(hi - lo),
+            released: Cell::new(false),
+        },
+        0,
+    )
+}
+
+pub fn check_released(vm: &mut Vm, mv: Value) -> PyResult<()> {
+    if mv_ref(mv).released.get() {
+        return Err(vm.value_error("operation forbidden on released memoryview object"));
+    }
+    Ok(())
+}
+
+/// Store byte `b` at index `i` of a memoryview (i < len): TypeError for read-only bases.
+pub fn memoryview_set(vm: &mut Vm, mv: Value, i: usize, b: u8) -> PyResult<()> {
+    check_released(vm, mv)?;
+    let m = mv_ref(mv);
+    if kind_of(m.base) != Kind::ByteArray {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    bytearray_set(m.base, m.start + i, b);
+    Ok(())
+}
+
+fn mv_self(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(&v) if is_memoryview(v) => Ok(v),
+        _ => Err(vm.type_error("descriptor requires a 'memoryview' object")),
+    }
+}
+
+fn mv_tobytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let mv = mv_self(vm, args)?;
+    check_released(vm, mv)?;
+    let b = bytes_of(mv).unwrap_or(&[]);
+    new_bytes(vm, b)
+}
+
+fn mv_tolist(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let mv = mv_self(vm, args)?;
+    check_released(vm, mv)?;
+    let list = crate::obj::list::new_list(vm, &[])?;
+    let mut i = 0;
+    while let Some(&c) = bytes_of(mv).unwrap_or(&[]).get(i) {
+        crate::obj::list::list_append(vm, list, Value::small_int(c as isize))?;
+        i += 1;
+    }
+    Ok(list)
+}
+
+fn mv_release(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let mv = mv_self(vm, args)?;
+    let m = mv_ref(mv);
+    m.released.set(true);
+    m.len.set(0);
+    Ok(Value::NONE)
 }
 
 pub fn char_len(vm: &Vm, v: Value) -> usize {
@@ -127,7 +305,11 @@ pub fn str_hash(vm: &Vm, v: Value) -> usize {
 
 /// `new_bytearray(b)`.
 pub fn new_bytearray(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
-    let data = if b.is_empty() { core::ptr::null_mut() } else { vm.alloc_raw(b.len())? };
+    let data = if b.is_empty() {
+        core::ptr::null_mut()
+    } else {
+        vm.alloc_raw(b.len())?
+    };
     // SAFETY: data has room for b.len() bytes.
     unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), data, b.len()) };
     vm.alloc_obj(
@@ -184,7 +366,11 @@ pub fn bytearray_set_len(ba: Value, n: usize) {
 
 /// Python `repr()` of a str.
 pub fn repr_str(s: &str, out: &mut String) {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -207,7 +393,11 @@ pub fn repr_str(s: &str, out: &mut String) {
 
 /// Python `repr()` of bytes (`b'...'`).
 pub fn repr_bytes(b: &[u8], out: &mut String) {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     out.push('b');
     out.push(quote as char);
     for &c in b {
@@ -275,7 +465,10 @@ fn arg_str(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Option<&'static str>>
         Some(&v) => match str_of(vm, v) {
             Some(s) => Ok(Some(s)),
             None => {
-                let msg = alloc::format!("can't convert '{}' object to str implicitly", vm.type_name(v));
+                let msg = alloc::format!(
+                    "can't convert '{}' object to str implicitly",
+                    vm.type_name(v)
+                );
                 Err(vm.type_error(&msg))
             }
         },
@@ -284,7 +477,10 @@ fn arg_str(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Option<&'static str>>
 
 fn str_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let sep = self_str(vm, args)?;
-    let iterable = *args.pos.get(1).ok_or_else(|| vm.type_error("join() takes exactly one argument"))?;
+    let iterable = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("join() takes exactly one argument"))?;
     let items = crate::ops::collect_iterable(vm, iterable)?;
     let mut out = String::new();
     for (i, &item) in crate::obj::list::list_items(items).iter().enumerate() {
@@ -328,13 +524,21 @@ fn str_split_impl(vm: &mut Vm, args: &Args, from_right: bool) -> PyResult<Value>
     let mut parts: Vec<&str> = Vec::new();
     match sep {
         None => {
-            let mut rest = if from_right { s.trim_end() } else { s.trim_start() };
+            let mut rest = if from_right {
+                s.trim_end()
+            } else {
+                s.trim_start()
+            };
             loop {
                 if rest.is_empty() {
                     break;
                 }
                 if maxsplit >= 0 && parts.len() as isize == maxsplit {
-                    parts.push(if from_right { rest.trim_end() } else { rest.trim_start() });
+                    parts.push(if from_right {
+                        rest.trim_end()
+                    } else {
+                        rest.trim_start()
+                    });
                     break;
                 }
                 if from_right {
@@ -371,7 +575,11 @@ fn str_split_impl(vm: &mut Vm, args: &Args, from_right: bool) -> PyResult<Value>
                     parts.push(rest);
                     break;
                 }
-                let found = if from_right { rest.rfind(sep) } else { rest.find(sep) };
+                let found = if from_right {
+                    rest.rfind(sep)
+                } else {
+                    rest.find(sep)
+                };
                 match found {
                     Some(i) => {
                         if from_right {
@@ -439,13 +647,22 @@ fn str_rstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn affix_impl(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
     let s = self_str(vm, args)?;
-    let arg = *args.pos.get(1).ok_or_else(|| vm.type_error("function takes at least 1 argument"))?;
+    let arg = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("function takes at least 1 argument"))?;
     let (start, end) = slice_args(vm, args, 2, s.chars().count())?;
     if start > end {
         return Ok(Value::FALSE);
     }
     let s = &s[char_offset(s, start)..char_offset(s, end)];
-    let test = |p: &str| if prefix { s.starts_with(p) } else { s.ends_with(p) };
+    let test = |p: &str| {
+        if prefix {
+            s.starts_with(p)
+        } else {
+            s.ends_with(p)
+        }
+    };
     if let Some(p) = str_of(vm, arg) {
         return Ok(Value::from_bool(test(p)));
     }
@@ -531,7 +748,11 @@ fn str_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::small_int(0));
     }
     let hay = &s[char_offset(s, start)..char_offset(s, end)];
-    let c = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
+    let c = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub).count()
+    };
     Ok(Value::small_int(c as isize))
 }
 
@@ -543,7 +764,11 @@ fn str_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(&v) => crate::ops::to_index(vm, v)?,
         None => -1,
     };
-    let out = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
+    let out = if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, count as usize)
+    };
     vm.new_string(out)
 }
 
@@ -594,12 +819,11 @@ fn str_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     crate::format::str_format(vm, s, &args.pos[1..], args.kw)
 }
 
-
 fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
     let width = match args.pos.get(1) {
         Some(&v) => crate::ops::to_index(vm, v)?.max(0) as usize,
         None => {
-            let msg = alloc::format!("{}() takes at least 1 argument (0 given)", name);
+            let msg = alloc::format!("{} expected at least 1 argument, got 0", name);
             return Err(vm.type_error(&msg));
         }
     };
@@ -610,7 +834,11 @@ fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
             let mut it = f.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    )
+                }
             }
         }
     };
@@ -634,9 +862,9 @@ fn justify(vm: &mut Vm, args: &Args, align: char, name: &str) -> PyResult<Value>
         _ => pad / 2 + (pad & width & 1),
     };
     let mut out = String::with_capacity(s.len() + pad);
-    out.extend(core::iter::repeat(fill).take(left));
+    out.extend(core::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(core::iter::repeat(fill).take(pad - left));
+    out.extend(core::iter::repeat_n(fill, pad - left));
     vm.new_string(out)
 }
 fn str_center(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -664,7 +892,7 @@ fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         _ => ("", s),
     };
     let mut out = String::from(sign);
-    out.extend(core::iter::repeat('0').take(width - n));
+    out.extend(core::iter::repeat_n('0', width - n));
     out.push_str(digits);
     vm.new_string(out)
 }
@@ -727,7 +955,11 @@ fn line_spans(b: &[u8]) -> Vec<(usize, usize, usize)> {
                 start = i;
             }
             b'\r' => {
-                let end = if b.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                let end = if b.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 out.push((start, i, end));
                 i = end;
                 start = i;
@@ -851,7 +1083,7 @@ fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             '\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
-                    out.extend(core::iter::repeat(' ').take(n));
+                    out.extend(core::iter::repeat_n(' ', n));
                     col += n;
                 }
             }
@@ -874,7 +1106,11 @@ fn strip_affix(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
         Some(x) => x,
         None => return Err(vm.type_error("must be str, not NoneType")),
     };
-    let r = if prefix { s.strip_prefix(a) } else { s.strip_suffix(a) };
+    let r = if prefix {
+        s.strip_prefix(a)
+    } else {
+        s.strip_suffix(a)
+    };
     match r {
         Some(r) if !a.is_empty() => new_str(vm, r),
         _ => Ok(args.pos[0]),
@@ -886,7 +1122,6 @@ fn str_removeprefix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn str_removesuffix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     strip_affix(vm, args, false)
 }
-
 
 // ---- bytes / bytearray methods ----
 //
@@ -908,7 +1143,8 @@ fn arg_bytes(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Option<&'static [u8
         Some(&v) => match bytes_of(v) {
             Some(b) => Ok(Some(b)),
             None => {
-                let msg = alloc::format!("a bytes-like object is required, not '{}'", vm.type_name(v));
+                let msg =
+                    alloc::format!("a bytes-like object is required, not '{}'", vm.type_name(v));
                 Err(vm.type_error(&msg))
             }
         },
@@ -930,7 +1166,9 @@ fn bfind(hay: &[u8], needle: &[u8], right: bool) -> Option<usize> {
     }
     let last = hay.len() - needle.len();
     if right {
-        (0..=last).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+        (0..=last)
+            .rev()
+            .find(|&i| &hay[i..i + needle.len()] == needle)
     } else {
         (0..=last).find(|&i| &hay[i..i + needle.len()] == needle)
     }
@@ -938,7 +1176,10 @@ fn bfind(hay: &[u8], needle: &[u8], right: bool) -> Option<usize> {
 
 /// The needle of find/count/index: bytes-like or an int in 0..256.
 fn needle_arg(vm: &mut Vm, args: &Args) -> PyResult<(&'static [u8], u8)> {
-    let v = *args.pos.get(1).ok_or_else(|| vm.type_error("function takes at least 1 argument (0 given)"))?;
+    let v = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("function takes at least 1 argument (0 given)"))?;
     if let Some(b) = bytes_of(v) {
         return Ok((b, 0));
     }
@@ -948,7 +1189,10 @@ fn needle_arg(vm: &mut Vm, args: &Args) -> PyResult<(&'static [u8], u8)> {
         }
         return Err(vm.value_error("byte must be in range(0, 256)"));
     }
-    let msg = alloc::format!("argument should be integer or bytes-like object, not '{}'", vm.type_name(v));
+    let msg = alloc::format!(
+        "argument should be integer or bytes-like object, not '{}'",
+        vm.type_name(v)
+    );
     Err(vm.type_error(&msg))
 }
 
@@ -956,7 +1200,11 @@ fn bfind_impl(vm: &mut Vm, args: &Args, right: bool, raise: bool) -> PyResult<Va
     let b = self_bytes(vm, args)?;
     let (needle, byte) = needle_arg(vm, args)?;
     let one = [byte];
-    let needle = if args.pos.get(1).is_some_and(|v| v.is_small_int()) { &one[..] } else { needle };
+    let needle = if args.pos.get(1).is_some_and(|v| v.is_small_int()) {
+        &one[..]
+    } else {
+        needle
+    };
     let (start, end) = slice_args(vm, args, 2, b.len())?;
     let mut r = -1isize;
     if start <= end {
@@ -986,7 +1234,11 @@ fn bytes_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let b = self_bytes(vm, args)?;
     let (needle, byte) = needle_arg(vm, args)?;
     let one = [byte];
-    let needle = if args.pos.get(1).is_some_and(|v| v.is_small_int()) { &one[..] } else { needle };
+    let needle = if args.pos.get(1).is_some_and(|v| v.is_small_int()) {
+        &one[..]
+    } else {
+        needle
+    };
     let (start, end) = slice_args(vm, args, 2, b.len())?;
     if start > end {
         return Ok(Value::small_int(0));
@@ -1104,6 +1356,18 @@ fn bytes_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     bsplit_impl(vm, args, true)
 }
 
+fn bytes_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = args.pos[0];
+    let b = self_bytes(vm, args)?;
+    let keep = keepends_arg(vm, args)?;
+    let list = crate::obj::list::new_list(vm, &[])?;
+    for (a, e, k) in line_spans(b) {
+        let v = new_like(vm, me, &b[a..if keep { k } else { e }])?;
+        crate::obj::list::list_append(vm, list, v)?;
+    }
+    Ok(list)
+}
+
 fn bmap(vm: &mut Vm, args: &Args, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let b = self_bytes(vm, args)?;
     let out = f(b);
@@ -1188,13 +1452,22 @@ fn bytes_rstrip(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn baffix_impl(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
     let b = self_bytes(vm, args)?;
-    let arg = *args.pos.get(1).ok_or_else(|| vm.type_error("function takes at least 1 argument"))?;
+    let arg = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("function takes at least 1 argument"))?;
     let (start, end) = slice_args(vm, args, 2, b.len())?;
     if start > end {
         return Ok(Value::FALSE);
     }
     let b = &b[start..end];
-    let test = |p: &[u8]| if prefix { b.starts_with(p) } else { b.ends_with(p) };
+    let test = |p: &[u8]| {
+        if prefix {
+            b.starts_with(p)
+        } else {
+            b.ends_with(p)
+        }
+    };
     if let Some(p) = bytes_of(arg) {
         return Ok(Value::from_bool(test(p)));
     }
@@ -1219,7 +1492,10 @@ fn bytes_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn bytes_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let sep = self_bytes(vm, args)?;
-    let iterable = *args.pos.get(1).ok_or_else(|| vm.type_error("join() takes exactly one argument"))?;
+    let iterable = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("join() takes exactly one argument"))?;
     let items = crate::ops::collect_iterable(vm, iterable)?;
     let mut out = Vec::new();
     for (i, &item) in crate::obj::list::list_items(items).iter().enumerate() {
@@ -1285,7 +1561,13 @@ fn bytes_isspace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 fn bcase_test(vm: &mut Vm, args: &Args, upper: bool) -> PyResult<Value> {
     let b = self_bytes(vm, args)?;
-    let bad = b.iter().any(|c| if upper { c.is_ascii_lowercase() } else { c.is_ascii_uppercase() });
+    let bad = b.iter().any(|c| {
+        if upper {
+            c.is_ascii_lowercase()
+        } else {
+            c.is_ascii_uppercase()
+        }
+    });
     let cased = b.iter().any(u8::is_ascii_alphabetic);
     Ok(Value::from_bool(cased && !bad))
 }
@@ -1333,13 +1615,19 @@ fn bytes_fromhex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         match (hi, lo) {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             _ => {
-                let msg = alloc::format!("non-hexadecimal number found in fromhex() arg at position {}", i);
+                let msg = alloc::format!(
+                    "non-hexadecimal number found in fromhex() arg at position {}",
+                    i
+                );
                 return Err(vm.value_error(&msg));
             }
         }
         i += 2;
     }
-    let is_ba = args.pos.first().is_some_and(|&t| is_type_value(t, &BYTEARRAY_TYPE));
+    let is_ba = args
+        .pos
+        .first()
+        .is_some_and(|&t| is_type_value(t, &BYTEARRAY_TYPE));
     if is_ba {
         new_bytearray(vm, &out)
     } else {
@@ -1371,7 +1659,10 @@ fn byte_arg(vm: &mut Vm, v: Value) -> PyResult<u8> {
 
 fn ba_append(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
-    let v = *args.pos.get(1).ok_or_else(|| vm.type_error("append() takes exactly one argument (0 given)"))?;
+    let v = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("append() takes exactly one argument (0 given)"))?;
     let c = byte_arg(vm, v)?;
     bytearray_push(vm, ba, &[c])?;
     Ok(Value::NONE)
@@ -1379,7 +1670,10 @@ fn ba_append(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn ba_extend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
-    let v = *args.pos.get(1).ok_or_else(|| vm.type_error("extend() takes exactly one argument (0 given)"))?;
+    let v = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("extend() takes exactly one argument (0 given)"))?;
     if let Some(b) = bytes_of(v) {
         // Copy first: `v` may be `ba` itself, whose buffer the push reallocates.
         let tmp: Vec<u8> = b.to_vec();
@@ -1447,7 +1741,10 @@ fn ba_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn ba_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
-    let v = *args.pos.get(1).ok_or_else(|| vm.type_error("remove() takes exactly one argument (0 given)"))?;
+    let v = *args
+        .pos
+        .get(1)
+        .ok_or_else(|| vm.type_error("remove() takes exactly one argument (0 given)"))?;
     let c = byte_arg(vm, v)?;
     match bytes_of(ba).unwrap_or(&[]).iter().position(|&x| x == c) {
         Some(i) => {
@@ -1486,7 +1783,17 @@ macro_rules! methods {
     };
 }
 
-pub static STR_METHODS: &[(Qstr, &NativeFn)] = methods![
+/// Like `methods!`, plus `__new__` (str is immutable: subclasses get their value there).
+macro_rules! methods_with_new {
+    ($( $q:ident => $f:ident ),* $(,)?) => {
+        &[
+            (q::__new__, &NativeFn::new(q::__new__, crate::attr::immutable_new)),
+            $( (q::$q, &NativeFn::method(q::$q, $f)) ),*
+        ]
+    };
+}
+
+pub static STR_METHODS: &[(Qstr, &NativeFn)] = methods_with_new![
     join => str_join, split => str_split, rsplit => str_rsplit, strip => str_strip,
     lstrip => str_lstrip, rstrip => str_rstrip, startswith => str_startswith,
     endswith => str_endswith, find => str_find, rfind => str_rfind, index => str_index,
@@ -1521,7 +1828,7 @@ macro_rules! common_bytes_methods {
             join => bytes_join, partition => bytes_partition, rpartition => bytes_rpartition,
             isdigit => bytes_isdigit, isalpha => bytes_isalpha, isalnum => bytes_isalnum,
             isspace => bytes_isspace, isupper => bytes_isupper, islower => bytes_islower,
-            hex => bytes_hex, $( $q => $f ),*
+            hex => bytes_hex, splitlines => bytes_splitlines, $( $q => $f ),*
         ]
     };
 }
@@ -1531,6 +1838,9 @@ pub static BYTEARRAY_METHODS: &[(Qstr, &NativeFn)] = common_bytes_methods![
     append => ba_append, extend => ba_extend, pop => ba_pop, insert => ba_insert,
     remove => ba_remove, reverse => ba_reverse, clear => ba_clear, copy => ba_copy,
 ];
+
+pub static MEMORYVIEW_METHODS: &[(Qstr, &NativeFn)] =
+    methods![tobytes => mv_tobytes, tolist => mv_tolist, release => mv_release, hex => bytes_hex];
 
 /// `str(v)` for str subclasses and values known to be str: the value itself.
 pub fn is_str_type(v: Value) -> bool {

@@ -27,6 +27,7 @@ builtin_types! {
     FROZENSET_TYPE = (FrozenSet, q::frozenset, &OBJECT_TYPE, super::map::FROZENSET_METHODS);
     RANGE_TYPE = (Range, q::range, &OBJECT_TYPE, super::misc::RANGE_METHODS);
     SLICE_TYPE = (Slice, q::slice, &OBJECT_TYPE, super::misc::SLICE_METHODS);
+    MEMORYVIEW_TYPE = (MemoryView, q::memoryview, &OBJECT_TYPE, super::string::MEMORYVIEW_METHODS);
     FUNCTION_TYPE = (Function, q::function, &OBJECT_TYPE, &[]);
     NATIVE_FN_TYPE = (NativeFunction, q::builtin_function_or_method, &OBJECT_TYPE, &[]);
     BOUND_METHOD_TYPE = (BoundMethod, q::bound_method, &OBJECT_TYPE, &[]);
