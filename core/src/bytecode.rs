@@ -467,6 +467,9 @@ opcodes! {
     Reserved88 = 88, "";
     /// `[iterable] -> [list]` (used by `f(*a)` when a list must be built)
     BuildListFromIter = 89, "";
+    /// `[dict, mapping] -> [dict]`: like `DictUpdate`, but a key already present raises
+    /// TypeError (`f(**a, **b)` with a keyword in both).
+    DictMerge = 90, "";
 }
 
 /// Append an unsigned LEB128 varint.

@@ -2062,7 +2062,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 }
                 Arg::DStar(e) => {
                     self.expr(e)?;
-                    self.op(Op::DictUpdate);
+                    self.op(Op::DictMerge);
                 }
                 _ => {}
             }

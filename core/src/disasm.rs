@@ -88,8 +88,8 @@ fn effect(insn: &Insn) -> (i64, Option<i64>, i64) {
         StoreAttr => (2, Some(-2)),
         DeleteAttr => (1, Some(-1)),
         LoadMethod => (1, Some(1)),
-        LoadSubscr | BinaryOp | CompareOp | ListExtend | SetUpdate | DictUpdate | YieldFrom
-        | Reserved88 => (2, Some(-1)),
+        LoadSubscr | BinaryOp | CompareOp | ListExtend | SetUpdate | DictUpdate | DictMerge
+        | YieldFrom | Reserved88 => (2, Some(-1)),
         StoreSubscr => (3, Some(-3)),
         DeleteSubscr => (2, Some(-2)),
         Dup => (1, Some(1)),

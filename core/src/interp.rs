@@ -1065,6 +1065,31 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
                 tri!(ops::dict_update(vm, d, m));
             }
+            Op::DictMerge => {
+                let m = pop!();
+                let d = top!();
+                let src = if map::is_dict(m) {
+                    m
+                } else {
+                    // Any mapping: copy it first, so its keys() / [] run once.
+                    let c = tri!(map::new_dict(vm));
+                    push!(c);
+                    let r = ops::dict_update(vm, c, m);
+                    sp -= 1;
+                    tri!(r);
+                    c
+                };
+                let mut pos = 0;
+                while let Some(e) = map::next_entry(src, &mut pos) {
+                    if tri!(map::map_get_hashed(vm, d, e.key, e.hash)).is_some() {
+                        let name = crate::obj::string::str_of(vm, e.key).unwrap_or("?");
+                        let msg =
+                            alloc::format!("got multiple values for keyword argument '{}'", name);
+                        tri!(Err(vm.type_error(&msg)));
+                    }
+                    tri!(map::map_set_hashed(vm, d, e.key, e.value, e.hash));
+                }
+            }
             Op::ListToTuple => {
                 let l = top!();
                 let t = tri!(new_tuple(vm, list::list_items(l)));

@@ -806,7 +806,7 @@ fn disasm_fstring_and_calls() {
         29 LoadConst 3 (\"\")
         31 BuildMap 1
         33 LoadFast 1 (k)
-        35 DictUpdate
+        35 DictMerge
         36 CallFunctionEx 1
         38 Pop
         39 LoadGlobal 1 (o)
