@@ -167,11 +167,69 @@ pub fn num_error(vm: &mut Vm, e: NumError) -> PyErr {
     vm.new_error(ty, e.message())
 }
 
+/// Limbs of a big int object (callers check `is_bigint`).
+fn big_limbs(v: Value) -> (bool, &'static [u32]) {
+    // SAFETY: kind Int objects have BigIntObj layout with `len` limbs after the header.
+    unsafe {
+        let o = obj::<BigIntObj>(v);
+        (
+            o.neg,
+            core::slice::from_raw_parts((v.as_ptr::<BigIntObj>()).add(1) as *const u32, o.len),
+        )
+    }
+}
+
+/// big * small without converting either operand (the common `acc *= i` loop): one pass
+/// straight into the new object.
+fn mul_big_small(vm: &mut Vm, big: Value, y: i64) -> PyResult<Value> {
+    if y == 0 {
+        return Ok(Value::small_int(0));
+    }
+    let n = big_limbs(big).1.len();
+    let v = vm.alloc_obj(
+        BigIntObj {
+            header: header(&INT_TYPE),
+            neg: false,
+            len: n + 1,
+        },
+        (n + 1) * 4,
+    )?;
+    // `big` stays rooted by this frame; re-read its limbs after the allocation.
+    let (neg, limbs) = big_limbs(big);
+    let m = y.unsigned_abs();
+    let mut carry: u64 = 0;
+    // SAFETY: the new object has room for n + 1 limbs after its header and is not shared yet.
+    unsafe {
+        let dst = (v.as_ptr::<BigIntObj>()).add(1) as *mut u32;
+        for (i, &l) in limbs.iter().enumerate() {
+            let t = l as u64 * m + carry;
+            *dst.add(i) = t as u32;
+            carry = t >> 32;
+        }
+        *dst.add(n) = carry as u32;
+        let o = v.as_ptr::<BigIntObj>();
+        (*o).neg = neg != (y < 0);
+        if carry == 0 {
+            (*o).len = n;
+        }
+    }
+    Ok(v)
+}
+
 /// int op int. Returns NotImplemented for ops that need the float path (TrueDiv handled here).
 pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (small_of(a), small_of(b)) {
         if let Some(r) = small_binop(vm, op, x, y)? {
             return Ok(r);
+        }
+    }
+    if op == BinOp::Mul {
+        // Small factors up to 2**32 keep the one-limb multiply exact in u64.
+        let fits = |i: i64| i.unsigned_abs() <= u32::MAX as u64;
+        match (is_bigint(a), small_of(b), small_of(a), is_bigint(b)) {
+            (true, Some(y), _, _) if fits(y) => return mul_big_small(vm, a, y),
+            (_, _, Some(x), true) if fits(x) => return mul_big_small(vm, b, x),
+            _ => {}
         }
     }
     let (Some(x), Some(y)) = (to_big(a), to_big(b)) else {
