@@ -613,11 +613,7 @@ fn s_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn s_binop(vm: &mut Vm, args: &Args, op: crate::bytecode::BinOp) -> PyResult<Value> {
     let mut acc = self_set(vm, args)?;
     for &other in &args.pos[1..] {
-        let other_set = if is_set_like(other) {
-            other
-        } else {
-            crate::ops::to_set(vm, other)?
-        };
+        let other_set = as_set(vm, other)?;
         acc = crate::ops::set_binop(vm, op, acc, other_set)?;
     }
     if args.pos.len() == 1 {
@@ -663,43 +659,35 @@ fn s_symdiff_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     s_update_op(vm, args, crate::bytecode::BinOp::Xor)
 }
 
-fn s_issubset(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let s = self_set(vm, args)?;
-    let other = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("issubset() takes exactly one argument"))?;
-    let other = if is_set_like(other) {
-        other
+/// A set-like value for a set operation's argument (any iterable is accepted, as CPython does).
+fn as_set(vm: &mut Vm, other: Value) -> PyResult<Value> {
+    if is_set_like(other) {
+        Ok(other)
     } else {
-        crate::ops::to_set(vm, other)?
+        crate::ops::to_set(vm, other)
+    }
+}
+
+/// `self` and the single argument, as sets, of `issubset` / `issuperset` / `isdisjoint`.
+fn set_and_other(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Value, Value)> {
+    let s = self_set(vm, args)?;
+    let Some(&other) = args.pos.get(1) else {
+        let msg = alloc::format!("{}() takes exactly one argument", name);
+        return Err(vm.type_error(&msg));
     };
+    Ok((s, as_set(vm, other)?))
+}
+
+fn s_issubset(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (s, other) = set_and_other(vm, args, "issubset")?;
     Ok(Value::from_bool(crate::ops::set_is_subset(vm, s, other)?))
 }
 fn s_issuperset(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let s = self_set(vm, args)?;
-    let other = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("issuperset() takes exactly one argument"))?;
-    let other = if is_set_like(other) {
-        other
-    } else {
-        crate::ops::to_set(vm, other)?
-    };
+    let (s, other) = set_and_other(vm, args, "issuperset")?;
     Ok(Value::from_bool(crate::ops::set_is_subset(vm, other, s)?))
 }
 fn s_isdisjoint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let s = self_set(vm, args)?;
-    let other = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("isdisjoint() takes exactly one argument"))?;
-    let other = if is_set_like(other) {
-        other
-    } else {
-        crate::ops::to_set(vm, other)?
-    };
+    let (s, other) = set_and_other(vm, args, "isdisjoint")?;
     let inter = crate::ops::set_binop(vm, crate::bytecode::BinOp::And, s, other)?;
     Ok(Value::from_bool(map_len(inter) == 0))
 }
