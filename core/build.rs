@@ -1,8 +1,31 @@
 //! Generates the static qstr table (names known at build time, kept in flash) from
-//! `src/qstrs.txt`: one name per line, or `ident = text` for names that are not identifiers.
+//! `src/qstrs.txt`: one name per line, or `ident = text` for names that are not identifiers;
+//! and stamps the build date for the banner (`MPY_BUILD_DATE`, UTC, `YYYY-MM-DD`), where
+//! `SOURCE_DATE_EPOCH` overrides the clock so builds are reproducible.
 use std::fmt::Write as _;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 fn main() {
+    stamp_build_date();
+    generate_qstr_table();
+}
+
+fn stamp_build_date() {
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    println!("cargo:rustc-env=MPY_BUILD_DATE={y:04}-{m:02}-{d:02}");
+}
+
+fn generate_qstr_table() {
     let src = std::fs::read_to_string("src/qstrs.txt").expect("read core/src/qstrs.txt");
     println!("cargo:rerun-if-changed=src/qstrs.txt");
     let mut entries: Vec<(String, String)> = Vec::new();
@@ -117,4 +140,18 @@ fn is_keyword(s: &str) -> bool {
             | "try"
             | "gen"
     )
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day) (H. Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
 }

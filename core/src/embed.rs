@@ -128,7 +128,7 @@ pub fn banner(board: &BoardInfo) -> String {
     alloc::format!(
         "MicroPython-rs v{} on {}; {} with {}\r\nType \"help()\" for more information.\r\n",
         env!("CARGO_PKG_VERSION"),
-        option_env!("MPY_BUILD_DATE").unwrap_or("unknown-date"),
+        env!("MPY_BUILD_DATE"),
         board.board_name,
         board.mcu
     )

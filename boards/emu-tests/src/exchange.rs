@@ -1,8 +1,4 @@
 //! The console conversations the emulator tests expect, as data.
-//!
-//! While the boards run the bring-up echo loop (`mpy_board_common::bringup_console_check`) the
-//! tests use [`ECHO_EXCHANGES`]; once `mpy_core::embed::run` is wired in, switch
-//! [`CONSOLE_EXCHANGES`] to [`REPL_EXCHANGES`].
 
 /// Send `send` (may be empty), then wait until the console output contains `expect`.
 #[derive(Clone, Copy, Debug)]
@@ -22,24 +18,9 @@ pub fn banner_tail(board_name: &str, mcu: &str) -> String {
 
 pub const PROMPT: &str = ">>> ";
 
-/// Bring-up check: typed characters are echoed, Enter answers `echo: <line>`, backspace edits.
-pub const ECHO_EXCHANGES: &[Step] = &[
-    Step {
-        send: "hello\r",
-        expect: "hello\r\necho: hello\r\n>>> ",
-    },
-    Step {
-        send: "ab\x08c\r",
-        expect: "echo: ac\r\n>>> ",
-    },
-    Step {
-        send: "\r",
-        expect: "\r\n>>> ",
-    },
-];
-
-/// With the interpreter: evaluate and print.
-pub const REPL_EXCHANGES: &[Step] = &[
+/// The exchange every emulated board is checked with: the REPL evaluates and prints, keeps
+/// variables between lines, and backspace edits the line being typed.
+pub const CONSOLE_EXCHANGES: &[Step] = &[
     Step {
         send: "print(6*7)\r",
         expect: "print(6*7)\r\n42\r\n>>> ",
@@ -52,7 +33,12 @@ pub const REPL_EXCHANGES: &[Step] = &[
         send: "print(x * 2)\r",
         expect: "mpympy\r\n>>> ",
     },
+    Step {
+        send: "y = 'ab\x08c'\r",
+        expect: "\r\n>>> ",
+    },
+    Step {
+        send: "print(y)\r",
+        expect: "ac\r\n>>> ",
+    },
 ];
-
-/// The exchange every emulated board is checked with.
-pub const CONSOLE_EXCHANGES: &[Step] = REPL_EXCHANGES;

@@ -13,7 +13,7 @@ mod board_config {
 }
 
 use core::ptr::addr_of_mut;
-use mpy_board_common::{panic::PanicConsole, BoardInfo};
+use mpy_board_common::panic::PanicConsole;
 use mpy_board_esp::{console, pins, port::EspPort};
 
 // Application descriptor the ESP-IDF bootloader checks before starting the image.
@@ -47,14 +47,10 @@ fn main() -> ! {
     let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let info = BoardInfo {
-        board_name: board_config::BOARD_NAME,
-        mcu: board_config::MCU,
-    };
     let mut port = EspPort::new();
     let board = mpy_core::embed::BoardInfo {
-        board_name: info.board_name,
-        mcu: info.mcu,
+        board_name: board_config::BOARD_NAME,
+        mcu: board_config::MCU,
         stack_size: board_config::STACK_SIZE,
         modules: mpy_modules::ALL,
     };

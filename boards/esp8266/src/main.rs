@@ -17,7 +17,7 @@ mod critical_section_impl;
 mod ticks;
 
 use core::ptr::addr_of_mut;
-use mpy_board_common::{panic::PanicConsole, BoardInfo};
+use mpy_board_common::panic::PanicConsole;
 use mpy_core::port::Port;
 
 const _: () = assert!(
@@ -69,13 +69,9 @@ fn main() -> ! {
     let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let info = BoardInfo {
+    let board = mpy_core::embed::BoardInfo {
         board_name: board_config::BOARD_NAME,
         mcu: board_config::MCU,
-    };
-    let board = mpy_core::embed::BoardInfo {
-        board_name: info.board_name,
-        mcu: info.mcu,
         stack_size: board_config::STACK_SIZE,
         modules: mpy_modules::ALL,
     };

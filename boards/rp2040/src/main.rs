@@ -17,7 +17,7 @@ mod port;
 mod usb_console;
 
 use core::ptr::addr_of_mut;
-use mpy_board_common::{panic::PanicConsole, BoardInfo};
+use mpy_board_common::panic::PanicConsole;
 use rp2040_hal::{self as hal, entry, pac};
 
 /// Second-stage bootloader for the Pico's W25Q080 flash; memory.x places `.boot2` first.
@@ -73,14 +73,10 @@ fn main() -> ! {
     let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let info = BoardInfo {
-        board_name: board_config::BOARD_NAME,
-        mcu: board_config::MCU,
-    };
     let mut port = port::BoardPort::new(timer);
     let board = mpy_core::embed::BoardInfo {
-        board_name: info.board_name,
-        mcu: info.mcu,
+        board_name: board_config::BOARD_NAME,
+        mcu: board_config::MCU,
         stack_size: board_config::STACK_SIZE,
         modules: mpy_modules::ALL,
     };

@@ -19,7 +19,7 @@ mod ticks;
 
 use core::ptr::addr_of_mut;
 use cortex_m_rt::entry;
-use mpy_board_common::{panic::PanicConsole, BoardInfo};
+use mpy_board_common::panic::PanicConsole;
 use stm32f4::stm32f405 as pac;
 
 /// Interpreter heap (the first quarter goes to Rust's global allocator).
@@ -44,14 +44,10 @@ fn main() -> ! {
     let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let info = BoardInfo {
-        board_name: board_config::BOARD_NAME,
-        mcu: board_config::MCU,
-    };
     let mut port = port::BoardPort;
     let board = mpy_core::embed::BoardInfo {
-        board_name: info.board_name,
-        mcu: info.mcu,
+        board_name: board_config::BOARD_NAME,
+        mcu: board_config::MCU,
         stack_size: board_config::STACK_SIZE,
         modules: mpy_modules::ALL,
     };

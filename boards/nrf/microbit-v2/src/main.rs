@@ -14,7 +14,7 @@ mod board_config {
 
 use core::ptr::addr_of_mut;
 use cortex_m_rt::entry;
-use mpy_board_common::{panic::PanicConsole, BoardInfo};
+use mpy_board_common::panic::PanicConsole;
 use mpy_board_nrf::{console_uart, pins, port::NrfPort, ticks};
 
 const CONSOLE_TX: u8 = pins::parse(board_config::CONSOLE_TX);
@@ -38,13 +38,9 @@ fn main() -> ! {
     let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let info = BoardInfo {
+    let board = mpy_core::embed::BoardInfo {
         board_name: board_config::BOARD_NAME,
         mcu: board_config::MCU,
-    };
-    let board = mpy_core::embed::BoardInfo {
-        board_name: info.board_name,
-        mcu: info.mcu,
         stack_size: board_config::STACK_SIZE,
         modules: mpy_modules::ALL,
     };
