@@ -1142,6 +1142,8 @@ fn construct_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 // ---- the namespace ----
 
+use crate::help::bi_help;
+
 macro_rules! builtin_fns {
     ($( $name:ident => $f:ident ),* $(,)?) => {
         &[ $( (q::$name, &NativeFn::new(q::$name, $f)) ),* ]
@@ -1159,6 +1161,7 @@ static BUILTIN_FNS: &[(Qstr, &NativeFn)] = builtin_fns![
     all => bi_all, any => bi_any, globals => bi_globals, locals => bi_locals, dir => bi_dir,
     exec => bi_exec, eval => bi_eval, compile => bi_compile, __import__ => bi_import,
     input => bi_input, vars => bi_vars, __build_class__ => bi_build_class,
+    help => bi_help,
 ];
 
 static BUILTIN_TYPES: &[&TypeObj] = &[

@@ -41,7 +41,10 @@ pub mod vm;
 
 // Builtins, modules, formatting, embedding.
 pub mod builtins;
+pub mod completion;
 pub mod embed;
 pub mod format;
+pub mod help;
 pub mod module;
+pub mod readline;
 pub mod repl;

@@ -11,8 +11,10 @@
 //! Line editing, history, tab completion, paste mode are the device issue's (issue 5).
 
 use crate::compile::CompileMode;
+use crate::completion::{complete, format_candidates, Completion};
 use crate::embed::{banner, format_exception, BoardInfo};
 use crate::port::Port;
+use crate::readline::{Event, LineEditor};
 use crate::value::Value;
 use crate::vm::{Config, Vm};
 use alloc::boxed::Box;
@@ -24,8 +26,6 @@ const CTRL_B: u8 = 2;
 const CTRL_C: u8 = 3;
 const CTRL_D: u8 = 4;
 const CTRL_E: u8 = 5;
-const BACKSPACE: u8 = 8;
-const DEL: u8 = 127;
 
 /// A port wrapper that turns `\n` into `\r\n`, as a serial terminal expects (MicroPython's
 /// "cooked" stdout).
@@ -78,22 +78,34 @@ fn read_byte_blocking(vm: &mut Vm) -> Option<u8> {
     }
 }
 
-/// Run `src` and print any uncaught exception (friendly REPL semantics).
-fn run_friendly(vm: &mut Vm, src: &str) {
-    let globals = vm.main_globals;
-    if let Err(e) = crate::embed::exec_source(
-        vm,
-        src,
-        "<stdin>",
-        CompileMode::Single,
-        globals,
-        Value::NULL,
-    ) {
-        if crate::embed::system_exit_code(vm, e.0).is_none() {
-            let text = format_exception(vm, e.0);
-            vm.write_out(text.as_bytes());
-        }
+/// Run `src` as typed at the friendly REPL (one statement, expression values printed).
+fn run_friendly(vm: &mut Vm, src: &str) -> Option<ReplExit> {
+    run_program(vm, src, CompileMode::Single)
+}
+
+/// Run `src`, printing any uncaught exception; `SystemExit` ends the REPL (a soft reset on a
+/// board, the process exit on the host).
+fn run_program(vm: &mut Vm, src: &str, mode: CompileMode) -> Option<ReplExit> {
+    let result = exec_interruptible(vm, src, mode);
+    let Err(e) = result else { return None };
+    if let Some(code) = crate::embed::system_exit_code(vm, e.0) {
+        return Some(ReplExit::SystemExit(code));
     }
+    let text = format_exception(vm, e.0);
+    vm.write_out(text.as_bytes());
+    None
+}
+
+/// Run `src` in `__main__` with Ctrl-C on the console raising KeyboardInterrupt.
+fn exec_interruptible(vm: &mut Vm, src: &str, mode: CompileMode) -> crate::vm::PyResult<Value> {
+    use core::sync::atomic::Ordering;
+    let globals = vm.main_globals;
+    crate::vm::CTRL_C_INTERRUPTS.store(true, Ordering::Relaxed);
+    let result = crate::embed::exec_source(vm, src, "<stdin>", mode, globals, Value::NULL);
+    crate::vm::CTRL_C_INTERRUPTS.store(false, Ordering::Relaxed);
+    // A Ctrl-C that arrived as the code finished has nothing left to interrupt.
+    crate::vm::INTERRUPT.store(false, Ordering::Relaxed);
+    result
 }
 
 /// Why a REPL loop ended.
@@ -104,6 +116,8 @@ enum ReplExit {
         raw: bool,
     },
     InputEnded,
+    /// `SystemExit` raised by code typed at the REPL, with its exit status.
+    SystemExit(i32),
 }
 
 fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
@@ -142,15 +156,7 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
                 vm.port().write(b"OK");
                 let src = String::from_utf8_lossy(&buf).into_owned();
                 buf.clear();
-                let globals = vm.main_globals;
-                let r = crate::embed::exec_source(
-                    vm,
-                    &src,
-                    "<stdin>",
-                    CompileMode::File,
-                    globals,
-                    Value::NULL,
-                );
+                let r = exec_interruptible(vm, &src, CompileMode::File);
                 vm.port().write(b"\x04");
                 if let Err(e) = r {
                     if crate::embed::system_exit_code(vm, e.0).is_none() {
@@ -167,73 +173,142 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
 
 /// The friendly REPL; `start_raw` enters the raw REPL at once (after a soft reset from raw
 /// mode, as MicroPython does: tools expect to stay in raw mode).
-fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool) -> ReplExit {
-    let mut line: Vec<u8> = Vec::new();
+fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool, ed: &mut LineEditor) -> ReplExit {
+    // Source of the statement being entered: several lines for a compound statement.
     let mut src = String::new();
     if start_raw {
         if let Some(exit) = raw_repl(vm) {
             return exit;
         }
     }
-    vm.write_out(b">>> ");
+    prompt(vm, ed, b">>> ", "");
     loop {
         let Some(b) = read_byte_blocking(vm) else {
             return ReplExit::InputEnded;
         };
-        match b {
-            CTRL_A => {
+        let Some(event) = ed.feed(vm.port(), b) else {
+            continue;
+        };
+        let at_start = ed.is_empty() && src.is_empty();
+        match event {
+            Event::Control(c) if !ed.is_empty() && ed.emacs_key(vm.port(), c) => {}
+            Event::Control(CTRL_A) if at_start => {
                 if let Some(exit) = raw_repl(vm) {
                     return exit;
                 }
                 vm.write_out(banner(board).replace('\r', "").as_bytes());
-                vm.write_out(b">>> ");
+                prompt(vm, ed, b">>> ", "");
             }
-            CTRL_B => {
+            Event::Control(CTRL_B) if at_start => {
                 vm.write_out(b"\n");
                 vm.write_out(banner(board).replace('\r', "").as_bytes());
-                line.clear();
-                src.clear();
-                vm.write_out(b">>> ");
+                prompt(vm, ed, b">>> ", "");
             }
-            CTRL_C => {
-                line.clear();
+            Event::Control(CTRL_C) => {
+                ed.clear();
                 src.clear();
-                vm.write_out(b"\nKeyboardInterrupt\n>>> ");
+                vm.write_out(b"\nKeyboardInterrupt\n");
+                prompt(vm, ed, b">>> ", "");
             }
-            CTRL_D if line.is_empty() && src.is_empty() => {
+            Event::Control(CTRL_D) if at_start => {
                 vm.write_out(b"\n");
                 return ReplExit::SoftReset { raw: false };
             }
-            BACKSPACE | DEL if line.pop().is_some() => vm.port().write(b"\x08 \x08"),
-            // Nothing to erase: ignore the key (it must not reach the printable arm below).
-            BACKSPACE | DEL => {}
-            b'\r' | b'\n' => {
-                vm.write_out(b"\n");
+            Event::Control(CTRL_E) if at_start => {
+                if let Some(exit) = paste_mode(vm) {
+                    return exit;
+                }
+                prompt(vm, ed, b">>> ", "");
+            }
+            Event::Control(_) => {}
+            Event::Tab => tab_complete(vm, ed, if src.is_empty() { b">>> " } else { b"... " }),
+            Event::Enter => {
+                let line = ed.take_line();
+                let blank = line.trim().is_empty();
                 if !src.is_empty() {
                     src.push('\n');
                 }
-                src.push_str(&String::from_utf8_lossy(&line));
-                let blank = line.iter().all(|c| c.is_ascii_whitespace());
-                line.clear();
+                src.push_str(&line);
                 if !src.is_empty()
                     && crate::lexer::needs_more_input(&src)
                     && !(blank && src.contains('\n'))
                 {
-                    vm.write_out(b"... ");
+                    let indent = if ed.echo {
+                        auto_indent(&line)
+                    } else {
+                        String::new()
+                    };
+                    prompt(vm, ed, b"... ", &indent);
                     continue;
                 }
                 if !src.trim().is_empty() {
                     let s = core::mem::take(&mut src);
-                    run_friendly(vm, &s);
+                    if let Some(exit) = run_friendly(vm, &s) {
+                        return exit;
+                    }
                 }
                 src.clear();
-                vm.write_out(b">>> ");
+                prompt(vm, ed, b">>> ", "");
             }
-            c if c >= 0x20 || c == b'\t' => {
-                line.push(c);
-                vm.port().write(&[c]);
+        }
+    }
+}
+
+/// Print `text` and start a new line in the editor pre-filled with `indent`.
+fn prompt(vm: &mut Vm, ed: &mut LineEditor, text: &[u8], indent: &str) {
+    vm.write_out(text);
+    ed.start(vm.port(), indent);
+}
+
+/// The indentation for the line after `line`: the same, one level deeper after a `:`, as
+/// MicroPython's auto-indent does.
+fn auto_indent(line: &str) -> String {
+    let mut indent: String = line.chars().take_while(|&c| c == ' ').collect();
+    if line.trim_end().ends_with(':') {
+        indent.push_str("    ");
+    }
+    indent
+}
+
+fn tab_complete(vm: &mut Vm, ed: &mut LineEditor, prompt_text: &[u8]) {
+    let before = String::from_utf8_lossy(ed.before_cursor()).into_owned();
+    match complete(vm, &before) {
+        Completion::None => {}
+        Completion::Insert(text) => ed.insert(vm.port(), text.as_bytes()),
+        Completion::Show(names) => {
+            vm.write_out(format_candidates(&names).as_bytes());
+            ed.redraw(vm.port(), prompt_text);
+        }
+    }
+}
+
+/// Paste mode (Ctrl-E): lines are taken as typed, without auto-indent, until Ctrl-D runs them
+/// as one program or Ctrl-C cancels.
+fn paste_mode(vm: &mut Vm) -> Option<ReplExit> {
+    vm.write_out(b"\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\n=== ");
+    let mut buf: Vec<u8> = Vec::new();
+    loop {
+        let Some(b) = read_byte_blocking(vm) else {
+            return Some(ReplExit::InputEnded);
+        };
+        match b {
+            CTRL_C => {
+                vm.write_out(b"\n");
+                return None;
             }
-            _ => {}
+            CTRL_D => {
+                vm.write_out(b"\n");
+                let src = String::from_utf8_lossy(&buf).into_owned();
+                return run_program(vm, &src, CompileMode::File);
+            }
+            b'\r' | b'\n' => {
+                buf.push(b'\n');
+                vm.write_out(b"\n=== ");
+            }
+            _ => {
+                buf.push(b);
+                vm.port().write(&[b]);
+            }
         }
     }
 }
@@ -254,6 +329,8 @@ pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> !
     let heap_len = heap.len();
     let vstack_bytes = words * core::mem::size_of::<Value>();
     let mut raw = false;
+    // Kept across soft resets, so history survives Ctrl-D.
+    let mut editor = LineEditor::new();
     loop {
         // SAFETY: the two sub-slices are disjoint parts of `heap`, which is 'static and ours;
         // the previous Vm (if any) was dropped before they are reused.
@@ -286,9 +363,14 @@ pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> !
                 vm.port().delay_us(1_000_000);
             }
         }
-        match friendly_repl(&mut vm, board, raw) {
+        match friendly_repl(&mut vm, board, raw, &mut editor) {
             ReplExit::SoftReset { raw: r } => {
                 raw = r;
+                vm.write_out(b"MPY: soft reboot\n");
+            }
+            // `sys.exit()` at the REPL soft-resets a board, as in MicroPython.
+            ReplExit::SystemExit(_) => {
+                raw = false;
                 vm.write_out(b"MPY: soft reboot\n");
             }
             // A board console never ends; if a port says so, wait rather than spin.
@@ -298,6 +380,28 @@ pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> !
         }
         drop(vm);
         core::hint::black_box(&stack_marker);
+    }
+}
+
+/// The host port's interactive session on its own `Vm`: the same friendly and raw REPL as the
+/// boards. `echo` is off when input is not a terminal (no echo, no auto-indent). Returns the
+/// process exit status: 0 for Ctrl-D or end of input, `SystemExit`'s code otherwise.
+pub fn run_host(vm: &mut Vm, board: &BoardInfo, echo: bool) -> i32 {
+    vm.write_out(banner(board).replace('\r', "").as_bytes());
+    let mut editor = LineEditor::new();
+    editor.echo = echo;
+    let mut raw = false;
+    loop {
+        match friendly_repl(vm, board, raw, &mut editor) {
+            // Soft reset from raw mode: tools expect raw mode again (same interpreter here).
+            ReplExit::SoftReset { raw: true } => raw = true,
+            ReplExit::SoftReset { raw: false } => return 0,
+            ReplExit::InputEnded => {
+                vm.write_out(b"\n");
+                return 0;
+            }
+            ReplExit::SystemExit(code) => return code,
+        }
     }
 }
 
@@ -370,7 +474,7 @@ mod tests {
             )
         });
         vm.init().expect("heap large enough");
-        let exit = friendly_repl(&mut vm, &BOARD, false);
+        let exit = friendly_repl(&mut vm, &BOARD, false, &mut LineEditor::new());
         drop(vm);
         // SAFETY: the Vm that used the port is gone.
         let out = unsafe { std::mem::take(&mut (*port_ptr).output) };
@@ -419,5 +523,65 @@ mod tests {
     fn ctrl_d_in_raw_mode_on_empty_buffer_soft_resets() {
         let (_, exit) = session(b"\x01\x04");
         assert_eq!(exit, ReplExit::SoftReset { raw: true });
+    }
+
+    #[test]
+    fn tab_completes_names_and_attributes() {
+        let (out, _) = session(b"value_one = 1\rprin\t(val\t)\r");
+        assert!(out.contains("print(value_one)\n1\n"), "{out:?}");
+        let (out, _) = session(b"class K:\ralpha_one = 1\ralpha_two = 2\r\rK.al\t\to\t\r");
+        assert!(out.contains("K.alpha_"), "common prefix inserted: {out:?}");
+        assert!(
+            out.contains("\nalpha_one       alpha_two\n"),
+            "candidates listed: {out:?}"
+        );
+        assert!(out.contains("K.alpha_one\n1\n"), "{out:?}");
+    }
+
+    #[test]
+    fn tab_on_an_empty_line_indents() {
+        let (out, _) = session(b"if 1:\r\x08\x08\x08\x08\tprint('in')\r\r");
+        assert!(out.contains("in\n>>> "), "{out:?}");
+    }
+
+    #[test]
+    fn auto_indent_after_a_colon_and_blank_line_ends_the_block() {
+        let (out, _) = session(b"for i in range(2):\rprint(i)\r\rprint('done')\r");
+        assert!(out.contains("... "), "{out:?}");
+        assert!(out.contains("0\n1\n>>> "), "{out:?}");
+        assert!(out.contains("done"), "{out:?}");
+    }
+
+    #[test]
+    fn paste_mode_runs_the_block_as_typed() {
+        let (out, _) =
+            session(b"\x05def f():\r    if 1:\r        return 5\r    return 0\rprint(f())\r\x04");
+        assert!(
+            out.contains("paste mode; Ctrl-C to cancel, Ctrl-D to finish\n=== "),
+            "{out:?}"
+        );
+        assert!(out.contains("\n5\n>>> "), "{out:?}");
+        let (out, _) = session(b"\x05print('no')\x03print('yes')\r");
+        assert!(!out.contains("no\n"), "Ctrl-C cancels paste mode: {out:?}");
+        assert!(out.contains("yes\n"), "{out:?}");
+    }
+
+    #[test]
+    fn history_recalls_the_previous_line() {
+        let (out, _) = session(b"print(40+2)\r\x1b[A\r");
+        assert_eq!(out.matches("42\n").count(), 2, "{out:?}");
+    }
+
+    #[test]
+    fn system_exit_ends_the_repl_with_its_code() {
+        let (_, exit) = session(b"raise SystemExit(3)\r");
+        assert_eq!(exit, ReplExit::SystemExit(3));
+    }
+
+    #[test]
+    fn ctrl_c_cancels_a_multiline_statement() {
+        let (out, _) = session(b"if 1:\r\x03print('after')\r");
+        assert!(out.contains("KeyboardInterrupt\n>>> "), "{out:?}");
+        assert!(out.contains("after\n"), "{out:?}");
     }
 }

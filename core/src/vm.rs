@@ -20,6 +20,20 @@ pub type PyResult<T = Value> = Result<T, PyErr>;
 /// checks it at backward jumps and raises KeyboardInterrupt.
 pub static INTERRUPT: AtomicBool = AtomicBool::new(false);
 
+/// True while user code runs: only then is Ctrl-C on the console an interrupt (at the prompt it
+/// is an ordinary key the REPL reads), as MicroPython's `mp_interrupt_char`.
+pub static CTRL_C_INTERRUPTS: AtomicBool = AtomicBool::new(false);
+
+/// For console receivers (a UART interrupt, the host's stdin reader): true if `byte` is a
+/// Ctrl-C that interrupts running code, which then sees KeyboardInterrupt; the byte is consumed.
+pub fn console_byte_interrupts(byte: u8) -> bool {
+    if byte == 3 && CTRL_C_INTERRUPTS.load(Ordering::Relaxed) {
+        INTERRUPT.store(true, Ordering::Relaxed);
+        return true;
+    }
+    false
+}
+
 /// Start-up configuration.
 pub struct Config {
     /// Maximum Python call depth (before native-stack checks).

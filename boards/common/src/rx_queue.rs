@@ -78,8 +78,12 @@ impl<const N: usize> SharedRxQueue<N> {
         }
     }
 
-    /// Called from the UART interrupt (or a polling loop) for each received byte.
+    /// Called from the UART interrupt (or a polling loop) for each received byte. A Ctrl-C while
+    /// Python code runs becomes KeyboardInterrupt instead of input (so `while True: pass` stops).
     pub fn push(&self, byte: u8) -> bool {
+        if mpy_core::vm::console_byte_interrupts(byte) {
+            return true;
+        }
         critical_section::with(|cs| self.inner.borrow_ref_mut(cs).push(byte))
     }
 

@@ -2,6 +2,7 @@
 //! port: `micropython [options] [script.py | -c CMD | -m MODULE] [args...]`.
 
 mod port;
+mod terminal;
 
 use mpy_core::compile::CompileMode;
 use mpy_core::value::Value;
@@ -249,7 +250,7 @@ fn run_main(vm: &mut Vm, opts: &Options) -> u8 {
     if opts.interactive
         || (opts.command.is_none() && opts.module.is_none() && opts.script.is_none())
     {
-        return port::repl(vm);
+        return terminal::repl(vm);
     }
     status
 }
