@@ -6,9 +6,12 @@
 //! Raw REPL (what mpremote, Thonny, rshell and ampy speak): on entry prints
 //! `raw REPL; CTRL-B to exit\r\n>`; source bytes until Ctrl-D, then `OK`, the program's output,
 //! `\x04`, the exception text if any, `\x04`, and `>` again. Ctrl-D on an empty buffer soft-resets,
-//! Ctrl-B returns to the friendly REPL. Raw-paste mode (`\x05A\x01`) is declined with `R\x00`,
-//! which makes tools fall back to the plain raw REPL (raw-paste is part of the device issue).
-//! Line editing, history, tab completion, paste mode are the device issue's (issue 5).
+//! Ctrl-B returns to the friendly REPL. Raw-paste mode (`\x05A\x01`, what mpremote uses first) is
+//! accepted with `R\x01` and a window-size increment; the source then arrives with flow control
+//! (`\x01` after each window consumed) up to `\x04`, which is echoed before the program runs with
+//! the raw REPL's output framing.
+//! Line editing (`readline.rs`), tab completion (`completion.rs`), auto-indent and paste mode
+//! (Ctrl-E) are in the friendly REPL below.
 
 use crate::compile::CompileMode;
 use crate::completion::{complete, format_candidates, Completion};
@@ -139,12 +142,15 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
             }
             CTRL_C => buf.clear(),
             CTRL_E if buf.is_empty() => {
-                // Raw-paste request `\x05A\x01`: decline so the tool uses plain raw mode.
+                // Raw-paste request `\x05A\x01`.
                 let (Some(a), Some(one)) = (read_byte_blocking(vm), read_byte_blocking(vm)) else {
                     return Some(ReplExit::InputEnded);
                 };
                 if a == b'A' && one == CTRL_A {
-                    vm.port().write(b"R\x00");
+                    let Some(src) = receive_raw_paste(vm) else {
+                        return Some(ReplExit::InputEnded);
+                    };
+                    run_raw(vm, &src);
                 } else {
                     buf.extend_from_slice(&[CTRL_E, a, one]);
                 }
@@ -156,17 +162,50 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
                 vm.port().write(b"OK");
                 let src = String::from_utf8_lossy(&buf).into_owned();
                 buf.clear();
-                let r = exec_interruptible(vm, &src, CompileMode::File);
-                vm.port().write(b"\x04");
-                if let Err(e) = r {
-                    if crate::embed::system_exit_code(vm, e.0).is_none() {
-                        let text = format_exception(vm, e.0);
-                        vm.write_out(text.as_bytes());
-                    }
-                }
-                vm.port().write(b"\x04>");
+                run_raw(vm, &src);
             }
             _ => buf.push(b),
+        }
+    }
+}
+
+/// Run a raw-REPL program: its output, `\x04`, the exception text if any, `\x04`, then the
+/// next `>` prompt.
+fn run_raw(vm: &mut Vm, src: &str) {
+    let r = exec_interruptible(vm, src, CompileMode::File);
+    vm.port().write(b"\x04");
+    if let Err(e) = r {
+        if crate::embed::system_exit_code(vm, e.0).is_none() {
+            let text = format_exception(vm, e.0);
+            vm.write_out(text.as_bytes());
+        }
+    }
+    vm.port().write(b"\x04>");
+}
+
+/// Bytes the host may send before waiting for the next `\x01` in raw-paste mode; below every
+/// board's console receive queue, so flow control keeps it from overflowing.
+const RAW_PASTE_WINDOW: u16 = 128;
+
+/// Raw-paste mode, after its `\x05A\x01` request: acknowledge, then take source with flow
+/// control until `\x04`, which is echoed. None if input ended.
+fn receive_raw_paste(vm: &mut Vm) -> Option<String> {
+    let window = RAW_PASTE_WINDOW.to_le_bytes();
+    vm.port().write(&[b'R', 1, window[0], window[1]]);
+    let mut src: Vec<u8> = Vec::new();
+    let mut left_in_window = RAW_PASTE_WINDOW;
+    loop {
+        let b = read_byte_blocking(vm)?;
+        if b == CTRL_D {
+            vm.port().write(b"\x04");
+            return Some(String::from_utf8_lossy(&src).into_owned());
+        }
+        src.push(b);
+        left_in_window -= 1;
+        if left_in_window == 0 {
+            // This window is consumed: the host may send another.
+            vm.port().write(b"\x01");
+            left_in_window = RAW_PASTE_WINDOW;
         }
     }
 }
@@ -207,7 +246,8 @@ fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool, ed: &mut LineE
             Event::Control(CTRL_C) => {
                 ed.clear();
                 src.clear();
-                vm.write_out(b"\nKeyboardInterrupt\n");
+                // As MicroPython: the line is dropped, no KeyboardInterrupt is shown.
+                vm.write_out(b"\n");
                 prompt(vm, ed, b">>> ", "");
             }
             Event::Control(CTRL_D) if at_start => {
@@ -393,8 +433,20 @@ pub fn run_host(vm: &mut Vm, board: &BoardInfo, echo: bool) -> i32 {
     let mut raw = false;
     loop {
         match friendly_repl(vm, board, raw, &mut editor) {
-            // Soft reset from raw mode: tools expect raw mode again (same interpreter here).
-            ReplExit::SoftReset { raw: true } => raw = true,
+            // Soft reset from raw mode (mpremote does one before its first command): the host
+            // keeps its process, so `__main__` starts empty again; tools expect raw mode.
+            ReplExit::SoftReset { raw: true } => {
+                raw = true;
+                let globals = vm.main_globals;
+                crate::obj::map::map_clear(globals);
+                let name = Value::from_qstr(crate::qstr::q::__main__);
+                if crate::obj::map::map_set_qstr(vm, globals, crate::qstr::q::__name__, name)
+                    .is_err()
+                {
+                    return 1;
+                }
+                vm.write_out(b"MPY: soft reboot\n");
+            }
             ReplExit::SoftReset { raw: false } => return 0,
             ReplExit::InputEnded => {
                 vm.write_out(b"\n");
@@ -448,6 +500,12 @@ mod tests {
 
     /// Runs the friendly REPL over `input` and returns the console output and how it ended.
     fn session(input: &[u8]) -> (String, ReplExit) {
+        let (out, exit) = session_bytes(input);
+        (String::from_utf8_lossy(&out).into_owned(), exit)
+    }
+
+    /// `session`, with the console output as raw bytes.
+    fn session_bytes(input: &[u8]) -> (Vec<u8>, ReplExit) {
         let marker = 0usize;
         let port: &'static mut ScriptedPort = Box::leak(Box::new(ScriptedPort {
             input: input.to_vec(),
@@ -478,7 +536,7 @@ mod tests {
         drop(vm);
         // SAFETY: the Vm that used the port is gone.
         let out = unsafe { std::mem::take(&mut (*port_ptr).output) };
-        (String::from_utf8_lossy(&out).into_owned(), exit)
+        (out, exit)
     }
 
     #[test]
@@ -514,9 +572,28 @@ mod tests {
     }
 
     #[test]
-    fn raw_paste_request_is_declined_so_tools_fall_back() {
-        let (out, _) = session(b"\x01\x05A\x01");
-        assert!(out.ends_with("R\x00"), "{out:?}");
+    fn raw_paste_mode_with_flow_control() {
+        // 300 bytes of source: two full 128-byte windows, so two `\x01` grants.
+        let mut input = b"\x01\x05A\x01".to_vec();
+        let mut code = String::from("x = 6 * 7\n");
+        while code.len() < 289 {
+            code.push_str("# padding\n");
+        }
+        code.push_str("print(x)\n");
+        input.extend_from_slice(code.as_bytes());
+        input.extend_from_slice(b"\x04\x05A\x011/0\x04");
+        let (out, _) = session_bytes(&input);
+        let has = |needle: &[u8]| out.windows(needle.len()).any(|w| w == needle);
+        assert!(has(b"raw REPL; CTRL-B to exit\n>R\x01\x80\x00"), "{out:?}");
+        assert_eq!(code.len() / 128, 2);
+        assert!(
+            has(b"\x01\x01\x0442\n\x04\x04>"),
+            "grants, end ack, output framing: {out:?}"
+        );
+        assert!(
+            has(b">R\x01\x80\x00\x04\x04Traceback"),
+            "an error is framed after the second \\x04: {out:?}"
+        );
     }
 
     #[test]
@@ -581,7 +658,7 @@ mod tests {
     #[test]
     fn ctrl_c_cancels_a_multiline_statement() {
         let (out, _) = session(b"if 1:\r\x03print('after')\r");
-        assert!(out.contains("KeyboardInterrupt\n>>> "), "{out:?}");
+        assert!(out.contains("...     \n>>> print('after')"), "{out:?}");
         assert!(out.contains("after\n"), "{out:?}");
     }
 }
