@@ -707,6 +707,18 @@ fn update_flags(vm: &Vm, t: &'static TypeObj) {
 
 /// Create a class from name, bases tuple and namespace dict (`type(name, bases, dict)`).
 pub fn new_class(vm: &mut Vm, name: Qstr, bases: Value, dict: Value) -> PyResult<Value> {
+    new_class_kw(vm, name, bases, dict, &[])
+}
+
+/// `new_class` with the class statement's keywords (alternating name, value) for the parent's
+/// `__init_subclass__`.
+pub fn new_class_kw(
+    vm: &mut Vm,
+    name: Qstr,
+    bases: Value,
+    dict: Value,
+    class_kw: &[Value],
+) -> PyResult<Value> {
     let base_items: Vec<Value> = tuple_items(bases).to_vec();
     // The layout comes from the builtin "solid" base of the first base that has one.
     let mut layout: &'static TypeObj = &OBJECT_TYPE;
@@ -775,6 +787,11 @@ pub fn new_class(vm: &mut Vm, name: Qstr, bases: Value, dict: Value) -> PyResult
     if map_get_qstr(vm, dict, q::__qualname__).is_none() {
         map_set_qstr(vm, dict, q::__qualname__, Value::from_qstr(name))?;
     }
+    // Defining __eq__ without __hash__ makes instances unhashable, as in Python 3.
+    if map_get_qstr(vm, dict, q::__eq__).is_some() && map_get_qstr(vm, dict, q::__hash__).is_none()
+    {
+        map_set_qstr(vm, dict, q::__hash__, Value::NONE)?;
+    }
     // __set_name__ on descriptors, and __init_subclass__ on the parent.
     let mut pos = 0;
     while let Some(e) = map::next_entry(dict, &mut pos) {
@@ -784,17 +801,30 @@ pub fn new_class(vm: &mut Vm, name: Qstr, bases: Value, dict: Value) -> PyResult
             }
         }
     }
-    if let Some(&first) = tuple_items(bases).first() {
-        if let Some(isc) = class_lookup(vm, type_ref(first), q::__init_subclass__) {
-            if isc.is_obj() && matches!(kind_of(isc), Kind::Function | Kind::ClassMethod) {
-                let f = if kind_of(isc) == Kind::ClassMethod {
-                    wrapped(isc)
-                } else {
-                    isc
-                };
-                crate::call::call(vm, f, &[t], &[])?;
-            }
+    let parent_hook = match tuple_items(bases).first() {
+        Some(&first) => class_lookup(vm, type_ref(first), q::__init_subclass__).filter(|isc| {
+            isc.is_obj() && matches!(kind_of(*isc), Kind::Function | Kind::ClassMethod)
+        }),
+        None => None,
+    };
+    match parent_hook {
+        Some(isc) => {
+            let f = if kind_of(isc) == Kind::ClassMethod {
+                wrapped(isc)
+            } else {
+                isc
+            };
+            crate::call::call(vm, f, &[t], class_kw)?;
         }
+        // object.__init_subclass__ takes no keywords.
+        None if !class_kw.is_empty() => {
+            let msg = alloc::format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                vm.qstr_str(name)
+            );
+            return Err(vm.type_error(&msg));
+        }
+        None => {}
     }
     Ok(t)
 }

@@ -825,7 +825,17 @@ fn bi_build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             let n = Value::from_qstr(name);
             crate::call::call(vm, m, &[n, bases, ns], &[])?
         }
-        _ => crate::attr::new_class(vm, name, bases, ns)?,
+        _ => {
+            // Class keywords other than `metaclass` go to the parent's `__init_subclass__`.
+            let class_kw: Vec<Value> = args
+                .kw
+                .chunks(2)
+                .filter(|p| str_of(vm, p[0]) != Some("metaclass"))
+                .flatten()
+                .copied()
+                .collect();
+            crate::attr::new_class_kw(vm, name, bases, ns, &class_kw)?
+        }
     };
     if cell.is_obj() && kind_of(cell) == Kind::Cell {
         crate::obj::func::cell_ref(cell).value.set(cls);
@@ -1140,6 +1150,23 @@ fn construct_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Err(vm.type_error(&msg))
 }
 
+/// `format(value, spec='')`: the value's `__format__`, as f-strings and `str.format` use it.
+fn bi_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (&v, spec) = match args.pos {
+        [v] => (v, Value::NULL),
+        [v, spec] if crate::obj::string::is_str(*spec) => (v, *spec),
+        [_, spec] => {
+            let msg = alloc::format!(
+                "format() argument 2 must be str, not {}",
+                vm.type_name(*spec)
+            );
+            return Err(vm.type_error(&msg));
+        }
+        _ => return Err(vm.type_error("format expected 1 or 2 arguments")),
+    };
+    crate::format::format_value(vm, v, 0, spec)
+}
+
 // ---- the namespace ----
 
 use crate::help::bi_help;
@@ -1161,7 +1188,7 @@ static BUILTIN_FNS: &[(Qstr, &NativeFn)] = builtin_fns![
     all => bi_all, any => bi_any, globals => bi_globals, locals => bi_locals, dir => bi_dir,
     exec => bi_exec, eval => bi_eval, compile => bi_compile, __import__ => bi_import,
     input => bi_input, vars => bi_vars, __build_class__ => bi_build_class,
-    help => bi_help,
+    help => bi_help, format => bi_format,
 ];
 
 static BUILTIN_TYPES: &[&TypeObj] = &[

@@ -831,6 +831,13 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
         Kind::List => repr_seq(vm, v, "[", "]", out)?,
         Kind::Tuple => repr_seq(vm, v, "(", ")", out)?,
         Kind::Dict => {
+            // Builtin dict variants (OrderedDict) show their type, as MicroPython prints them.
+            let t = type_of(v);
+            let named = !t.is_heap() && !core::ptr::eq(t, &crate::obj::types::DICT_TYPE);
+            if named {
+                out.push_str(vm.qstr_str(t.name));
+                out.push('(');
+            }
             out.push('{');
             let mut pos = 0;
             let mut first = true;
@@ -844,6 +851,9 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
                 repr_into(vm, e.value, out)?;
             }
             out.push('}');
+            if named {
+                out.push(')');
+            }
         }
         Kind::Set | Kind::FrozenSet => {
             let frozen = kind == Kind::FrozenSet;
