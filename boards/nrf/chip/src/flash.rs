@@ -77,3 +77,52 @@ pub fn read(addr: usize, buf: &mut [u8]) {
     // region the caller names (the filesystem region from the manifest).
     unsafe { core::ptr::copy_nonoverlapping(addr as *const u8, buf.as_mut_ptr(), buf.len()) };
 }
+
+/// The filesystem's flash region (from the manifest) as an `mpy_fat::Flash`.
+pub struct FlashRegion {
+    start: usize,
+    len: usize,
+}
+
+impl FlashRegion {
+    /// `start` and `len` must be page-aligned and inside the chip's flash, outside the firmware.
+    pub fn new(start: usize, len: usize) -> Option<FlashRegion> {
+        (start % PAGE_SIZE == 0 && len % PAGE_SIZE == 0 && len > 0)
+            .then_some(FlashRegion { start, len })
+    }
+}
+
+fn io_error(_: FlashError) -> mpy_fat::Error {
+    mpy_fat::Error::Io
+}
+
+impl mpy_fat::Flash for FlashRegion {
+    fn erase_size(&self) -> usize {
+        PAGE_SIZE
+    }
+    fn program_size(&self) -> usize {
+        4
+    }
+    fn capacity(&self) -> usize {
+        self.len
+    }
+    fn read(&mut self, addr: usize, buf: &mut [u8]) -> Result<(), mpy_fat::Error> {
+        if addr + buf.len() > self.len {
+            return Err(mpy_fat::Error::Invalid);
+        }
+        read(self.start + addr, buf);
+        Ok(())
+    }
+    fn erase(&mut self, block: usize) -> Result<(), mpy_fat::Error> {
+        if (block + 1) * PAGE_SIZE > self.len {
+            return Err(mpy_fat::Error::Invalid);
+        }
+        erase_page(self.start + block * PAGE_SIZE).map_err(io_error)
+    }
+    fn program(&mut self, addr: usize, data: &[u8]) -> Result<(), mpy_fat::Error> {
+        if addr + data.len() > self.len {
+            return Err(mpy_fat::Error::Invalid);
+        }
+        program(self.start + addr, data).map_err(io_error)
+    }
+}
