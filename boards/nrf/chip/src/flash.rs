@@ -41,7 +41,7 @@ fn set_config(mode: u32) {
 
 /// Erase the page starting at `addr` (all bytes become 0xFF).
 pub fn erase_page(addr: usize) -> Result<(), FlashError> {
-    if addr % PAGE_SIZE != 0 {
+    if !addr.is_multiple_of(PAGE_SIZE) {
         return Err(FlashError::Misaligned);
     }
     set_config(CONFIG_ERASE);
@@ -56,7 +56,7 @@ pub fn erase_page(addr: usize) -> Result<(), FlashError> {
 /// Program `data` at `addr` (word-aligned, whole words). Programming can only clear bits, so
 /// the words must be erased first.
 pub fn program(addr: usize, data: &[u8]) -> Result<(), FlashError> {
-    if addr % 4 != 0 || data.len() % 4 != 0 {
+    if !addr.is_multiple_of(4) || !data.len().is_multiple_of(4) {
         return Err(FlashError::Misaligned);
     }
     set_config(CONFIG_WRITE);
@@ -87,7 +87,7 @@ pub struct FlashRegion {
 impl FlashRegion {
     /// `start` and `len` must be page-aligned and inside the chip's flash, outside the firmware.
     pub fn new(start: usize, len: usize) -> Option<FlashRegion> {
-        (start % PAGE_SIZE == 0 && len % PAGE_SIZE == 0 && len > 0)
+        (start.is_multiple_of(PAGE_SIZE) && len.is_multiple_of(PAGE_SIZE) && len > 0)
             .then_some(FlashRegion { start, len })
     }
 }
