@@ -628,6 +628,13 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<()> {
                 crate::call::call(vm, d, &[obj], &[])?;
                 return Ok(());
             }
+            // A data descriptor defined in Python: its `__delete__`.
+            if a.is_obj() && type_of(a).is_heap() && !is_type(a) {
+                if let Some(del) = lookup_special(vm, a, q::__delete__) {
+                    call_bound(vm, del, a, &[obj])?;
+                    return Ok(());
+                }
+            }
         }
     }
     let d = if is_type(obj) && type_ref(obj).is_heap() {
