@@ -305,6 +305,7 @@ fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> 
                 _ => None,
             }
         }
+        Kind::Native if crate::obj::file::is_file(obj) => crate::obj::file::file_attr(obj, name),
         Kind::Function => {
             let f = func_ref(obj);
             let code = crate::obj::func::code_ref(f.code);

@@ -1222,6 +1222,8 @@ pub fn make_builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     for t in BUILTIN_TYPES.iter().chain(BUILTIN_EXCEPTIONS.iter()) {
         map_set_qstr(vm, d, t.name, t.as_value())?;
     }
+    // One object for `open` and `io.open`, as in MicroPython.
+    map_set_qstr(vm, d, q::open, crate::obj::file::OPEN.as_value())?;
     map_set_qstr(vm, d, q::NotImplemented, Value::NOT_IMPLEMENTED)?;
     map_set_qstr(vm, d, q::Ellipsis, Value::ELLIPSIS)?;
     map_set_qstr(vm, d, q::EnvironmentError, OS_ERROR_TYPE.as_value())?;

@@ -37,6 +37,7 @@ pub mod call;
 pub mod interp;
 pub mod loader;
 pub mod ops;
+pub mod vfs;
 pub mod vm;
 
 // Builtins, modules, formatting, embedding.

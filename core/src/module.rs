@@ -85,11 +85,11 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
             alloc::format!("{}/{}", dir.trim_end_matches('/'), leaf)
         };
         let file = alloc::format!("{}.py", base);
-        if let Some(src) = vm.port().read_file(&file) {
+        if let Some(src) = crate::vfs::read_source(vm, &file) {
             return exec_module_source(vm, full, &file, &src, Value::NULL).map(Some);
         }
         let init = alloc::format!("{}/__init__.py", base);
-        if let Some(src) = vm.port().read_file(&init) {
+        if let Some(src) = crate::vfs::read_source(vm, &init) {
             let path = vm.new_str(&base)?;
             return exec_module_source(vm, full, &init, &src, path).map(Some);
         }

@@ -743,12 +743,29 @@ pub fn str_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
                 1 if crate::obj::is_subtype(t, &crate::obj::types::KEY_ERROR_TYPE) => {
                     repr_into(vm, items[0], out)
                 }
+                // MicroPython: `OSError(2)` prints as `[Errno 2] ENOENT`.
+                1 if crate::obj::is_subtype(t, &crate::obj::types::OS_ERROR_TYPE) => {
+                    match errno_text(items[0]) {
+                        Some(text) => {
+                            out.push_str(&text);
+                            Ok(())
+                        }
+                        None => str_into(vm, items[0], out),
+                    }
+                }
                 1 => str_into(vm, items[0], out),
                 _ => repr_into(vm, args, out),
             };
         }
     }
     repr_into(vm, v, out)
+}
+
+/// `[Errno N] NAME` for an OSError argument that is a known error number.
+fn errno_text(arg: Value) -> Option<String> {
+    let n = u16::try_from(arg.as_small_int()?).ok()?;
+    let name = crate::vfs::Errno(n).name()?;
+    Some(alloc::format!("[Errno {}] {}", n, name))
 }
 
 pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {

@@ -1,6 +1,7 @@
 //! What a board (or the host) provides to the interpreter: console I/O and time.
 //!
-//! Boards implement [`Port`] over their UART / USB CDC and timers; the core never touches
+//! Boards implement [`Port`] over their UART / USB CDC and timers (and may provide a root
+//! filesystem); the core never touches
 //! hardware itself, so it builds unchanged for every target.
 
 /// Console and clock services of a board.
@@ -31,6 +32,20 @@ pub trait Port {
     /// The contents of a file (for `import` of `.py` files), or `None` if it does not exist.
     /// Boards without a filesystem keep the default.
     fn read_file(&mut self, _path: &str) -> Option<alloc::vec::Vec<u8>> {
+        None
+    }
+    /// The filesystem to mount at `/` when an interpreter starts (each soft reset asks again),
+    /// e.g. a FAT volume in flash; `None` (the default) for boards without one. `open()`, `os`
+    /// and `import` then use the VFS (see `vfs.rs`) instead of `read_file`.
+    fn root_filesystem(&mut self) -> Option<alloc::boxed::Box<dyn crate::vfs::Filesystem>> {
+        None
+    }
+    /// A filesystem over host directory `root` ("" for all of it) for `os.VfsPosix`; only
+    /// ports running on an operating system have one.
+    fn posix_filesystem(
+        &mut self,
+        _root: &str,
+    ) -> Option<alloc::boxed::Box<dyn crate::vfs::Filesystem>> {
         None
     }
 }

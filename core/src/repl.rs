@@ -66,6 +66,12 @@ impl Port for Cooked<'_> {
     fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
         self.inner.read_file(path)
     }
+    fn root_filesystem(&mut self) -> Option<Box<dyn crate::vfs::Filesystem>> {
+        self.inner.root_filesystem()
+    }
+    fn posix_filesystem(&mut self, root: &str) -> Option<Box<dyn crate::vfs::Filesystem>> {
+        self.inner.posix_filesystem(root)
+    }
 }
 
 /// The next console byte, waiting for it; None once the input has ended for good (host only).
@@ -89,7 +95,7 @@ fn run_friendly(vm: &mut Vm, src: &str) -> Option<ReplExit> {
 /// Run `src`, printing any uncaught exception; `SystemExit` ends the REPL (a soft reset on a
 /// board, the process exit on the host).
 fn run_program(vm: &mut Vm, src: &str, mode: CompileMode) -> Option<ReplExit> {
-    let result = exec_interruptible(vm, src, mode);
+    let result = exec_interruptible(vm, src, "<stdin>", mode);
     let Err(e) = result else { return None };
     if let Some(code) = crate::embed::system_exit_code(vm, e.0) {
         return Some(ReplExit::SystemExit(code));
@@ -100,11 +106,16 @@ fn run_program(vm: &mut Vm, src: &str, mode: CompileMode) -> Option<ReplExit> {
 }
 
 /// Run `src` in `__main__` with Ctrl-C on the console raising KeyboardInterrupt.
-fn exec_interruptible(vm: &mut Vm, src: &str, mode: CompileMode) -> crate::vm::PyResult<Value> {
+fn exec_interruptible(
+    vm: &mut Vm,
+    src: &str,
+    filename: &str,
+    mode: CompileMode,
+) -> crate::vm::PyResult<Value> {
     use core::sync::atomic::Ordering;
     let globals = vm.main_globals;
     crate::vm::CTRL_C_INTERRUPTS.store(true, Ordering::Relaxed);
-    let result = crate::embed::exec_source(vm, src, "<stdin>", mode, globals, Value::NULL);
+    let result = crate::embed::exec_source(vm, src, filename, mode, globals, Value::NULL);
     crate::vm::CTRL_C_INTERRUPTS.store(false, Ordering::Relaxed);
     // A Ctrl-C that arrived as the code finished has nothing left to interrupt.
     crate::vm::INTERRUPT.store(false, Ordering::Relaxed);
@@ -172,7 +183,7 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
 /// Run a raw-REPL program: its output, `\x04`, the exception text if any, `\x04`, then the
 /// next `>` prompt.
 fn run_raw(vm: &mut Vm, src: &str) {
-    let r = exec_interruptible(vm, src, CompileMode::File);
+    let r = exec_interruptible(vm, src, "<stdin>", CompileMode::File);
     vm.port().write(b"\x04");
     if let Err(e) = r {
         if crate::embed::system_exit_code(vm, e.0).is_none() {
@@ -353,6 +364,48 @@ fn paste_mode(vm: &mut Vm) -> Option<ReplExit> {
     }
 }
 
+/// Run the script at `path` in `__main__` if the filesystem has it; an uncaught exception
+/// (KeyboardInterrupt included: Ctrl-C stops the script) prints its traceback, SystemExit
+/// just ends the script. Either way the caller goes on (to the REPL).
+fn run_script_if_present(vm: &mut Vm, path: &str) {
+    let Some(src) = crate::vfs::read_source(vm, path) else {
+        return;
+    };
+    let src = String::from_utf8_lossy(&src).into_owned();
+    // Ctrl-C on the console stops a script (e.g. a main.py loop) and gives the REPL.
+    let r = exec_interruptible(vm, &src, path, CompileMode::File);
+    if let Err(e) = r {
+        if !crate::obj::is_subtype(
+            crate::obj::type_of(e.0),
+            &crate::obj::types::SYSTEM_EXIT_TYPE,
+        ) {
+            let text = format_exception(vm, e.0);
+            vm.write_out(text.as_bytes());
+        }
+    }
+}
+
+/// One interpreter lifetime after start-up or a soft reset: `sys.path` as on MicroPython
+/// boards, `boot.py`, then `main.py` and the banner (not when the reset came from the raw REPL,
+/// where a tool is in control, as MicroPython does), then the REPL.
+fn boot_then_repl(vm: &mut Vm, board: &BoardInfo, raw: bool, ed: &mut LineEditor) -> ReplExit {
+    for dir in ["", "/", "/lib"] {
+        let ok = vm
+            .new_str(dir)
+            .and_then(|d| crate::obj::list::list_append(vm, vm.sys_path, d));
+        if ok.is_err() {
+            break;
+        }
+    }
+    run_script_if_present(vm, "boot.py");
+    if !raw {
+        run_script_if_present(vm, "main.py");
+        // After the scripts, as MicroPython prints it when the friendly REPL starts.
+        vm.write_out(banner(board).replace('\r', "").as_bytes());
+    }
+    friendly_repl(vm, board, raw, ed)
+}
+
 /// The board entry point: a REPL on the console forever; Ctrl-D gives a fresh interpreter.
 pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> ! {
     let stack_marker = 0usize;
@@ -394,16 +447,13 @@ pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> !
         let mut vm = Box::new(unsafe {
             Vm::new(gc_mem, vstack, port_ptr, stack_top, &config, board.modules)
         });
-        if !raw {
-            vm.write_out(banner(board).replace('\r', "").as_bytes());
-        }
         if vm.init().is_err() {
             vm.write_out(b"MemoryError: heap too small to start the interpreter\n");
             loop {
                 vm.port().delay_us(1_000_000);
             }
         }
-        match friendly_repl(&mut vm, board, raw, &mut editor) {
+        match boot_then_repl(&mut vm, board, raw, &mut editor) {
             ReplExit::SoftReset { raw: r } => {
                 raw = r;
                 vm.write_out(b"MPY: soft reboot\n");
@@ -468,6 +518,8 @@ mod tests {
         input: Vec<u8>,
         pos: usize,
         output: Vec<u8>,
+        /// Files of the root filesystem (none: no filesystem).
+        files: &'static [(&'static str, &'static str)],
     }
 
     impl Port for ScriptedPort {
@@ -489,6 +541,12 @@ mod tests {
             0
         }
         fn delay_us(&mut self, _us: u32) {}
+        fn root_filesystem(&mut self) -> Option<Box<dyn crate::vfs::Filesystem>> {
+            if self.files.is_empty() {
+                return None;
+            }
+            Some(Box::new(crate::vfs::memfs::MemFs::with_files(self.files)))
+        }
     }
 
     const BOARD: BoardInfo = BoardInfo {
@@ -500,17 +558,37 @@ mod tests {
 
     /// Runs the friendly REPL over `input` and returns the console output and how it ended.
     fn session(input: &[u8]) -> (String, ReplExit) {
-        let (out, exit) = session_bytes(input);
-        (String::from_utf8_lossy(&out).into_owned(), exit)
+        session_with_files(input, &[], None)
     }
 
     /// `session`, with the console output as raw bytes.
     fn session_bytes(input: &[u8]) -> (Vec<u8>, ReplExit) {
+        session_bytes_with_files(input, &[], None)
+    }
+
+    /// A session on a board whose root filesystem holds `files`; `boot: Some(raw)` runs the
+    /// start-up sequence (boot.py, main.py) before the REPL, as `run` does after a reset from
+    /// the friendly (false) or raw (true) REPL.
+    fn session_with_files(
+        input: &[u8],
+        files: &'static [(&'static str, &'static str)],
+        boot: Option<bool>,
+    ) -> (String, ReplExit) {
+        let (out, exit) = session_bytes_with_files(input, files, boot);
+        (String::from_utf8_lossy(&out).into_owned(), exit)
+    }
+
+    fn session_bytes_with_files(
+        input: &[u8],
+        files: &'static [(&'static str, &'static str)],
+        boot: Option<bool>,
+    ) -> (Vec<u8>, ReplExit) {
         let marker = 0usize;
         let port: &'static mut ScriptedPort = Box::leak(Box::new(ScriptedPort {
             input: input.to_vec(),
             pos: 0,
             output: Vec::new(),
+            files,
         }));
         let port_ptr: *mut ScriptedPort = port;
         let heap: &'static mut [u8] = Box::leak(vec![0u8; 256 * 1024].into_boxed_slice());
@@ -532,7 +610,11 @@ mod tests {
             )
         });
         vm.init().expect("heap large enough");
-        let exit = friendly_repl(&mut vm, &BOARD, false, &mut LineEditor::new());
+        let mut editor = LineEditor::new();
+        let exit = match boot {
+            Some(raw) => boot_then_repl(&mut vm, &BOARD, raw, &mut editor),
+            None => friendly_repl(&mut vm, &BOARD, false, &mut editor),
+        };
         drop(vm);
         // SAFETY: the Vm that used the port is gone.
         let out = unsafe { std::mem::take(&mut (*port_ptr).output) };
@@ -660,5 +742,92 @@ mod tests {
         let (out, _) = session(b"if 1:\r\x03print('after')\r");
         assert!(out.contains("...     \n>>> print('after')"), "{out:?}");
         assert!(out.contains("after\n"), "{out:?}");
+    }
+
+    #[test]
+    fn boot_py_then_main_py_then_repl_in_main_namespace() {
+        static FILES: &[(&str, &str)] = &[
+            ("/boot.py", "import libmod\nprint('boot', libmod.NAME)\n"),
+            ("/lib/libmod.py", "NAME = 'from /lib'\n"),
+            (
+                "/main.py",
+                "x = 5\nprint('main')\nraise ValueError('in main')\n",
+            ),
+        ];
+        let (out, _) = session_with_files(b"print(x * 2)\r", FILES, Some(false));
+        let boot = out.find("boot from /lib\n").expect(&out);
+        let main = out.find("main\n").expect(&out);
+        let banner = out.find("MicroPython-rs v").expect(&out);
+        assert!(
+            boot < main && main < banner,
+            "boot.py, main.py, banner: {out:?}"
+        );
+        assert!(
+            out.contains(
+                "File \"main.py\", line 3, in <module>\nValueError: in main\nMicroPython-rs"
+            ),
+            "main.py's traceback, then the REPL: {out:?}"
+        );
+        assert!(
+            out.contains("\n10\n"),
+            "main.py's globals in the REPL: {out:?}"
+        );
+    }
+
+    #[test]
+    fn interrupted_main_py_gives_the_repl_and_boot_py_errors_do_not_stop_main() {
+        static FILES: &[(&str, &str)] = &[
+            ("/boot.py", "1/0\n"),
+            (
+                "/main.py",
+                "print('main')\nraise KeyboardInterrupt\nprint('never')\n",
+            ),
+        ];
+        let (out, _) = session_with_files(b"print('repl')\r", FILES, Some(false));
+        assert!(out.contains("ZeroDivisionError"), "{out:?}");
+        assert!(out.contains("main\n"), "{out:?}");
+        assert!(out.contains("KeyboardInterrupt"), "{out:?}");
+        assert!(!out.contains("never"), "{out:?}");
+        assert!(out.contains("\nrepl\n"), "{out:?}");
+    }
+
+    #[test]
+    fn no_filesystem_or_no_scripts_boots_straight_to_the_repl() {
+        let (out, _) = session_with_files(b"print(1)\r", &[], Some(false));
+        assert!(out.starts_with("MicroPython-rs v"), "{out:?}");
+        assert!(out.contains("\n>>> print(1)\n1\n"), "{out:?}");
+        static FILES: &[(&str, &str)] = &[("/other.py", "print('other')\n")];
+        let (out, _) = session_with_files(b"import other\r", FILES, Some(false));
+        assert!(out.starts_with("MicroPython-rs v"), "{out:?}");
+        assert!(out.contains("other\n"), "import through the VFS: {out:?}");
+    }
+
+    #[test]
+    fn open_and_files_through_the_vfs() {
+        static FILES: &[(&str, &str)] = &[("/data.txt", "h\u{e9}llo\nworld\n")];
+        let src =
+            b"f = open('data.txt')\rprint(f.read(3), f.tell(), f.readline(), f.readlines())\r\
+f.close()\rprint(f.closed)\rf = open('/new.bin', 'wb')\rprint(f.write(b'ab'))\rf.close()\r\
+print(open('new.bin', 'rb').read())\ropen('nope')\r";
+        let (out, _) = session_with_files(src, FILES, None);
+        assert!(out.contains("h\u{e9}l 4 lo\n ['world\\n']\n"), "{out:?}");
+        assert!(out.contains("True\n"), "{out:?}");
+        assert!(out.contains("\n2\n"), "{out:?}");
+        assert!(out.contains("b'ab'\n"), "{out:?}");
+        assert!(out.contains("OSError: [Errno 2] ENOENT\n"), "{out:?}");
+    }
+
+    #[test]
+    fn reset_from_raw_repl_runs_boot_py_but_not_main_py() {
+        static FILES: &[(&str, &str)] = &[
+            ("/boot.py", "print('boot')\n"),
+            ("/main.py", "print('main')\n"),
+        ];
+        let (out, _) = session_with_files(b"\x02", FILES, Some(true));
+        assert!(
+            out.starts_with("boot\nraw REPL; CTRL-B to exit\n>"),
+            "{out:?}"
+        );
+        assert!(!out.contains("main"), "{out:?}");
     }
 }

@@ -77,6 +77,9 @@ pub struct Vm {
     pub modules_table: &'static [&'static crate::module::ModuleDef],
     /// Set by `sys.exit` handling in embedders; last SystemExit code.
     pub heap: Heap,
+    /// Mounted filesystems and the current directory (after `heap`: not a GC root; it holds
+    /// no `Value`s).
+    pub vfs: crate::vfs::Vfs,
 }
 
 impl Vm {
@@ -117,6 +120,7 @@ impl Vm {
             port,
             modules_table,
             heap,
+            vfs: crate::vfs::Vfs::new(),
         }
     }
 
@@ -132,6 +136,11 @@ impl Vm {
         self.main_globals = crate::obj::misc::module_ref(main).dict;
         let key = Value::from_qstr(crate::qstr::q::__main__);
         crate::obj::map::map_set(self, self.modules, key, main)?;
+        // The board's filesystem, if it has one, at `/` (again after each soft reset: a fresh
+        // Vm, as MicroPython remounts in `_boot.py`). A failed mount leaves the VFS empty.
+        if let Some(fs) = self.port().root_filesystem() {
+            let _ = self.vfs.mount_root(fs);
+        }
         Ok(())
     }
 

@@ -2,12 +2,13 @@
 //! in a bytearray (UTF-8 for text) with a byte position, as MicroPython does, so `seek`/`tell`
 //! count bytes. `read(n)` on a StringIO counts characters (the same for ASCII).
 //!
-//! `open()` (files) belongs to the ports' filesystem support, not here.
+//! `io.open` is the builtin `open()` (files on the VFS: `mpy_core::obj::file`).
 
 use crate::{check_args, check_kw, check_pos, kwarg};
 use alloc::string::String;
 use core::cell::Cell;
 use mpy_core::module::{Member, ModuleDef};
+use mpy_core::obj::file::size_arg;
 use mpy_core::obj::list::{list_append, new_list};
 use mpy_core::obj::string::{
     bytearray_push, bytearray_set, bytearray_set_len, bytes_of, new_bytearray, new_bytes, new_str,
@@ -233,17 +234,6 @@ fn memio_write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::small_int(count as isize))
 }
 
-/// An optional size argument: None or negative means "all".
-fn size_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Option<usize>> {
-    match args.pos.get(i) {
-        Some(v) if !v.is_none() => {
-            let n = to_index(vm, *v)?;
-            Ok(if n < 0 { None } else { Some(n as usize) })
-        }
-        _ => Ok(None),
-    }
-}
-
 /// Byte length of the first `n` characters of `b` (all of `b` if it has fewer).
 fn chars_len(b: &[u8], n: usize) -> usize {
     let mut seen = 0;
@@ -397,5 +387,6 @@ pub static MODULE: ModuleDef = ModuleDef {
     members: &[
         (q::StringIO, Member::Type(&STRINGIO_TYPE)),
         (q::BytesIO, Member::Type(&BYTESIO_TYPE)),
+        (q::open, Member::Fn(&mpy_core::obj::file::OPEN)),
     ],
 };

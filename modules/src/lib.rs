@@ -35,6 +35,8 @@ pub mod json;
 pub mod math;
 #[cfg(feature = "micropython")]
 pub mod micropython;
+#[cfg(feature = "os")]
+pub mod os;
 #[cfg(feature = "random")]
 pub mod random;
 #[cfg(feature = "re")]
@@ -78,6 +80,8 @@ pub static ALL: &[&ModuleDef] = &[
     &re::MODULE,
     #[cfg(feature = "array")]
     &array::MODULE,
+    #[cfg(feature = "os")]
+    &os::MODULE,
 ];
 
 /// Argument helpers for native module functions (also for board-specific modules).

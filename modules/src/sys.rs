@@ -25,7 +25,7 @@ const LANG_VERSION: (isize, isize, isize) = (3, 4, 0);
 
 /// `sys.platform`: the host OS name when built for one (as the MicroPython Unix port reports);
 /// boards pass their own name later, meanwhile they report the interpreter's name.
-const PLATFORM: &str = if cfg!(target_os = "linux") {
+pub(crate) const PLATFORM: &str = if cfg!(target_os = "linux") {
     "linux"
 } else if cfg!(target_os = "macos") {
     "darwin"
@@ -36,7 +36,7 @@ const PLATFORM: &str = if cfg!(target_os = "linux") {
 };
 
 /// `sys.implementation._machine`: what the interpreter runs on.
-const MACHINE: &str = if cfg!(target_os = "none") {
+pub(crate) const MACHINE: &str = if cfg!(target_os = "none") {
     "micropython-rs bare-metal board"
 } else if cfg!(target_arch = "x86_64") {
     "micropython-rs host (x86_64)"

@@ -1,6 +1,7 @@
 //! `micropython`: the host port, a command-line interpreter behaving like MicroPython's Unix
 //! port: `micropython [options] [script.py | -c CMD | -m MODULE] [args...]`.
 
+mod fs;
 mod port;
 mod terminal;
 

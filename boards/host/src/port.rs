@@ -1,4 +1,4 @@
-//! The host's `Port`: stdout/stdin, a monotonic clock, the real filesystem for imports, and
+//! The host's `Port`: stdout/stdin, a monotonic clock, the real filesystem (`fs.rs`), and
 //! Ctrl-C as KeyboardInterrupt.
 
 use mpy_core::port::Port;
@@ -74,6 +74,15 @@ impl Port for HostPort {
     }
     fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
         std::fs::read(path).ok()
+    }
+    /// The whole host filesystem at `/`, starting in the process's directory (MicroPython's
+    /// unix port mounts `VfsPosix()` at `/` the same way).
+    fn root_filesystem(&mut self) -> Option<Box<dyn mpy_core::vfs::Filesystem>> {
+        Some(Box::new(crate::fs::HostFs::new("")))
+    }
+    /// `os.VfsPosix(root)`: a host directory (relative to the process's directory).
+    fn posix_filesystem(&mut self, root: &str) -> Option<Box<dyn mpy_core::vfs::Filesystem>> {
+        Some(Box::new(crate::fs::HostFs::new(root)))
     }
 }
 

@@ -8,6 +8,7 @@
 //! Layout structs and their accessors are the only code that dereferences object pointers.
 
 pub mod exc;
+pub mod file;
 pub mod func;
 pub mod iter;
 pub mod list;
