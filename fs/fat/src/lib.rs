@@ -22,6 +22,8 @@ pub mod flash;
 mod fs;
 mod layout;
 mod time;
+#[cfg(feature = "vfs")]
+pub mod vfs;
 
 pub use block::{BlockDevice, SECTOR};
 pub use error::Error;
