@@ -366,6 +366,8 @@ fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> 
                 _ => None,
             }
         }
+        #[cfg(feature = "complex")]
+        Kind::Complex => crate::obj::complex::attr(vm, obj, name)?,
         Kind::Int | Kind::Bool | Kind::Float => match name {
             n if n == q::real => Some(obj),
             n if n == q::imag => Some(if t.kind == Kind::Float {

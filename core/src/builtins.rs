@@ -157,6 +157,10 @@ fn bi_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if is_float(v) {
         return num::int_from_i64(vm, crate::numfmt::hash_f64(float_of(v)));
     }
+    #[cfg(feature = "complex")]
+    if crate::obj::complex::is_complex(v) {
+        return num::int_from_i64(vm, crate::obj::complex::hash(v));
+    }
     let h = ops::hash(vm, v)?;
     num::int_from_i64(vm, (h as i64) & (i64::MAX >> 2))
 }
@@ -226,6 +230,10 @@ fn bi_abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if is_float(v) {
         return num::new_float(vm, float_of(v).abs());
     }
+    #[cfg(feature = "complex")]
+    if crate::obj::complex::is_complex(v) {
+        return crate::obj::complex::abs(vm, v);
+    }
     if let Some(r) = crate::attr::call_special(vm, v, q::__abs__, &[])? {
         return Ok(r);
     }
@@ -245,6 +253,13 @@ fn bi_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 2, 3, "pow")?;
     if let Some(&m) = args.pos.get(2) {
         if !m.is_none() {
+            #[cfg(feature = "complex")]
+            if args.pos[..2]
+                .iter()
+                .any(|&v| crate::obj::complex::is_complex(v))
+            {
+                return Err(vm.value_error("complex modulo"));
+            }
             let (Some(b), Some(e), Some(md)) =
                 (to_big(args.pos[0]), to_big(args.pos[1]), to_big(m))
             else {
@@ -888,6 +903,8 @@ pub fn construct(
         }
         Kind::Int => construct_int(vm, &a),
         Kind::Float => construct_float(vm, &a),
+        #[cfg(feature = "complex")]
+        Kind::Complex => crate::obj::complex::construct(vm, &a),
         Kind::Str => {
             if args.is_empty() {
                 return Ok(Value::from_qstr(q::empty));
@@ -1197,6 +1214,8 @@ static BUILTIN_TYPES: &[&TypeObj] = &[
     &INT_TYPE,
     &BOOL_TYPE,
     &FLOAT_TYPE,
+    #[cfg(feature = "complex")]
+    &COMPLEX_TYPE,
     &STR_TYPE,
     &BYTES_TYPE,
     &BYTEARRAY_TYPE,

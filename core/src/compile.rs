@@ -609,11 +609,8 @@ impl<'a, 'm> Compiler<'a, 'm> {
         }
         Some(match &e.kind {
             ExprKind::BigInt(s) => Const::BigInt(s.clone()),
+            // Not `-1j`: that is (-0-1j), computed at run time.
             ExprKind::Imag(f) => Const::Complex(*f),
-            ExprKind::Unary(UnOp::Neg, x) => match &x.kind {
-                ExprKind::Imag(f) => Const::Complex(-*f),
-                _ => return None,
-            },
             ExprKind::Str(s) => Const::Str(s.clone()),
             ExprKind::Bytes(b) => Const::Bytes(b.clone()),
             ExprKind::None => Const::None,

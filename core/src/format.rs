@@ -41,6 +41,12 @@ pub fn format_with_spec(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> 
         return ops::str_into(vm, v, out);
     }
     let parsed = FormatSpec::parse(spec).map_err(|e| fmt_error(vm, e, v))?;
+    #[cfg(feature = "complex")]
+    if crate::obj::complex::is_complex(v) {
+        let s = crate::obj::complex::format(vm, v, &parsed)?;
+        out.push_str(&s);
+        return Ok(());
+    }
     let s = if v.is_bool() && parsed.ty.is_none() {
         let mut t = String::new();
         ops::str_into(vm, v, &mut t)?;

@@ -705,6 +705,9 @@ impl<'s> Lexer<'s> {
         }
         let suffix = self.peek_byte(0);
         if suffix == b'j' || suffix == b'J' {
+            if !cfg!(feature = "complex") {
+                return Err(self.err(String::from("complex values not supported"), self.pos));
+            }
             self.pos += 1;
             let v: f64 = parse_float(&text);
             return Ok(Tok::Imag(v));
@@ -1106,6 +1109,13 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "complex"))]
+    fn imag_without_complex_is_an_error() {
+        assert!(lex_err("4j").msg.contains("complex values not supported"));
+    }
+
+    #[test]
+    #[cfg(feature = "complex")]
     fn floats_and_imag() {
         assert_eq!(
             toks("1. .5 1e-3 1_000.5 2E+2 4j 1.5J")[..7],

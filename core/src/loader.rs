@@ -97,6 +97,11 @@ pub fn load_const(vm: &mut Vm, c: &Const) -> PyResult<Value> {
             Err(_) => return Err(vm.value_error("bad int constant")),
         },
         Const::Float(x) => crate::obj::num::new_float(vm, *x)?,
+        #[cfg(feature = "complex")]
+        Const::Complex(im) => {
+            crate::obj::complex::new_complex(vm, crate::obj::complex::C64::new(0.0, *im))?
+        }
+        #[cfg(not(feature = "complex"))]
         Const::Complex(_) => return Err(vm.value_error("complex values not supported")),
         Const::Str(s) => {
             if s.len() <= INTERN_MAX {

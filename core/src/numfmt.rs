@@ -1040,7 +1040,7 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FmtError> {
 }
 
 /// Pads `text` to `width` characters.
-fn pad_text(text: &str, width: usize, fill: char, align: Align) -> String {
+pub(crate) fn pad_text(text: &str, width: usize, fill: char, align: Align) -> String {
     let len = text.chars().count();
     let pad = width.saturating_sub(len);
     let (before, after) = match align {

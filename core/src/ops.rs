@@ -36,6 +36,8 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     }
     Ok(match kind_of(v) {
         Kind::Float => float_of(v) != 0.0,
+        #[cfg(feature = "complex")]
+        Kind::Complex => crate::obj::complex::is_nonzero(v),
         // Builtin big ints are never zero; int-subclass instances may be.
         Kind::Int => small_of(v) != Some(0),
         Kind::Str => string::char_len(vm, v) > 0,
@@ -117,6 +119,8 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Kind::Str | Kind::Bytes => Ok(string::str_hash(vm, v)),
         Kind::Int => Ok(num::int_hash(v) as usize),
         Kind::Float => Ok(crate::numfmt::hash_f64(float_of(v)) as usize),
+        #[cfg(feature = "complex")]
+        Kind::Complex => Ok(crate::obj::complex::hash(v) as usize),
         Kind::Tuple | Kind::FrozenSet => {
             let mut h: usize = 0x345678;
             if kind_of(v) == Kind::Tuple {
@@ -191,6 +195,12 @@ fn ord_result(op: CmpOp, o: Ordering) -> bool {
 fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
     if let (Some(x), Some(y)) = (small_of(a), small_of(b)) {
         return Ok(Some(ord_result(op, x.cmp(&y))));
+    }
+    #[cfg(feature = "complex")]
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        if let Some(same) = crate::obj::complex::num_eq(a, b) {
+            return Ok(Some(same == (op == CmpOp::Eq)));
+        }
     }
     let (ka, kb) = (numeric_kind(a), numeric_kind(b));
     if ka != 0 && kb != 0 {
@@ -549,6 +559,10 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         let y = num::as_f64(vm, b)?.unwrap_or(0.0);
         return num::float_binop(vm, op, x, y);
     }
+    #[cfg(feature = "complex")]
+    if crate::obj::complex::is_complex(a) || crate::obj::complex::is_complex(b) {
+        return crate::obj::complex::binop(vm, op, a, b);
+    }
     // Sequences.
     if let Some(s) = str_of(vm, a) {
         match op {
@@ -665,6 +679,14 @@ pub fn unary_op(vm: &mut Vm, op: u8, a: Value) -> PyResult<Value> {
     if is_float(a) && op != UnOp::Invert as u8 {
         let x = float_of(a);
         return num::new_float(vm, if op == 0 { -x } else { x });
+    }
+    #[cfg(feature = "complex")]
+    if crate::obj::complex::is_complex(a) && op != UnOp::Invert as u8 {
+        return if op == 0 {
+            crate::obj::complex::negate(vm, a)
+        } else {
+            Ok(a)
+        };
     }
     if a.is_obj() && type_of(a).is_heap() {
         let m = match op {
@@ -839,6 +861,8 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
     match kind {
         Kind::Int => num::int_repr(v, out),
         Kind::Float => num::float_repr(float_of(v), out),
+        #[cfg(feature = "complex")]
+        Kind::Complex => crate::obj::complex::repr(v, out),
         Kind::Bytes => string::repr_bytes(string::bytes_of(v).unwrap_or(&[]), out),
         Kind::ByteArray => {
             out.push_str("bytearray(");

@@ -19,6 +19,8 @@ use mpy_core::vm::{PyResult, Vm};
 pub mod array;
 #[cfg(feature = "binascii")]
 pub mod binascii;
+#[cfg(feature = "cmath")]
+pub mod cmath;
 #[cfg(feature = "collections")]
 pub mod collections;
 #[cfg(feature = "errno")]
@@ -60,6 +62,8 @@ pub static ALL: &[&ModuleDef] = &[
     &time::MODULE,
     #[cfg(feature = "math")]
     &math::MODULE,
+    #[cfg(feature = "cmath")]
+    &cmath::MODULE,
     #[cfg(feature = "random")]
     &random::MODULE,
     #[cfg(feature = "io")]
@@ -83,6 +87,34 @@ pub static ALL: &[&ModuleDef] = &[
     #[cfg(feature = "os")]
     &os::MODULE,
 ];
+
+/// The float constants `math` and `cmath` share (`Member::Make` builders).
+#[cfg(any(feature = "math", feature = "cmath"))]
+mod float_consts {
+    use mpy_core::obj::num::new_float;
+    use mpy_core::value::Value;
+    use mpy_core::vm::{PyResult, Vm};
+
+    pub fn pi(vm: &mut Vm) -> PyResult<Value> {
+        new_float(vm, core::f64::consts::PI)
+    }
+
+    pub fn e(vm: &mut Vm) -> PyResult<Value> {
+        new_float(vm, core::f64::consts::E)
+    }
+
+    pub fn tau(vm: &mut Vm) -> PyResult<Value> {
+        new_float(vm, core::f64::consts::TAU)
+    }
+
+    pub fn inf(vm: &mut Vm) -> PyResult<Value> {
+        new_float(vm, f64::INFINITY)
+    }
+
+    pub fn nan(vm: &mut Vm) -> PyResult<Value> {
+        new_float(vm, f64::NAN)
+    }
+}
 
 /// Argument helpers for native module functions (also for board-specific modules).
 ///

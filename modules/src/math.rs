@@ -3,7 +3,7 @@
 //! result from finite arguments is OverflowError, except at poles (log(0), gamma(-1), ...)
 //! where it is a domain error. `ceil`, `floor` and `trunc` return ints (big ints when needed).
 
-use crate::{check_args, check_kw, check_pos, kwarg};
+use crate::{check_args, check_kw, check_pos, float_consts, kwarg};
 use mpy_core::bigint::BigInt;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::new_tuple;
@@ -444,26 +444,6 @@ fn math_gcd(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     int_from_big(vm, g)
 }
 
-fn make_pi(vm: &mut Vm) -> PyResult<Value> {
-    new_float(vm, core::f64::consts::PI)
-}
-
-fn make_e(vm: &mut Vm) -> PyResult<Value> {
-    new_float(vm, core::f64::consts::E)
-}
-
-fn make_tau(vm: &mut Vm) -> PyResult<Value> {
-    new_float(vm, core::f64::consts::TAU)
-}
-
-fn make_inf(vm: &mut Vm) -> PyResult<Value> {
-    new_float(vm, f64::INFINITY)
-}
-
-fn make_nan(vm: &mut Vm) -> PyResult<Value> {
-    new_float(vm, f64::NAN)
-}
-
 /// The module table.
 macro_rules! math_module {
     ($( $name:ident => $member:expr, )*) => {
@@ -481,11 +461,11 @@ macro_rules! func {
 }
 
 math_module! {
-    pi => Member::Make(make_pi),
-    e => Member::Make(make_e),
-    tau => Member::Make(make_tau),
-    inf => Member::Make(make_inf),
-    nan => Member::Make(make_nan),
+    pi => Member::Make(float_consts::pi),
+    e => Member::Make(float_consts::e),
+    tau => Member::Make(float_consts::tau),
+    inf => Member::Make(float_consts::inf),
+    nan => Member::Make(float_consts::nan),
     sqrt => func!(sqrt, math_sqrt),
     exp => func!(exp, math_exp),
     expm1 => func!(expm1, math_expm1),

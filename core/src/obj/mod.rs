@@ -7,6 +7,8 @@
 //! interpreter is single-threaded, so interior mutability without `&mut` aliasing is the model.
 //! Layout structs and their accessors are the only code that dereferences object pointers.
 
+#[cfg(feature = "complex")]
+pub mod complex;
 pub mod exc;
 pub mod file;
 pub mod func;

@@ -404,8 +404,11 @@ pub fn float_binop(vm: &mut Vm, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
             if x == 0.0 && y < 0.0 {
                 return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
             }
-            if x < 0.0 && floor(y) != y {
-                // CPython returns a complex number here; MicroPython without complex raises.
+            if x < 0.0 && x.is_finite() && y.is_finite() && floor(y) != y {
+                // A complex result; MicroPython without complex raises.
+                #[cfg(feature = "complex")]
+                return super::complex::pow(vm, (x, 0.0).into(), (y, 0.0).into());
+                #[cfg(not(feature = "complex"))]
                 return Err(vm.value_error("math domain error"));
             }
             libm::pow(x, y)
@@ -538,9 +541,24 @@ pub static INT_METHODS: &[(Qstr, &NativeFn)] = &[
         q::from_bytes,
         &NativeFn::classmethod(q::from_bytes, int_from_bytes),
     ),
+    (
+        q::conjugate,
+        &NativeFn::method(q::conjugate, real_conjugate),
+    ),
 ];
 
-pub static FLOAT_METHODS: &[(Qstr, &NativeFn)] = &[(
-    q::is_integer,
-    &NativeFn::method(q::is_integer, float_is_integer),
-)];
+/// `x.conjugate()` of a real number is the number itself (an int for bools).
+fn real_conjugate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    crate::ops::unary_op(vm, crate::bytecode::UnOp::Pos as u8, args.pos[0])
+}
+
+pub static FLOAT_METHODS: &[(Qstr, &NativeFn)] = &[
+    (
+        q::is_integer,
+        &NativeFn::method(q::is_integer, float_is_integer),
+    ),
+    (
+        q::conjugate,
+        &NativeFn::method(q::conjugate, real_conjugate),
+    ),
+];

@@ -17,6 +17,8 @@ builtin_types! {
     INT_TYPE = (Int, q::int, &OBJECT_TYPE, super::num::INT_METHODS);
     BOOL_TYPE = (Bool, q::bool, &INT_TYPE, &[]);
     FLOAT_TYPE = (Float, q::float, &OBJECT_TYPE, super::num::FLOAT_METHODS);
+    #[cfg(feature = "complex")]
+    COMPLEX_TYPE = (Complex, q::complex, &OBJECT_TYPE, super::complex::COMPLEX_METHODS);
     STR_TYPE = (Str, q::str, &OBJECT_TYPE, super::string::STR_METHODS);
     BYTES_TYPE = (Bytes, q::bytes, &OBJECT_TYPE, super::string::BYTES_METHODS);
     BYTEARRAY_TYPE = (ByteArray, q::bytearray, &OBJECT_TYPE, super::string::BYTEARRAY_METHODS);
