@@ -132,7 +132,8 @@ fn trimmed(s: &[u32]) -> &[u32] {
     &s[..n]
 }
 
-fn mag_cmp(a: &[u32], b: &[u32]) -> Ordering {
+/// Compares two magnitudes (high zero limbs allowed).
+pub(crate) fn mag_cmp(a: &[u32], b: &[u32]) -> Ordering {
     let (a, b) = (trimmed(a), trimmed(b));
     a.len()
         .cmp(&b.len())
@@ -140,27 +141,57 @@ fn mag_cmp(a: &[u32], b: &[u32]) -> Ordering {
 }
 
 fn mag_add(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = vec![0u32; a.len().max(b.len()) + 1];
+    let len = mag_add_into(a, b, &mut out);
+    out.truncate(len);
+    out
+}
+
+/// out = a + b, where `out` has room for the longer operand plus a carry limb. Returns the
+/// length of the result without high zero limbs.
+pub(crate) fn mag_add_into(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    let mut out = Vec::with_capacity(long.len() + 1);
     let mut carry = 0u64;
-    for (i, &x) in long.iter().enumerate() {
+    for (i, (o, &x)) in out.iter_mut().zip(long).enumerate() {
         let s = x as u64 + short.get(i).copied().unwrap_or(0) as u64 + carry;
-        out.push(s as u32);
+        *o = s as u32;
         carry = s >> 32;
     }
-    if carry != 0 {
-        out.push(carry as u32);
-    }
-    trim(&mut out);
-    out
+    out[long.len()] = carry as u32;
+    trimmed(&out[..=long.len()]).len()
 }
 
 /// a - b for a >= b.
 fn mag_sub(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = a.to_vec();
-    sub_in_place(&mut out, b);
-    trim(&mut out);
+    let mut out = vec![0u32; a.len()];
+    let len = mag_sub_into(a, b, &mut out);
+    out.truncate(len);
     out
+}
+
+/// out = a - b for a >= b, where `out` has room for `a`. Returns the length of the result
+/// without high zero limbs.
+pub(crate) fn mag_sub_into(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
+    let mut borrow = 0i64;
+    for (i, (o, &x)) in out.iter_mut().zip(a).enumerate() {
+        let t = x as i64 - b.get(i).copied().unwrap_or(0) as i64 + borrow;
+        *o = t as u32;
+        borrow = t >> 32;
+    }
+    trimmed(&out[..a.len()]).len()
+}
+
+/// out = a * m for a one-limb factor `m` (< 2^32), where `out` has room for `a` plus a carry
+/// limb. Returns the length of the result without high zero limbs.
+pub(crate) fn mag_mul_small_into(a: &[u32], m: u64, out: &mut [u32]) -> usize {
+    let mut carry = 0u64;
+    for (o, &x) in out.iter_mut().zip(a) {
+        let t = x as u64 * m + carry;
+        *o = t as u32;
+        carry = t >> 32;
+    }
+    out[a.len()] = carry as u32;
+    trimmed(&out[..=a.len()]).len()
 }
 
 /// dst -= src, requiring dst >= src (as numbers).
@@ -207,7 +238,8 @@ fn mul_schoolbook(a: &[u32], b: &[u32]) -> Vec<u32> {
     r
 }
 
-fn mag_mul(a: &[u32], b: &[u32]) -> Vec<u32> {
+/// a * b (schoolbook below `KARATSUBA_THRESHOLD` limbs, Karatsuba above).
+pub(crate) fn mag_mul(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (a, b) = (trimmed(a), trimmed(b));
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() {
@@ -255,7 +287,8 @@ fn divmod_small(a: &[u32], d: u32) -> (Vec<u32>, u32) {
     (q, rem)
 }
 
-fn divmod_small_into(a: &[u32], d: u32, q: &mut [u32]) -> u32 {
+/// q = a / d (q has room for `a`), returning a % d, for a single-limb divisor d != 0.
+pub(crate) fn divmod_small_into(a: &[u32], d: u32, q: &mut [u32]) -> u32 {
     let mut rem = 0u64;
     for i in (0..a.len()).rev() {
         let cur = (rem << 32) | a[i] as u64;
@@ -344,8 +377,28 @@ fn shr_bits_vec(a: &[u32], bits: u64) -> (Vec<u32>, bool) {
     (out, lost)
 }
 
+/// v += 1; `v` must have room for the carry (a high zero limb when it is all ones).
+pub(crate) fn increment(v: &mut [u32]) {
+    for limb in v.iter_mut() {
+        let (s, carry) = limb.overflowing_add(1);
+        *limb = s;
+        if !carry {
+            return;
+        }
+    }
+}
+
+/// a % d for a single-limb divisor d != 0.
+pub(crate) fn rem_small(a: &[u32], d: u32) -> u32 {
+    let mut rem = 0u64;
+    for &limb in a.iter().rev() {
+        rem = ((rem << 32) | limb as u64) % d as u64;
+    }
+    rem as u32
+}
+
 /// Knuth algorithm D: (a / b, a % b) for b != 0.
-fn mag_divmod(a: &[u32], b: &[u32]) -> (Vec<u32>, Vec<u32>) {
+pub(crate) fn mag_divmod(a: &[u32], b: &[u32]) -> (Vec<u32>, Vec<u32>) {
     let (a, b) = (trimmed(a), trimmed(b));
     if mag_cmp(a, b) == Ordering::Less {
         return (Vec::new(), a.to_vec());
@@ -721,6 +774,11 @@ impl BigInt {
     /// Digits in `radix` (2..=36, lowercase), with a leading '-' when negative, no prefix.
     pub fn to_string_radix(&self, radix: u32) -> String {
         let radix = radix.clamp(2, 36);
+        if radix == 10 {
+            let mut out = String::new();
+            write_decimal(self.neg, &self.mag, &mut out);
+            return out;
+        }
         let mut digits: Vec<u8> = Vec::new();
         if radix.is_power_of_two() {
             power_of_two_digits(&self.mag, radix.trailing_zeros(), &mut digits);
@@ -796,7 +854,7 @@ impl BigInt {
         if signs_differ && !r.is_empty() {
             // Floor rounding: |q| + 1, and the remainder |b| - |r| takes the divisor's sign.
             q.push(0);
-            add_in_place(&mut q, &[1]);
+            increment(&mut q);
             r = mag_sub(&other.mag, &r);
         }
         (
@@ -1245,13 +1303,21 @@ fn general_radix_digits(mag: &[u32], radix: u32, out: &mut Vec<u8>) {
 /// Magnitudes above this many limbs are converted to decimal by divide and conquer.
 const DEC_DC_THRESHOLD: usize = 60;
 
+/// Appends `-` (when `neg` and nonzero) and the decimal digits of a magnitude.
+pub(crate) fn write_decimal(neg: bool, mag: &[u32], out: &mut String) {
+    let mag = trimmed(mag);
+    if neg && !mag.is_empty() {
+        out.push('-');
+    }
+    write_decimal_magnitude(mag, out);
+}
+
 /// Appends the decimal digits of a magnitude.
 fn write_decimal_magnitude(mag: &[u32], out: &mut String) {
-    use core::fmt::Write;
     if mag.len() <= 2 {
         let v = mag.first().copied().unwrap_or(0) as u64
             | (mag.get(1).copied().unwrap_or(0) as u64) << 32;
-        let _ = write!(out, "{}", v);
+        push_u64_decimal(v, 0, out);
         return;
     }
     if mag.len() <= DEC_DC_THRESHOLD {
@@ -1289,9 +1355,8 @@ fn write_decimal_dc(mag: &[u32], powers: &[Vec<u32>], k: usize, width: usize, ou
 
 /// Appends decimal digits working in 10^9 chunks, zero-padded to `width` digits.
 fn write_decimal_chunks(mag: &[u32], width: usize, out: &mut String) {
-    use core::fmt::Write;
     let mut chunks: Vec<u32> = Vec::with_capacity(mag.len() * 32 / 29 + 1);
-    let mut n = mag.to_vec();
+    let mut n = trimmed(mag).to_vec();
     while !n.is_empty() {
         chunks.push(div_dec_chunk_in_place(&mut n));
     }
@@ -1302,20 +1367,34 @@ fn write_decimal_chunks(mag: &[u32], width: usize, out: &mut String) {
         first.ilog10() as usize + 1
     };
     let len = first_len + chunks.len() * DEC_CHUNK_DIGITS;
-    out.extend(core::iter::repeat_n('0', width.saturating_sub(len)));
-    let _ = write!(out, "{}", first);
-    for c in chunks.iter().rev() {
-        let _ = write!(out, "{:09}", c);
+    push_u64_decimal(first as u64, width.saturating_sub(len) + first_len, out);
+    for &c in chunks.iter().rev() {
+        push_u64_decimal(c as u64, DEC_CHUNK_DIGITS, out);
     }
+}
+
+/// Appends `v` in decimal, zero-padded to `width` digits (without `core::fmt`, which costs
+/// more than the digits themselves here).
+fn push_u64_decimal(mut v: u64, width: usize, out: &mut String) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let digits = buf.len() - i;
+    out.extend(core::iter::repeat_n('0', width.saturating_sub(digits)));
+    out.extend(buf[i..].iter().map(|&d| d as char));
 }
 
 impl fmt::Display for BigInt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = String::new();
-        if self.neg {
-            s.push('-');
-        }
-        write_decimal_magnitude(&self.mag, &mut s);
+        write_decimal(self.neg, &self.mag, &mut s);
         f.write_str(&s)
     }
 }
@@ -2012,6 +2091,49 @@ print('\n'.join(out))
         assert_eq!(big("-3").cmp_f64(-2.5), Some(Ordering::Less));
         assert_eq!(big("2").cmp_f64(2.0), Some(Ordering::Equal));
         assert_eq!(big("2").cmp_f64(f64::NEG_INFINITY), Some(Ordering::Greater));
+    }
+
+    /// The limb kernels `obj::num::big` builds on agree with the `BigInt` operations (which
+    /// the differential test checks against CPython), at limb and carry boundaries too.
+    #[test]
+    fn limb_kernels_match_bigint_ops() {
+        let mut rng = Rng(0xb16_1e55);
+        for _ in 0..3000 {
+            let a = random_bigint(&mut rng).abs();
+            let d = match rng.below(4) {
+                0 => u32::MAX,
+                1 => 1 + rng.below(10) as u32,
+                _ => (rng.next() as u32).max(1),
+            };
+            let big_d = BigInt::from_u64(d as u64);
+            let rem = rem_small(&a.mag, d);
+            assert_eq!(BigInt::from_u64(rem as u64), a.modulo(&big_d).unwrap());
+            let mut q = vec![0u32; a.mag.len() + 1];
+            assert_eq!(divmod_small_into(&a.mag, d, &mut q), rem);
+            assert_eq!(
+                BigInt::from_limbs(false, q.clone()),
+                a.floordiv(&big_d).unwrap()
+            );
+            increment(&mut q);
+            let q1 = a.floordiv(&big_d).unwrap().add(&BigInt::one());
+            assert_eq!(BigInt::from_limbs(false, q), q1);
+            let mut p = vec![0u32; a.mag.len() + 1];
+            let len = mag_mul_small_into(&a.mag, d as u64, &mut p);
+            assert!(p[len..].iter().all(|&l| l == 0));
+            assert_eq!(BigInt::from_limbs(false, p), a.mul(&big_d));
+            let b = random_bigint(&mut rng).abs();
+            let mut sum = vec![0u32; a.mag.len().max(b.mag.len()) + 1];
+            let len = mag_add_into(&a.mag, &b.mag, &mut sum);
+            assert_eq!(&sum[..len], a.add(&b).limbs());
+            let (hi, lo) = if a >= b { (&a, &b) } else { (&b, &a) };
+            let mut diff = vec![0u32; hi.mag.len()];
+            let len = mag_sub_into(&hi.mag, &lo.mag, &mut diff);
+            assert_eq!(&diff[..len], hi.sub(lo).limbs());
+        }
+        let mut all_ones = vec![u32::MAX; 5];
+        all_ones.push(0);
+        increment(&mut all_ones);
+        assert_eq!(all_ones, [0, 0, 0, 0, 0, 1]);
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! Layout of the region (MicroPython's design): an allocation table (ATB, 2 bits per block:
 //! free / head / tail / marked head), a "manual" table (1 bit per block: blocks owned by the Rust
 //! global allocator, freed explicitly, never swept), then the blocks, `BLOCK` bytes each.
+//! The manual bit of an allocation's first *tail* block (never a head, so never read as
+//! "manual") marks a leaf: an allocation without pointers, e.g. a big int's limbs, whose
+//! contents the marker skips (see [`Heap::set_leaf`]).
 //!
 //! Roots, scanned conservatively (any aligned word that points into an allocated block marks it):
 //! - the ranges the caller passes to [`Heap::collect`] (the `Vm` struct),
@@ -12,8 +15,9 @@
 //!   only an interior pointer, e.g. while iterating a slice),
 //! - every manual block (Rust `Vec`s/`Box`es on boards, which may hold `Value`s).
 //!
-//! Object contents are scanned conservatively too: every word of a marked block is a candidate
-//! pointer. That needs no per-type tracing code and matches what the core's objects contain.
+//! Object contents are scanned conservatively too (leaves excepted): every word of a marked
+//! block is a candidate pointer. That needs no per-type tracing code and matches what the
+//! core's objects contain.
 //! Only head pointers count inside the heap (objects always hold pointers to block starts).
 
 use core::ptr::NonNull;
@@ -29,6 +33,10 @@ const AT_MARK: u8 = 3;
 
 /// Run sizes (in blocks) with their own allocation search hint; larger runs share the last.
 const RUN_HINTS: usize = 8;
+
+/// Size classes (by power of two) of runs above `RUN_HINTS` blocks, each with a hint
+/// remembered from its last allocation (see `LargeHint`).
+const LARGE_CLASSES: usize = 12;
 
 /// Depth of the explicit mark stack; on overflow the marker rescans the heap.
 const MARK_STACK: usize = 64;
@@ -47,6 +55,11 @@ pub struct Heap {
     soft_limit: usize,
     /// Per-size search hints (see `try_alloc`).
     run_hint: [usize; RUN_HINTS],
+    /// Search hints for runs longer than `RUN_HINTS`, one per power-of-two size class.
+    large_hint: [LargeHint; LARGE_CLASSES],
+    /// Every block from here on is free (one past the highest allocation since the last
+    /// sweep): collections scan the tables only below it.
+    top: usize,
     /// Blocks in use (heads and tails), kept up to date for `mem_alloc`.
     used_blocks: usize,
     /// Highest address of the native stack (its start, since stacks grow down).
@@ -61,6 +74,29 @@ pub struct Heap {
     mark_stack: [usize; MARK_STACK],
     mark_sp: usize,
 }
+
+/// "No run of `blocks` or more free blocks starts below block `below`": what the last
+/// allocation in one size class learnt, valid for any request of at least `blocks` blocks.
+#[derive(Clone, Copy)]
+struct LargeHint {
+    blocks: usize,
+    below: usize,
+}
+
+/// Free entries (0b00) of an ATB byte: bit 2i set when block i of the byte is free.
+#[inline(always)]
+fn free_entries(byte: u8) -> u8 {
+    !(byte | (byte >> 1)) & 0x55
+}
+
+/// `free_entries` of eight ATB bytes.
+#[inline(always)]
+fn free_entries_word(w: u64) -> u64 {
+    !(w | (w >> 1)) & 0x5555_5555_5555_5555
+}
+
+/// Eight ATB bytes of tails.
+const ALL_TAILS: u64 = 0xAAAA_AAAA_AAAA_AAAA;
 
 /// Statistics for `gc.mem_free()` / `micropython.mem_info()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +135,11 @@ impl Heap {
             n_blocks,
             first_free: 0,
             run_hint: [0; RUN_HINTS],
+            large_hint: [LargeHint {
+                blocks: 0,
+                below: 0,
+            }; LARGE_CLASSES],
+            top: 0,
             soft_limit: n_blocks / 2,
             used_blocks: 0,
             stack_top,
@@ -124,6 +165,23 @@ impl Heap {
         unsafe {
             let p = self.atb.add(block / 4);
             *p = (*p & !(3 << shift)) | (kind << shift);
+        }
+    }
+    /// Sets blocks `from..to` (< n_blocks) to `kind`, an ATB byte (four blocks) per step:
+    /// large allocations are long runs of tails.
+    fn set_kinds(&mut self, from: usize, to: usize, kind: u8) {
+        let fill = kind * 0x55;
+        let mut b = from;
+        while b < to {
+            let slot = b % 4;
+            let n = (4 - slot).min(to - b);
+            let mask = (((1u16 << (2 * n)) - 1) as u8) << (2 * slot);
+            // SAFETY: b < to <= n_blocks, so the byte is inside the ATB.
+            unsafe {
+                let p = self.atb.add(b / 4);
+                *p = (*p & !mask) | (fill & mask);
+            }
+            b += n;
         }
     }
     #[inline(always)]
@@ -202,41 +260,73 @@ impl Heap {
 
     /// First fit of `n` blocks lying wholly below block `limit`.
     fn try_alloc(&mut self, n: usize, limit: usize) -> Option<NonNull<u8>> {
-        // First fit (keeps the heap compact, so large blocks stay available), searched from a
-        // per-size hint: `run_hint[k]` is a block index below which no free run of k + 1 or
-        // more blocks exists. Without hints, first fit rescans the same fragmented prefix on
-        // every allocation (quadratic).
+        // First fit (keeps the heap compact, so large blocks stay available), searched from
+        // hints: `run_hint[k]` is a block index below which no free run of k + 1 or more
+        // blocks exists; longer runs also use `large_hint`. Without hints, first fit rescans
+        // the same fragmented prefix on every allocation (quadratic).
         let k = n.min(RUN_HINTS) - 1;
-        let from = self.run_hint[k].max(self.first_free);
+        let mut from = self.run_hint[k].max(self.first_free);
+        if n > RUN_HINTS {
+            for h in &self.large_hint {
+                if h.blocks <= n {
+                    from = from.max(h.below);
+                }
+            }
+        }
         let Some(start) = self.find_run(from, limit, n) else {
             // A miss below a limit says nothing about runs crossing it: only a full search
             // may move the hints.
-            if n <= RUN_HINTS && limit == self.n_blocks {
-                for h in &mut self.run_hint[k..] {
-                    *h = self.n_blocks;
-                }
+            if limit == self.n_blocks {
+                self.learn_no_run_below(n, self.n_blocks);
             }
             return None;
         };
-        if n <= RUN_HINTS {
-            // No run of n or more blocks starts below `start`.
-            for h in &mut self.run_hint[k..] {
-                *h = (*h).max(start);
-            }
-        }
+        // Runs starting inside the new allocation are not free either.
+        self.learn_no_run_below(n, start + n);
         self.set_kind(start, AT_HEAD);
-        for b in start + 1..start + n {
-            self.set_kind(b, AT_TAIL);
+        self.set_kinds(start + 1, start + n, AT_TAIL);
+        // Manual and leaf bits left by earlier allocations of these blocks are stale.
+        self.set_manual(start, false);
+        if n > 1 {
+            self.set_manual(start + 1, false);
         }
         if n == 1 || start == self.first_free {
             // Every block below `start` that the search passed over is in use.
             self.first_free = start + n;
         }
+        self.top = self.top.max(start + n);
         self.used_blocks += n;
         let p = self.block_addr(start) as *mut u8;
         // SAFETY: blocks start..start+n are inside the pool and were free (no live object).
-        unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+        unsafe {
+            if n == 1 {
+                // The commonest size, zeroed without a call to memset.
+                core::ptr::write_bytes(p, 0, BLOCK);
+            } else {
+                core::ptr::write_bytes(p, 0, n * BLOCK);
+            }
+        }
         NonNull::new(p)
+    }
+
+    /// Records that no free run of `n` or more blocks starts below block `below`.
+    /// Small sizes (the hot path: floats, bound methods) only move `run_hint`.
+    #[inline(always)]
+    fn learn_no_run_below(&mut self, n: usize, below: usize) {
+        if n <= RUN_HINTS {
+            for h in &mut self.run_hint[n - 1..] {
+                *h = (*h).max(below);
+            }
+            return;
+        }
+        // Longer runs than `n` cannot start below `below` either.
+        for h in &mut self.large_hint {
+            if h.blocks >= n {
+                h.below = h.below.max(below);
+            }
+        }
+        let class = ((n.ilog2() - RUN_HINTS.ilog2()) as usize).min(LARGE_CLASSES - 1);
+        self.large_hint[class] = LargeHint { blocks: n, below };
     }
 
     /// Blocks from `b` on became free: lower the search hints.
@@ -247,15 +337,35 @@ impl Heap {
         for h in &mut self.run_hint {
             *h = (*h).min(b);
         }
+        for h in &mut self.large_hint {
+            h.below = h.below.min(b);
+        }
     }
 
-    /// First run of `n` free blocks starting in [from, to). Whole ATB bytes of four free
-    /// blocks (0x00) or four used blocks (no free entry) are skipped at once.
+    /// First run of `n` free blocks starting in [from, to). Whole ATB words of 32 blocks and
+    /// bytes of four blocks that are all free or all in use are skipped at once.
     fn find_run(&mut self, from: usize, to: usize, n: usize) -> Option<usize> {
         let mut run = 0;
         let mut start = from;
         let mut i = from;
         while i < to {
+            if i.is_multiple_of(32) && i + 32 <= to {
+                // 32 blocks at once: all in use, or all free.
+                let w = self.atb_word(i / 4);
+                if free_entries_word(w) == 0 {
+                    run = 0;
+                    i += 32;
+                    continue;
+                }
+                if w == 0 && run + 32 < n {
+                    if run == 0 {
+                        start = i;
+                    }
+                    run += 32;
+                    i += 32;
+                    continue;
+                }
+            }
             if i.is_multiple_of(4) && i + 4 <= to {
                 // SAFETY: i / 4 < ATB length since i < n_blocks.
                 let byte = unsafe { *self.atb.add(i / 4) };
@@ -270,8 +380,7 @@ impl Heap {
                     i += 4;
                     continue;
                 }
-                let free_mask = !(byte | (byte >> 1)) & 0x55;
-                if free_mask == 0 {
+                if free_entries(byte) == 0 {
                     run = 0;
                     i += 4;
                     continue;
@@ -322,9 +431,8 @@ impl Heap {
             return;
         }
         let n = self.alloc_len(b);
-        for i in b..b + n {
-            self.set_kind(i, AT_FREE);
-        }
+        self.clear_leaf(b);
+        self.set_kinds(b, b + n, AT_FREE);
         self.set_manual(b, false);
         self.used_blocks -= n;
         self.freed_from(b);
@@ -341,9 +449,11 @@ impl Heap {
         let have = self.alloc_len(b);
         let want = new_bytes.max(1).div_ceil(BLOCK);
         if want <= have {
-            for i in b + want..b + have {
-                self.set_kind(i, AT_FREE);
+            if want == 1 && have > 1 {
+                // No first tail block any more: drop its leaf bit.
+                self.set_manual(b + 1, false);
             }
+            self.set_kinds(b + want, b + have, AT_FREE);
             self.used_blocks -= have - want;
             self.freed_from(b + want);
             return true;
@@ -351,9 +461,8 @@ impl Heap {
         if b + want > self.n_blocks || (b + have..b + want).any(|i| self.kind(i) != AT_FREE) {
             return false;
         }
-        for i in b + have..b + want {
-            self.set_kind(i, AT_TAIL);
-        }
+        self.set_kinds(b + have, b + want, AT_TAIL);
+        self.top = self.top.max(b + want);
         self.used_blocks += want - have;
         // SAFETY: the new tail blocks are inside the pool and were free.
         unsafe {
@@ -364,6 +473,32 @@ impl Heap {
             )
         };
         true
+    }
+
+    /// Declares that the allocation at `p` (a pointer returned by `alloc`) holds no pointers,
+    /// so collections do not scan its contents: less marking work, and no garbage kept alive
+    /// by data that happens to look like a pointer. Only allocations of two or more blocks
+    /// can be leaves (the bit lives on the first tail block); for others this does nothing.
+    pub fn set_leaf(&mut self, p: *const u8) {
+        if let Some(b) = self.block_of(p as usize) {
+            if self.kind(b) == AT_HEAD && b + 1 < self.n_blocks && self.kind(b + 1) == AT_TAIL {
+                self.set_manual(b + 1, true);
+            }
+        }
+    }
+
+    /// Drops the leaf bit of the allocation with head block `b` as it is freed, so the
+    /// manual table stays sparse (stale bits would only cost time: allocation clears them).
+    fn clear_leaf(&mut self, b: usize) {
+        if self.is_leaf(b) {
+            self.set_manual(b + 1, false);
+        }
+    }
+
+    /// Is the allocation with head block `b` a leaf (`set_leaf`)?
+    #[inline(always)]
+    fn is_leaf(&self, b: usize) -> bool {
+        b + 1 < self.n_blocks && self.kind(b + 1) == AT_TAIL && self.is_manual(b + 1)
     }
 
     /// Allocate a block for the Rust global allocator: never swept, scanned as a root.
@@ -405,19 +540,14 @@ impl Heap {
         for &(p, n) in roots {
             self.scan_range(p as usize, n, false);
         }
-        // Manual blocks are roots.
-        for b in 0..self.n_blocks {
-            if self.kind(b) == AT_HEAD && self.is_manual(b) {
-                self.mark_block(b);
-            }
-        }
+        self.mark_manual_blocks();
         self.drain_mark_stack();
         self.scan_native_stack();
         self.drain_mark_stack();
         while self.mark_overflow {
             // The mark stack overflowed: rescan every marked block's contents.
             self.mark_overflow = false;
-            for b in 0..self.n_blocks {
+            for b in 0..self.top {
                 if self.kind(b) == AT_MARK {
                     self.push_children(b);
                     self.drain_mark_stack();
@@ -425,6 +555,34 @@ impl Heap {
             }
         }
         self.sweep();
+    }
+
+    /// Manual blocks are roots. The manual table is read a byte (8 blocks) at a time: most
+    /// bytes are zero.
+    fn mark_manual_blocks(&mut self) {
+        let bytes = self.top.div_ceil(8);
+        let mut i = 0;
+        while i < bytes {
+            // SAFETY: bytes i..i + 8 are inside the MTB (checked first); unaligned read.
+            if i.is_multiple_of(8)
+                && i + 8 <= bytes
+                && unsafe { (self.mtb.add(i) as *const u64).read_unaligned() } == 0
+            {
+                i += 8;
+                continue;
+            }
+            // SAFETY: i < top / 8 rounded up <= the MTB length.
+            let mut bits = unsafe { *self.mtb.add(i) };
+            while bits != 0 {
+                // Set bits are manual heads or leaf bits (on tails, skipped here).
+                let b = i * 8 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if self.kind(b) == AT_HEAD {
+                    self.mark_block(b);
+                }
+            }
+            i += 1;
+        }
     }
 
     /// Scan the native stack and callee-saved registers.
@@ -490,6 +648,9 @@ impl Heap {
     }
 
     fn push_children(&mut self, b: usize) {
+        if self.is_leaf(b) {
+            return;
+        }
         let n = self.alloc_len(b);
         let start = self.block_addr(b);
         for i in 0..n * BLOCK / WORD {
@@ -505,55 +666,134 @@ impl Heap {
         }
     }
 
+    /// Eight ATB bytes (32 blocks) from byte `i`, which must be at least 8 bytes before the
+    /// end of the ATB.
+    #[inline(always)]
+    fn atb_word(&self, i: usize) -> u64 {
+        // SAFETY: bytes i..i + 8 are inside the ATB (callers check); unaligned read.
+        unsafe { (self.atb.add(i) as *const u64).read_unaligned() }
+    }
+
+    /// Frees unmarked allocations and unmarks the rest, a byte of the allocation table (four
+    /// blocks) at a time, only below `top`; then resets the hints and the soft limit.
     fn sweep(&mut self) {
         let mut freeing = false;
         let mut used = 0;
         let mut first_free = None;
-        for b in 0..self.n_blocks {
-            match self.kind(b) {
-                AT_HEAD => {
-                    freeing = true;
-                    self.set_kind(b, AT_FREE);
-                }
-                AT_MARK => {
-                    freeing = false;
-                    self.set_kind(b, AT_HEAD);
-                    used += 1;
-                }
-                AT_TAIL => {
-                    if freeing {
-                        self.set_kind(b, AT_FREE);
+        let mut top = 0;
+        let bytes = self.top.min(self.n_blocks).div_ceil(4);
+        let mut i = 0;
+        while i < bytes {
+            if i.is_multiple_of(8) && i + 8 <= bytes {
+                // 32 blocks at once when all free or all tails (inside one large allocation).
+                let w = self.atb_word(i);
+                if w == 0 || w == ALL_TAILS {
+                    if w == ALL_TAILS && !freeing {
+                        used += 32;
+                        top = i * 4 + 32;
                     } else {
-                        used += 1;
+                        // SAFETY: bytes i..i + 8 are inside the ATB (i + 8 <= its length).
+                        unsafe { core::ptr::write_bytes(self.atb.add(i), 0, 8) };
+                        first_free = first_free.or(Some(i * 4));
                     }
+                    i += 8;
+                    continue;
                 }
-                _ => {}
             }
-            if self.kind(b) == AT_FREE && first_free.is_none() {
-                first_free = Some(b);
+            // SAFETY: i < n_blocks / 4 rounded up, the ATB length.
+            let p = unsafe { self.atb.add(i) };
+            // SAFETY: as above.
+            let old = unsafe { *p };
+            let new = match old {
+                0x00 => 0x00,
+                // Four tails: the middle of an allocation.
+                0xAA if freeing => 0x00,
+                0xAA => {
+                    used += 4;
+                    top = i * 4 + 4;
+                    0xAA
+                }
+                _ => {
+                    let mut new = 0u8;
+                    for slot in 0..4 {
+                        let kind = match (old >> (slot * 2)) & 3 {
+                            AT_HEAD => {
+                                freeing = true;
+                                // Not yet swept, so the next block's kind is still current.
+                                self.clear_leaf(i * 4 + slot);
+                                AT_FREE
+                            }
+                            AT_MARK => {
+                                freeing = false;
+                                AT_HEAD
+                            }
+                            AT_TAIL if freeing => AT_FREE,
+                            kind => kind,
+                        };
+                        if kind != AT_FREE {
+                            used += 1;
+                            top = i * 4 + slot + 1;
+                        }
+                        new |= kind << (slot * 2);
+                    }
+                    new
+                }
+            };
+            // SAFETY: as above.
+            unsafe { *p = new };
+            let free = free_entries(new);
+            if first_free.is_none() && free != 0 {
+                first_free = Some(i * 4 + free.trailing_zeros() as usize / 2);
             }
+            i += 1;
         }
         self.used_blocks = used;
-        let first = first_free.unwrap_or(self.n_blocks);
+        self.top = top;
+        // Blocks past the swept bytes are free (they were at or above `top`).
+        let first = first_free.unwrap_or(bytes * 4).min(self.n_blocks);
         self.first_free = first;
         self.run_hint = [first; RUN_HINTS];
-        // The next collection is due once the allocations have used the lower half of the
-        // free blocks (counted, so a survivor near the top does not lift the limit).
-        // With little free memory the limit would force a collection on almost every
-        // allocation: keep at least 1/16 of the heap allocatable between collections.
+        for h in &mut self.large_hint {
+            h.below = first;
+        }
+        self.soft_limit = self.soft_limit_after_sweep(first, used);
+    }
+
+    /// The next collection is due once the allocations have used the lower half of the free
+    /// blocks (counted, so a survivor near the top does not lift the limit). With little free
+    /// memory the limit would force a collection on almost every allocation: keep at least
+    /// 1/16 of the heap allocatable between collections.
+    fn soft_limit_after_sweep(&self, first: usize, used: usize) -> usize {
         let half_free = ((self.n_blocks - used) / 2).max(self.n_blocks / 16);
         let mut seen = 0;
-        let mut limit = self.n_blocks;
-        for b in first..self.n_blocks {
+        let mut b = first;
+        while b < self.n_blocks {
+            if b.is_multiple_of(32) && b + 32 <= self.n_blocks {
+                let free = free_entries_word(self.atb_word(b / 4)).count_ones() as usize;
+                if seen + free < half_free {
+                    seen += free;
+                    b += 32;
+                    continue;
+                }
+            }
+            if b.is_multiple_of(4) && b + 4 <= self.n_blocks {
+                // SAFETY: b / 4 < the ATB length.
+                let free = free_entries(unsafe { *self.atb.add(b / 4) }).count_ones() as usize;
+                if seen + free < half_free {
+                    seen += free;
+                    b += 4;
+                    continue;
+                }
+            }
             if self.kind(b) == AT_FREE {
                 seen += 1;
                 if seen >= half_free {
-                    limit = b + 1;
-                    break;
+                    return b + 1;
                 }
             }
+            b += 1;
         }
-        self.soft_limit = limit;
+        self.n_blocks
     }
 }
 
@@ -702,6 +942,41 @@ mod tests {
         let root = [first as usize];
         h.collect(&[(root.as_ptr(), 1)]);
         assert_eq!(h.stats().used, 501 * 16);
+    }
+
+    #[test]
+    fn leaf_contents_are_not_scanned() {
+        let mut buf = vec![0usize; 4096];
+        let mut h = heap_of(&mut buf);
+        h.stack_top = 0;
+        let leaf = h.alloc(64, &[]).unwrap().as_ptr() as *mut usize;
+        let node = h.alloc(64, &[]).unwrap().as_ptr() as *mut usize;
+        let held_by_leaf = h.alloc(16, &[]).unwrap().as_ptr() as usize;
+        let held_by_node = h.alloc(16, &[]).unwrap().as_ptr() as usize;
+        // SAFETY: leaf and node are fresh 64-byte allocations.
+        unsafe {
+            *leaf = held_by_leaf;
+            *node = held_by_node;
+        }
+        h.set_leaf(leaf as *const u8);
+        let roots = [leaf as usize, node as usize];
+        h.collect(&[(roots.as_ptr(), 2)]);
+        assert_eq!(h.size_of(leaf as *const u8), 64);
+        assert_eq!(h.size_of(held_by_node as *const u8), 16);
+        assert_eq!(h.size_of(held_by_leaf as *const u8), 0);
+        // Once the leaf is gone, an allocation reusing its blocks is scanned again, and a
+        // leaf bit does not make a head look like a manual block (it would never be freed).
+        h.collect(&[(roots[1..].as_ptr(), 1)]);
+        let reuse = h.alloc(64, &[]).unwrap().as_ptr() as *mut usize;
+        assert_eq!(reuse, leaf);
+        let held = h.alloc(16, &[]).unwrap().as_ptr() as usize;
+        // SAFETY: reuse is a fresh 64-byte allocation.
+        unsafe { *reuse = held };
+        let roots = [reuse as usize];
+        h.collect(&[(roots.as_ptr(), 1)]);
+        assert_eq!(h.size_of(held as *const u8), 16);
+        h.collect(&[]);
+        assert_eq!(h.stats().used, 0);
     }
 
     #[test]

@@ -205,8 +205,8 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
     let (ka, kb) = (numeric_kind(a), numeric_kind(b));
     if ka != 0 && kb != 0 {
         if ka == 1 && kb == 1 {
-            let (x, y) = (to_big(a).unwrap_or_default(), to_big(b).unwrap_or_default());
-            return Ok(Some(ord_result(op, x.cmp(&y))));
+            let o = num::int_cmp(a, b).unwrap_or(Ordering::Equal);
+            return Ok(Some(ord_result(op, o)));
         }
         // float involved
         let r = if ka == 2 && kb == 2 {

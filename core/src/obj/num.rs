@@ -1,5 +1,8 @@
 //! `int` (small ints are immediate `Value`s; beyond that `BigIntObj` with limbs inline) and
-//! `float` (boxed f64). Arithmetic on big ints converts to `bigint::BigInt` (a slow path).
+//! `float` (boxed f64). `+ - * // %` and comparisons on big ints work on the objects' limbs
+//! in place (`big`); the other operations convert to `bigint::BigInt`.
+
+mod big;
 
 use super::{kind_of, obj, Args, Kind, NativeFn, ObjHeader};
 use crate::bigint::{BigInt, NumError};
@@ -67,21 +70,7 @@ pub fn int_from_big(vm: &mut Vm, b: BigInt) -> PyResult<Value> {
             return Ok(v);
         }
     }
-    let limbs = b.limbs();
-    let v = vm.alloc_obj(
-        BigIntObj {
-            header: header(&INT_TYPE),
-            neg: b.is_negative(),
-            len: limbs.len(),
-        },
-        limbs.len() * 4,
-    )?;
-    // SAFETY: the allocation has room for the limbs after the header.
-    unsafe {
-        let dst = (v.as_ptr::<BigIntObj>()).add(1) as *mut u32;
-        core::ptr::copy_nonoverlapping(limbs.as_ptr(), dst, limbs.len());
-    }
-    Ok(v)
+    big::new_int_from_mag(vm, b.is_negative(), b.limbs())
 }
 
 /// Offset of the instance-dict slot of an int-subclass instance with `len` limbs: the first
@@ -179,43 +168,6 @@ fn big_limbs(v: Value) -> (bool, &'static [u32]) {
     }
 }
 
-/// big * small without converting either operand (the common `acc *= i` loop): one pass
-/// straight into the new object.
-fn mul_big_small(vm: &mut Vm, big: Value, y: i64) -> PyResult<Value> {
-    if y == 0 {
-        return Ok(Value::small_int(0));
-    }
-    let n = big_limbs(big).1.len();
-    let v = vm.alloc_obj(
-        BigIntObj {
-            header: header(&INT_TYPE),
-            neg: false,
-            len: n + 1,
-        },
-        (n + 1) * 4,
-    )?;
-    // `big` stays rooted by this frame; re-read its limbs after the allocation.
-    let (neg, limbs) = big_limbs(big);
-    let m = y.unsigned_abs();
-    let mut carry: u64 = 0;
-    // SAFETY: the new object has room for n + 1 limbs after its header and is not shared yet.
-    unsafe {
-        let dst = (v.as_ptr::<BigIntObj>()).add(1) as *mut u32;
-        for (i, &l) in limbs.iter().enumerate() {
-            let t = l as u64 * m + carry;
-            *dst.add(i) = t as u32;
-            carry = t >> 32;
-        }
-        *dst.add(n) = carry as u32;
-        let o = v.as_ptr::<BigIntObj>();
-        (*o).neg = neg != (y < 0);
-        if carry == 0 {
-            (*o).len = n;
-        }
-    }
-    Ok(v)
-}
-
 /// int op int. Returns NotImplemented for ops that need the float path (TrueDiv handled here).
 pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (small_of(a), small_of(b)) {
@@ -223,14 +175,8 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
             return Ok(r);
         }
     }
-    if op == BinOp::Mul {
-        // Small factors up to 2**32 keep the one-limb multiply exact in u64.
-        let fits = |i: i64| i.unsigned_abs() <= u32::MAX as u64;
-        match (is_bigint(a), small_of(b), small_of(a), is_bigint(b)) {
-            (true, Some(y), _, _) if fits(y) => return mul_big_small(vm, a, y),
-            (_, _, Some(x), true) if fits(x) => return mul_big_small(vm, b, x),
-            _ => {}
-        }
+    if let Some(r) = big::big_binop(vm, op, a, b)? {
+        return Ok(r);
     }
     let (Some(x), Some(y)) = (to_big(a), to_big(b)) else {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -436,9 +382,14 @@ pub fn as_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
 pub fn int_repr(v: Value, out: &mut String) {
     if let Some(i) = small_of(v) {
         let _ = core::fmt::Write::write_fmt(out, format_args!("{}", i));
-    } else if let Some(b) = to_big(v) {
-        out.push_str(&b.to_string_radix(10));
+    } else {
+        big::write_int_decimal(v, out);
     }
+}
+
+/// Compares two ints by value without copying big ones; None when either is not an int.
+pub fn int_cmp(a: Value, b: Value) -> Option<core::cmp::Ordering> {
+    big::int_cmp(a, b)
 }
 
 pub fn float_repr(x: f64, out: &mut String) {
