@@ -102,6 +102,31 @@ fn absolute(path: &Path) -> Result<PathBuf, String> {
 
 /// Generates the board's config, builds its crate and returns the firmware ELF's path.
 pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<PathBuf, String> {
+    build_with(board, &[], "cargo", progress)
+}
+
+/// The firmware to boot in the board's emulator: built with the `[emulator] features` too, in
+/// its own cargo target dir so that switching does not rebuild the release firmware. Without
+/// such features it is the release firmware.
+pub fn build_firmware_for_emulator(
+    board: &Board,
+    progress: &mut dyn FnMut(&str),
+) -> Result<PathBuf, String> {
+    match board.emulator.as_ref().map(|e| e.features.as_slice()) {
+        Some(features) if !features.is_empty() => {
+            build_with(board, features, "cargo-emulator", progress)
+        }
+        _ => build_firmware(board, progress),
+    }
+}
+
+/// Builds the board crate with `extra_features` into `target/firmware/<id>/<target_subdir>`.
+fn build_with(
+    board: &Board,
+    extra_features: &[String],
+    target_subdir: &str,
+    progress: &mut dyn FnMut(&str),
+) -> Result<PathBuf, String> {
     if let Some(missing) = toolchain::missing_for(board) {
         return Err(format!("board {} {missing}", board.id));
     }
@@ -112,12 +137,13 @@ pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<P
             crate_dir.value.display()
         )));
     }
-    let features = cargo_features(board)?;
+    let mut features = cargo_features(board)?;
+    features.extend_from_slice(extra_features);
     progress("generating memory.x and board_config.rs");
     let gen_dir = absolute(&paths::gen_dir(&board.id))?;
     gen::write_all(board, &gen_dir)?;
     progress("compiling firmware");
-    let target_dir = absolute(&paths::firmware_dir(&board.id).join("cargo"))?;
+    let target_dir = absolute(&paths::firmware_dir(&board.id).join(target_subdir))?;
     let root = absolute(Path::new("."))?;
     let cargo_home = std::env::var("CARGO_HOME")
         .map(PathBuf::from)
@@ -185,12 +211,21 @@ pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<P
         .map_err(|e| format!("cargo for {} did not finish: {e}", board.id))?;
     let stderr_text = stderr_reader.join().unwrap_or_default();
     if !status.success() {
-        return Err(format!(
+        let mut err = format!(
             "firmware build of {} failed (cargo build in {}):\n{}",
             board.id,
             crate_dir.value.display(),
             diagnostics_only(&stderr_text)
-        ));
+        );
+        // The linker's overflow lines are buried in its invocation; end with them said plainly.
+        for (region, over) in linker_overflows(&stderr_text) {
+            err.push_str(&format!(
+                "\nthe firmware does not fit: the linker's {region} region overflowed by {over} \
+                 bytes{}",
+                region_hint(board, &region)
+            ));
+        }
+        return Err(err);
     }
     match executables.as_slice() {
         [elf] => Ok(elf.clone()),
@@ -203,6 +238,44 @@ pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<P
             board.id,
             many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         )),
+    }
+}
+
+/// The largest overflow per memory region from the linker's "section '.text' will not fit in
+/// region 'FLASH': overflowed by 101188 bytes" lines, in order of first mention.
+fn linker_overflows(stderr: &str) -> Vec<(String, u64)> {
+    let mut regions: Vec<(String, u64)> = Vec::new();
+    for line in stderr.lines() {
+        let Some((_, rest)) = line.split_once("will not fit in region '") else {
+            continue;
+        };
+        let Some((region, rest)) = rest.split_once("': overflowed by ") else {
+            continue;
+        };
+        let Some(Ok(bytes)) = rest.split_whitespace().next().map(str::parse::<u64>) else {
+            continue;
+        };
+        match regions.iter_mut().find(|(r, _)| r == region) {
+            Some((_, max)) => *max = (*max).max(bytes),
+            None => regions.push((region.to_string(), bytes)),
+        }
+    }
+    regions
+}
+
+/// Which manifest size a generated memory.x region comes from, and what to do about it.
+fn region_hint(board: &Board, region: &str) -> String {
+    let m = &board.memory;
+    match region {
+        "FLASH" => format!(
+            " (firmware_size = {} bytes at {}); drop modules or enlarge firmware_size",
+            m.firmware_size.value, m.firmware_size.origin
+        ),
+        "RAM" => format!(
+            " (ram_size = {} bytes at {}, heap_size {} inside); lower heap_size",
+            m.ram_size.value, m.ram_size.origin, m.heap_size.value
+        ),
+        _ => String::new(),
     }
 }
 
@@ -231,6 +304,19 @@ fn diagnostics_only(stderr: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn linker_overflows_keep_the_largest_per_region() {
+        let stderr = "  = note: rust-lld: error: section '.text' will not fit in region 'FLASH': overflowed by 101188 bytes\n\
+                      rust-lld: error: section '.data' will not fit in region 'FLASH': overflowed by 216096 bytes\n\
+                      rust-lld: error: section '.bss' will not fit in region 'RAM': overflowed by 12 bytes\n\
+                      error: could not compile `fw`\n";
+        assert_eq!(
+            super::linker_overflows(stderr),
+            [("FLASH".to_string(), 216096), ("RAM".to_string(), 12)]
+        );
+        assert!(super::linker_overflows("error: mismatched types").is_empty());
+    }
+
     #[test]
     fn progress_lines_are_dropped_from_build_errors() {
         let stderr = "   Compiling foo v1.0\nerror: bad thing\n  --> src/main.rs:1:1\n   Downloaded bar v2\n";

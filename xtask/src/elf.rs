@@ -1,7 +1,7 @@
 //! Reads a firmware ELF: its loadable segments at their physical (load) addresses, and the sizes
 //! of its allocated sections for the flash/RAM budget.
 
-use object::elf::{FileHeader32, PT_LOAD, SHF_ALLOC, SHF_WRITE, SHT_NOBITS};
+use object::elf::{FileHeader32, PT_LOAD, SHF_ALLOC, SHT_NOBITS};
 use object::read::elf::{FileHeader, ProgramHeader, SectionHeader, Sym};
 use object::Endianness;
 
@@ -17,10 +17,10 @@ pub struct Section {
     pub name: String,
     pub addr: u32,
     pub size: u32,
-    /// Occupies flash (has contents in the file).
+    /// Occupies flash (has contents in the file). Whether it occupies RAM depends on its address
+    /// (see `size::Usage`): flags cannot tell, since linkers reserve address space in flash
+    /// mappings with zero-initialised (NOLOAD) sections too.
     pub in_flash: bool,
-    /// Occupies RAM at run time (writable, or zero-initialised).
-    pub in_ram: bool,
 }
 
 pub struct Elf {
@@ -87,13 +87,11 @@ pub fn read(data: &[u8]) -> Result<Elf, String> {
             .section_name(endian, section)
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_default();
-        let nobits = section.sh_type(endian) == SHT_NOBITS;
         sections.push(Section {
             name,
             addr: section.sh_addr(endian),
             size: section.sh_size(endian),
-            in_flash: !nobits,
-            in_ram: nobits || flags & SHF_WRITE != 0,
+            in_flash: section.sh_type(endian) != SHT_NOBITS,
         });
     }
     let mut objects = Vec::new();

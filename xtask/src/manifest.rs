@@ -19,7 +19,7 @@
 //! [filesystem.files] "<path in the FS>" = "<file or folder relative to this manifest>"
 //! [outputs]  uf2 = bool, uf2_family = 0x.., hex = bool, bin = bool, esp_bin = bool
 //! [esp]      flash_size = "4MB", flash_mode = "dio", flash_freq = "40MHz"   (ESP chips only)
-//! [emulator] kind = "qemu" | "rp2040js", machine = "<qemu -M>", args = [..]
+//! [emulator] kind = "qemu" | "rp2040js", machine = "<qemu -M>", args = [..], features = [..]
 //! ```
 
 use std::collections::BTreeSet;
@@ -138,6 +138,9 @@ pub struct Emulator {
     pub kind: EmulatorKind,
     pub machine: Option<String>,
     pub args: Vec<String>,
+    /// Board crate features added for the emulator build (`cargo xtask run`), e.g. the RP2040's
+    /// `emulator`: rp2040js has no boot ROM to call.
+    pub features: Vec<String>,
 }
 
 /// Every `manifests/*.toml` board id, sorted.
@@ -417,6 +420,11 @@ fn read_board(
             .into_iter()
             .map(|a| a.value)
             .collect();
+        let features = s
+            .string_list("features", false, errors)
+            .into_iter()
+            .map(|f| f.value)
+            .collect();
         s.finish(errors);
         let kind = match kind.value.as_str() {
             "qemu" => EmulatorKind::Qemu,
@@ -432,6 +440,7 @@ fn read_board(
             kind,
             machine,
             args,
+            features,
         })
     });
     top.finish(errors);
@@ -756,7 +765,7 @@ fn allowed_keys(section: &str) -> &'static [&'static str] {
         "filesystem" => &["label", "files"],
         "outputs" => &["uf2", "uf2_family", "hex", "bin", "esp_bin"],
         "esp" => &["flash_size", "flash_mode", "flash_freq"],
-        "emulator" => &["kind", "machine", "args"],
+        "emulator" => &["kind", "machine", "args", "features"],
         _ => &[],
     }
 }

@@ -37,6 +37,28 @@ pub struct Images {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
+/// A FAT image and the paths of the files in it.
+type FsImage = (Vec<u8>, Vec<String>);
+
+/// The board's FAT filesystem image (the whole fs region) and the files in it, or `None` when the
+/// board has no filesystem region.
+pub fn filesystem_image(board: &Board) -> Result<Option<FsImage>, String> {
+    let size = board.memory.fs_size.value;
+    if size == 0 {
+        return Ok(None);
+    }
+    let entries: Vec<fatimg::Entry> = board
+        .filesystem
+        .files
+        .iter()
+        .map(|(dest, source)| fatimg::Entry {
+            dest: dest.clone(),
+            source: source.value.clone(),
+        })
+        .collect();
+    fatimg::build(size, &board.filesystem.label, &entries).map(Some)
+}
+
 /// Builds all images. `scratch` is a folder for files espflash must read from disk.
 pub fn make_images(board: &Board, elf_data: &[u8], scratch: &Path) -> Result<Images, String> {
     let id = &board.id;
@@ -44,24 +66,7 @@ pub fn make_images(board: &Board, elf_data: &[u8], scratch: &Path) -> Result<Ima
     let usage = Usage::of(board, &elf);
     usage.check(board)?;
     let m = &board.memory;
-    let fs = if m.fs_size.value > 0 {
-        let entries: Vec<fatimg::Entry> = board
-            .filesystem
-            .files
-            .iter()
-            .map(|(dest, source)| fatimg::Entry {
-                dest: dest.clone(),
-                source: source.value.clone(),
-            })
-            .collect();
-        Some(fatimg::build(
-            m.fs_size.value,
-            &board.filesystem.label,
-            &entries,
-        )?)
-    } else {
-        None
-    };
+    let fs = filesystem_image(board)?;
     let fs_image = fs.as_ref().map(|(image, _)| image.as_slice());
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     match board.build.chip.image {

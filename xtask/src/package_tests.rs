@@ -205,7 +205,7 @@ fn firmware_outgrowing_its_region_fails_the_build() {
 #[test]
 fn ram_overflow_fails_the_build() {
     let (_dir, board) = board_from(VALID);
-    // A heap that is not a static adds to .data+.bss: 64K heap + 16K stack + 100K statics > 128K.
+    // A heap that is not a static adds to the statics: 64K heap + 16K stack + 100K statics > 128K.
     let sections = [
         ElfSection {
             name: ".text",
@@ -232,7 +232,7 @@ fn ram_overflow_fails_the_build() {
         .err()
         .expect("too big");
     assert!(
-        err.contains("RAM needs 184320 bytes (.data+.bss 102400 + heap 65536 + stack 16384)"),
+        err.contains("RAM needs 184320 bytes (static 102400 + heap 65536 + stack 16384)"),
         "{err}"
     );
 }

@@ -2,6 +2,7 @@
 //! (espup) for ESP32 and ESP8266.
 
 use std::process::Command;
+use std::sync::OnceLock;
 
 use crate::manifest::Board;
 
@@ -26,8 +27,14 @@ pub fn missing_for(board: &Board) -> Option<String> {
     }
 }
 
-/// Targets the active toolchain has a standard library for.
-pub fn installed_targets() -> Vec<String> {
+/// Targets the active toolchain has a standard library for (asked once per run: `dist` asks for
+/// every board).
+pub fn installed_targets() -> &'static [String] {
+    static TARGETS: OnceLock<Vec<String>> = OnceLock::new();
+    TARGETS.get_or_init(read_installed_targets)
+}
+
+fn read_installed_targets() -> Vec<String> {
     let sysroot = Command::new("rustc")
         .args(["--print", "sysroot"])
         .output()
@@ -51,14 +58,25 @@ pub fn installed_targets() -> Vec<String> {
 
 /// espup installs a rustup toolchain named `esp` whose rustc knows the Xtensa targets.
 fn xtensa_installed(target: &str) -> bool {
+    static TARGETS: OnceLock<Vec<String>> = OnceLock::new();
+    TARGETS
+        .get_or_init(xtensa_targets)
+        .iter()
+        .any(|t| t == target)
+}
+
+/// The `esp` toolchain's target list; empty without it.
+fn xtensa_targets() -> Vec<String> {
     Command::new("rustc")
         .args(["+esp", "--print", "target-list"])
         .output()
         .ok()
         .filter(|o| o.status.success())
-        .is_some_and(|o| {
+        .map(|o| {
             String::from_utf8_lossy(&o.stdout)
                 .lines()
-                .any(|l| l == target)
+                .map(str::to_string)
+                .collect()
         })
+        .unwrap_or_default()
 }

@@ -6,6 +6,7 @@
 //! and the Rust heap.
 #![no_std]
 
+pub mod generated;
 #[cfg(feature = "global-allocator")]
 pub mod heap;
 pub mod panic;

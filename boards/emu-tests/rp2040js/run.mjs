@@ -69,6 +69,9 @@ rp.core.PC = rp.flashView.getUint32(BOOT2_SIZE + 4, true) & ~1;
 const uart = rp.uart[opts.uart];
 uart.onByte = (b) => process.stdout.write(Uint8Array.of(b));
 
+// On a terminal, pass every key through (Ctrl-C, Ctrl-D, Ctrl-A belong to the REPL).
+if (process.stdin.isTTY) process.stdin.setRawMode(true);
+
 // Host input waits here until the RX FIFO has room.
 const pending = [];
 process.stdin.on('data', (chunk) => pending.push(...chunk));

@@ -1,9 +1,8 @@
-//! Running a firmware in an emulator and talking to its console.
+//! A `cargo xtask run <board>` session: the board's emulator (QEMU or rp2040js, as its manifest
+//! says) with the console on piped stdin/stdout.
 
-use crate::boards::{Board, Emulator};
-use crate::repo_root;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -17,7 +16,7 @@ struct Output {
 
 type SharedOutput = Arc<(Mutex<Output>, Condvar)>;
 
-/// A running emulator with its console on stdin/stdout.
+/// A running `cargo xtask run` (cargo, xtask and the emulator, in their own process group).
 pub struct Session {
     child: Child,
     stdin: ChildStdin,
@@ -25,55 +24,6 @@ pub struct Session {
     stderr: SharedOutput,
     /// Output before this offset has been matched already.
     cursor: usize,
-}
-
-/// The command that runs `elf` for `board`.
-pub fn command(board: &Board, elf: &Path) -> Result<Command, String> {
-    match board.emulator {
-        Emulator::Qemu {
-            machine,
-            extra_args,
-        } => {
-            let mut cmd = Command::new("qemu-system-arm");
-            cmd.args([
-                "-M", machine, "-display", "none", "-monitor", "none", "-serial", "stdio",
-            ])
-            .args(extra_args)
-            .arg("-kernel")
-            .arg(elf);
-            Ok(cmd)
-        }
-        Emulator::Rp2040js => {
-            let dir = repo_root().join("boards/emu-tests/rp2040js");
-            install_rp2040js(&dir)?;
-            let mut cmd = Command::new("node");
-            cmd.arg(dir.join("run.mjs"))
-                .arg(elf)
-                .args(["--uart", &board.console_uart.to_string()]);
-            Ok(cmd)
-        }
-        Emulator::None => Err(format!("{} has no emulator", board.id)),
-    }
-}
-
-/// `npm ci` in the rp2040js harness directory unless its node_modules are present.
-fn install_rp2040js(dir: &Path) -> Result<(), String> {
-    if dir.join("node_modules/rp2040js/package.json").is_file() {
-        return Ok(());
-    }
-    let out = Command::new("npm")
-        .arg("ci")
-        .current_dir(dir)
-        .output()
-        .map_err(|e| format!("running npm (is node installed?): {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "npm ci in {} failed:\n{}",
-            dir.display(),
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(())
 }
 
 fn spawn_reader(mut source: impl Read + Send + 'static) -> SharedOutput {
@@ -98,15 +48,19 @@ fn spawn_reader(mut source: impl Read + Send + 'static) -> SharedOutput {
 }
 
 impl Session {
-    pub fn start(board: &Board, elf: &Path) -> Result<Session, String> {
-        let mut cmd = command(board, elf)?;
-        let program = cmd.get_program().to_string_lossy().into_owned();
+    /// Starts `cargo xtask run <board>`, which builds the board's emulator firmware first (its
+    /// progress goes to stderr, the console to stdout).
+    pub fn start(board: &str) -> Result<Session, String> {
+        let mut cmd: Command = crate::xtask::command(&["run", board]);
+        // Its own process group, so that dropping the session stops the emulator too, not only
+        // cargo (which would leave xtask and the emulator running).
         let mut child = cmd
+            .process_group(0)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("starting {program}: {e} (is it installed?)"))?;
+            .map_err(|e| format!("starting cargo xtask run {board}: {e}"))?;
         let stdin = child.stdin.take().expect("piped stdin");
         let stdout = spawn_reader(child.stdout.take().expect("piped stdout"));
         let stderr = spawn_reader(child.stderr.take().expect("piped stderr"));
@@ -143,12 +97,12 @@ impl Session {
             let now = Instant::now();
             if out.closed || now >= deadline {
                 let why = if out.closed {
-                    "the emulator exited"
+                    "cargo xtask run exited"
                 } else {
                     "timed out"
                 };
                 return Err(format!(
-                    "{why} after {:?} waiting for {needle:?}\nreceived since last match: {:?}\nemulator stderr: {:?}",
+                    "{why} after {:?} waiting for {needle:?}\nreceived since last match: {:?}\ncargo xtask run stderr (build steps, emulator messages): {}",
                     timeout,
                     String::from_utf8_lossy(unmatched),
                     self.stderr_text()
@@ -165,7 +119,10 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // The group id is the child's pid (process_group(0) above).
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.wait();
     }
 }

@@ -1,16 +1,16 @@
 //! Test harness for micropython-rs firmware in emulators.
 //!
-//! - [`boards`]: the firmware under test (crate, target, memory map, emulator).
-//! - [`gen_dir`]: writes the `memory.x` / `board_config.rs` pair a board crate is built with.
-//! - [`firmware`]: builds a board crate and measures its sections.
-//! - [`emulator`]: starts QEMU or the rp2040js runner and talks to the emulated console.
+//! The boards, their memory maps and their emulators come from the board manifests only: the
+//! tests boot what `cargo xtask run <board>` boots, so a manifest change cannot diverge from what
+//! is tested.
+//!
+//! - [`xtask`]: runs `cargo xtask` commands and reads what they generated for a board.
+//! - [`emulator`]: a `cargo xtask run <board>` session, talking to the emulated console.
 //! - [`exchange`]: the console conversations the tests expect, as data.
 
-pub mod boards;
 pub mod emulator;
 pub mod exchange;
-pub mod firmware;
-pub mod gen_dir;
+pub mod xtask;
 
 use std::path::PathBuf;
 

@@ -5,5 +5,6 @@
 #![no_std]
 
 pub mod console;
+pub mod firmware;
 pub mod pins;
 pub mod port;

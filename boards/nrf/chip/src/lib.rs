@@ -17,6 +17,7 @@ pub use nrf51_pac as pac;
 pub use nrf52833_pac as pac;
 
 pub mod console_uart;
+pub mod firmware;
 pub mod flash;
 pub mod pins;
 pub mod port;
