@@ -342,7 +342,7 @@ fn round_float(x: f64, n: isize) -> f64 {
     }
     if n >= 0 {
         let s = alloc::format!("{:.*}", n as usize, x);
-        return s.parse::<f64>().unwrap_or(x);
+        return crate::floatparse::parse_f64(&s).unwrap_or(x);
     }
     let mut p = 1.0f64;
     for _ in 0..(-n).min(330) {

@@ -254,6 +254,16 @@ struct Compiler<'a, 'm> {
     module: &'m mut Unit,
 }
 
+/// True when a constant is or contains a float or complex: `==` on those treats 0.0 and -0.0
+/// as equal (and NaN as unequal), so tuples holding them are never shared in the constant table.
+fn has_float(c: &Const) -> bool {
+    match c {
+        Const::Float(_) | Const::Complex(_) => true,
+        Const::Tuple(items) => items.iter().any(has_float),
+        _ => false,
+    }
+}
+
 /// A folded numeric constant.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Num {
@@ -441,7 +451,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 x.to_bits() == y.to_bits()
             }
             (Const::Code(_), _) => false,
-            (Const::Tuple(_), _) => a == b && !format!("{:?}", a).contains("Float"),
+            (Const::Tuple(_), _) => a == b && !has_float(a),
             _ => a == b,
         };
         if let Some(i) = consts.iter().position(|x| same(x, &c)) {

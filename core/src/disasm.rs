@@ -226,12 +226,15 @@ fn analyze(code: &RawCode) -> Result<u16, String> {
     for e in &code.exc_table {
         let (s, en, h) = (e.start as usize, e.end as usize, e.handler as usize);
         if s >= en || en > bc.len() || h >= bc.len() {
-            return Err(format!("exception entry {:?} out of range", e));
+            return Err(format!(
+                "exception entry {} out of range",
+                exc_entry_text(e)
+            ));
         }
         if !boundary[s] || !boundary[en] || !boundary[h] {
             return Err(format!(
-                "exception entry {:?} not on instruction boundaries",
-                e
+                "exception entry {} not on instruction boundaries",
+                exc_entry_text(e)
             ));
         }
     }
@@ -315,6 +318,12 @@ fn analyze(code: &RawCode) -> Result<u16, String> {
 }
 
 /// The maximum value-stack depth of `code` (not of nested code objects).
+/// `start..end -> handler @depth`, for verifier errors (written out rather than `{:?}` so that
+/// firmware does not carry `Debug` code for it).
+fn exc_entry_text(e: &ExcEntry) -> String {
+    format!("{}..{} -> {} @{}", e.start, e.end, e.handler, e.depth)
+}
+
 pub(crate) fn max_stack_depth(code: &RawCode) -> Result<u16, String> {
     analyze(code)
 }

@@ -848,7 +848,7 @@ fn parse_float(text: &str) -> f64 {
     } else {
         t
     };
-    t.parse::<f64>().unwrap_or(f64::INFINITY)
+    crate::floatparse::parse_f64(&t).unwrap_or(f64::INFINITY)
 }
 
 /// An integer token from digits in `radix`: `Int` if it fits in i64, else `BigInt` (decimal).

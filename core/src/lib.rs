@@ -20,6 +20,8 @@ pub mod parser;
 
 // Numeric helpers: arbitrary-precision integers and number/format-spec formatting.
 pub mod bigint;
+pub mod floatparse;
+pub mod fmod;
 pub mod numfmt;
 
 // Embedding interface boards implement.

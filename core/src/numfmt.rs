@@ -76,7 +76,7 @@ fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
     // takes the correctly rounded one (ties to even) when it round-trips; Rust may round up.
     if n >= 16 {
         let rounded = format!("{:.*e}", n - 1, x);
-        if n == 17 || rounded.parse::<f64>() == Ok(x) {
+        if n == 17 || crate::floatparse::parse_f64(&rounded) == Some(x) {
             return split_sci(&rounded);
         }
     }
@@ -212,7 +212,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
 }
 
 /// Validates `digits[.digits][e[sign]digits]` (underscores only between digits) and parses
-/// it with core's correctly rounded parser.
+/// it with the correctly rounded [`crate::floatparse::parse_f64`].
 fn parse_decimal_float(body: &str) -> Option<f64> {
     let bytes = body.as_bytes();
     let mut clean = String::with_capacity(bytes.len());
@@ -241,7 +241,7 @@ fn parse_decimal_float(body: &str) -> Option<f64> {
     if i != bytes.len() {
         return None;
     }
-    clean.parse().ok()
+    crate::floatparse::parse_f64(&clean)
 }
 
 /// Consumes digits with single underscores between them; returns the digit count, or None
@@ -279,7 +279,7 @@ pub fn round_f64(x: f64, ndigits: i64) -> Result<f64, NumError> {
     }
     let rounded = if ndigits >= 0 {
         // Rust's fixed formatting is exact decimal rounding with ties to even.
-        format!("{:.*}", ndigits as usize, x).parse().unwrap_or(x)
+        crate::floatparse::parse_f64(&format!("{:.*}", ndigits as usize, x)).unwrap_or(x)
     } else {
         round_to_power_of_ten(x, (-ndigits) as u64)
     };

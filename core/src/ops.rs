@@ -1382,12 +1382,11 @@ pub fn delitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<()> {
                             &[],
                         );
                     }
-                    let mut idxs: Vec<usize> = (0..count)
-                        .map(|k| (start + k as isize * step) as usize)
-                        .collect();
-                    idxs.sort_unstable();
-                    for &i in idxs.iter().rev() {
-                        list::list_remove_at(o, i);
+                    // The indices form an arithmetic progression: remove from the highest down
+                    // so that each removal leaves the ones still to come in place (no sort).
+                    for k in 0..count {
+                        let k = if step > 0 { count - 1 - k } else { k };
+                        list::list_remove_at(o, (start + k as isize * step) as usize);
                     }
                     return Ok(());
                 }

@@ -201,7 +201,7 @@ fn math_fmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if y.is_infinite() && x.is_finite() {
         return new_float(vm, x);
     }
-    let r = libm::fmod(x, y);
+    let r = mpy_core::fmod::fmod(x, y);
     checked(vm, r, true, x.is_nan() || y.is_nan(), false)
 }
 

@@ -143,13 +143,44 @@ fn build_with(
     let gen_dir = absolute(&paths::gen_dir(&board.id))?;
     gen::write_all(board, &gen_dir)?;
     progress("compiling firmware");
-    let target_dir = absolute(&paths::firmware_dir(&board.id).join(target_subdir))?;
+    cargo_build_elf(&CargoBuild {
+        label: &board.id,
+        crate_dir: &crate_dir.value,
+        triple: &board.build.target.value,
+        target_dir: absolute(&paths::firmware_dir(&board.id).join(target_subdir))?,
+        features,
+        gen_dir: Some(gen_dir),
+        xtensa: board.build.chip.xtensa,
+        board: Some(board),
+    })
+}
+
+/// One release build of a firmware crate (a board crate or the size probe).
+pub struct CargoBuild<'a> {
+    /// Names the build in messages (the board id).
+    pub label: &'a str,
+    pub crate_dir: &'a Path,
+    pub triple: &'a str,
+    pub target_dir: PathBuf,
+    pub features: Vec<String>,
+    /// The generated `memory.x` + `board_config.rs` (`MPY_GEN_DIR`), for board crates.
+    pub gen_dir: Option<PathBuf>,
+    /// Needs the `+esp` toolchain.
+    pub xtensa: bool,
+    /// The board whose manifest a linker overflow is explained against, for board crates.
+    pub board: Option<&'a Board>,
+}
+
+/// Runs `cargo build --release` for `build` and returns the path of the one executable it made.
+pub fn cargo_build_elf(build: &CargoBuild) -> Result<PathBuf, String> {
+    let label = build.label;
+    let crate_dir = build.crate_dir;
     let root = absolute(Path::new("."))?;
     let cargo_home = std::env::var("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|_| std::env::var("HOME").map(|h| Path::new(&h).join(".cargo")))
         .unwrap_or_default();
-    let triple = &board.build.target.value;
+    let triple = build.triple;
     // Remapped source paths keep the build machine's directories out of panic messages, so the
     // image bytes do not depend on where the repository is checked out.
     let rustflags = format!(
@@ -158,36 +189,38 @@ fn build_with(
         cargo_home.display()
     );
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    if board.build.chip.xtensa {
+    if build.xtensa {
         cargo = Command::new("cargo");
         cargo.arg("+esp");
     }
     cargo
-        .current_dir(&crate_dir.value)
+        .current_dir(crate_dir)
         .args([
             "build",
             "--release",
             "--message-format=json-render-diagnostics",
         ])
         .arg("--manifest-path")
-        .arg(absolute(&crate_dir.value.join("Cargo.toml"))?)
+        .arg(absolute(&crate_dir.join("Cargo.toml"))?)
         .args(["--target", triple])
         .arg("--target-dir")
-        .arg(&target_dir)
+        .arg(&build.target_dir)
         .arg("--config")
         .arg(&rustflags)
-        .env("MPY_GEN_DIR", &gen_dir)
         .env("SOURCE_DATE_EPOCH", source_date_epoch())
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("RUSTFLAGS")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    if !features.is_empty() {
-        cargo.arg("--features").arg(features.join(","));
+    if let Some(gen_dir) = &build.gen_dir {
+        cargo.env("MPY_GEN_DIR", gen_dir);
+    }
+    if !build.features.is_empty() {
+        cargo.arg("--features").arg(build.features.join(","));
     }
     let mut child = cargo
         .spawn()
-        .map_err(|e| format!("cannot run cargo for {}: {e}", board.id))?;
+        .map_err(|e| format!("cannot run cargo for {}: {e}", label))?;
     let mut stderr = child.stderr.take();
     let stderr_reader = std::thread::spawn(move || {
         let mut text = String::new();
@@ -208,13 +241,13 @@ fn build_with(
     }
     let status = child
         .wait()
-        .map_err(|e| format!("cargo for {} did not finish: {e}", board.id))?;
+        .map_err(|e| format!("cargo for {} did not finish: {e}", label))?;
     let stderr_text = stderr_reader.join().unwrap_or_default();
     if !status.success() {
         let mut err = format!(
             "firmware build of {} failed (cargo build in {}):\n{}",
-            board.id,
-            crate_dir.value.display(),
+            label,
+            crate_dir.display(),
             diagnostics_only(&stderr_text)
         );
         // The linker's overflow lines are buried in its invocation; end with them said plainly.
@@ -222,7 +255,10 @@ fn build_with(
             err.push_str(&format!(
                 "\nthe firmware does not fit: the linker's {region} region overflowed by {over} \
                  bytes{}",
-                region_hint(board, &region)
+                build
+                    .board
+                    .map(|b| region_hint(b, &region))
+                    .unwrap_or_default()
             ));
         }
         return Err(err);
@@ -231,11 +267,11 @@ fn build_with(
         [elf] => Ok(elf.clone()),
         [] => Err(format!(
             "cargo built {} but reported no executable: the board crate needs a [[bin]] target",
-            crate_dir.value.display()
+            crate_dir.display()
         )),
         many => Err(format!(
             "cargo built several executables for {} ({}); a board crate must have exactly one binary",
-            board.id,
+            label,
             many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         )),
     }

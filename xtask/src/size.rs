@@ -141,14 +141,73 @@ fn percent(used: u64, budget: u64) -> f64 {
     }
 }
 
-/// For each board (all buildable ones if none given): build, then report its usage.
+/// The size probe (boards/size-probe): the core with REPL and compiler and the modules of a
+/// minimal board, as thumbv6m firmware with the boards' release profile.
+const PROBE_CRATE: &str = "boards/size-probe";
+const PROBE_TRIPLE: &str = "thumbv6m-none-eabi";
+/// `cargo xtask size core` reports only the probe.
+const PROBE_ARG: &str = "core";
+/// Target for the probe's `.text`: 160 KB.
+pub const CORE_TEXT_TARGET: u64 = 160 * 1024;
+
+/// Builds the size probe and returns its report line: `.text` against [`CORE_TEXT_TARGET`],
+/// plus `.rodata` and `.data` (also flash, but not part of the target).
+fn core_probe_report() -> Result<String, String> {
+    let target_dir = std::path::absolute(crate::paths::firmware_dir("size-probe").join("cargo"))
+        .map_err(|e| format!("cannot resolve the size probe's target dir: {e}"))?;
+    let path = crate::build::cargo_build_elf(&crate::build::CargoBuild {
+        label: "size-probe",
+        crate_dir: std::path::Path::new(PROBE_CRATE),
+        triple: PROBE_TRIPLE,
+        target_dir,
+        features: Vec::new(),
+        gen_dir: None,
+        xtensa: false,
+        board: None,
+    })?;
+    let data = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(probe_line(&crate::elf::read(&data)?))
+}
+
+fn section_size(elf: &Elf, name: &str) -> u64 {
+    elf.sections
+        .iter()
+        .filter(|s| s.name == name)
+        .map(|s| u64::from(s.size))
+        .sum()
+}
+
+fn probe_line(elf: &Elf) -> String {
+    let text = section_size(elf, ".text");
+    let verdict = if text <= CORE_TEXT_TARGET {
+        "within target".to_string()
+    } else {
+        format!("over by {}", text - CORE_TEXT_TARGET)
+    };
+    format!(
+        "core (thumbv6m, minimal): .text {text} / {CORE_TEXT_TARGET} bytes ({:.1}%, {verdict}), \
+         .rodata {}, .data {}",
+        percent(text, CORE_TEXT_TARGET),
+        section_size(elf, ".rodata"),
+        section_size(elf, ".data"),
+    )
+}
+
+/// The size probe's line first (unless only boards are named), then for each board (all
+/// buildable ones if none given): build, then report its usage.
 pub fn run(args: &[String]) -> Result<(), String> {
+    let mut failures = Vec::new();
+    if args.is_empty() || args.iter().any(|a| a == PROBE_ARG) {
+        match core_probe_report() {
+            Ok(line) => println!("{line}"),
+            Err(err) => failures.push(format!("size-probe: {err}")),
+        }
+    }
     let ids = if args.is_empty() {
         crate::manifest::board_ids(std::path::Path::new(crate::paths::MANIFESTS))?
     } else {
-        args.to_vec()
+        args.iter().filter(|a| *a != PROBE_ARG).cloned().collect()
     };
-    let mut failures = Vec::new();
     for id in &ids {
         let board = crate::build::load_valid(id)?;
         if let Some(missing) = crate::toolchain::missing_for(&board) {
@@ -175,7 +234,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::Usage;
+    use super::*;
     use crate::test_support::{manifest_dir, synth_elf, ElfSection, EM_RISCV, VALID};
 
     const K: u32 = 1024;
@@ -257,5 +316,40 @@ mod tests {
                 && err.contains("set ram_size = 0x4e400"),
             "{err}"
         );
+    }
+
+    use crate::elf::Section;
+
+    fn elf_with(sections: &[(&str, u32)]) -> Elf {
+        Elf {
+            entry: 0,
+            chunks: Vec::new(),
+            sections: sections
+                .iter()
+                .map(|&(name, size)| Section {
+                    name: name.to_string(),
+                    addr: 0,
+                    size,
+                    in_flash: true,
+                })
+                .collect(),
+            objects: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn probe_line_compares_text_with_the_target() {
+        let over = probe_line(&elf_with(&[
+            (".text", 200_000),
+            (".rodata", 90_000),
+            (".data", 3_000),
+        ]));
+        assert_eq!(
+            over,
+            "core (thumbv6m, minimal): .text 200000 / 163840 bytes (122.1%, over by 36160), \
+             .rodata 90000, .data 3000"
+        );
+        let within = probe_line(&elf_with(&[(".text", 163_840)]));
+        assert!(within.contains("(100.0%, within target)"), "{within}");
     }
 }

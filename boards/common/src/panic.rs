@@ -1,4 +1,9 @@
-//! Panic reporting: print the panic message on the console, then stop.
+//! Panic reporting: print where the panic happened on the console, then stop.
+//!
+//! Only the location (file:line) is printed, not the message: formatting messages would keep
+//! every panic site's message arguments and their `Debug` code alive (about 4 KB of .text and
+//! 4.5 KB of .rodata on thumbv6m, measured with `cargo xtask size core`), and a panic is an
+//! interpreter bug whose location is what one needs to find it.
 //!
 //! The board registers how to write to its console (a blocking writer that works with interrupts
 //! disabled) and how to stop (halt or reset). With the `panic-handler` feature this crate provides
@@ -33,13 +38,13 @@ impl Write for Writer {
     }
 }
 
-/// Formats `info` on the registered console (if any) and stops.
+/// Prints `info`'s location on the registered console (if any) and stops.
 pub fn report_and_stop(info: &core::panic::PanicInfo) -> ! {
     let console = critical_section::with(|cs| CONSOLE.borrow(cs).get());
     match console {
         Some(console) => {
             let mut out = Writer(console.write);
-            let _ = write!(out, "\r\nFATAL: panic: {}", info.message());
+            let _ = out.write_str("\r\nFATAL: panic");
             if let Some(loc) = info.location() {
                 let _ = write!(out, " at {}:{}", loc.file(), loc.line());
             }

@@ -294,7 +294,7 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
 
 /// Python float modulo (sign of the divisor).
 fn float_mod(x: f64, y: f64) -> f64 {
-    let mut m = x % y;
+    let mut m = crate::fmod::fmod(x, y);
     if m != 0.0 && ((m < 0.0) != (y < 0.0)) {
         m += y;
     } else if m == 0.0 {
