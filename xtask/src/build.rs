@@ -151,6 +151,7 @@ pub fn build_firmware(board: &Board, progress: &mut dyn FnMut(&str)) -> Result<P
         .arg("--config")
         .arg(&rustflags)
         .env("MPY_GEN_DIR", &gen_dir)
+        .env("MPY_EXTRA_QSTRS", gen_dir.join(gen::FROZEN_QSTRS))
         .env("SOURCE_DATE_EPOCH", source_date_epoch())
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("RUSTFLAGS")

@@ -97,6 +97,7 @@ pub fn repl(vm: &mut Vm) -> u8 {
         mcu: std::env::consts::ARCH,
         stack_size: crate::STACK_LIMIT,
         modules: mpy_modules::ALL,
+        frozen: &[],
     });
     vm.write_out(banner.replace('\r', "").as_bytes());
     let globals = vm.main_globals;
