@@ -1,6 +1,8 @@
 //! Generates the static qstr table (names known at build time, kept in flash) from
-//! `src/qstrs.txt`: one name per line, or `ident = text` for names that are not identifiers;
-//! and stamps the build date for the banner (`MPY_BUILD_DATE`, UTC, `YYYY-MM-DD`), where
+//! `src/qstrs.txt`: one name per line, or `ident = text` for names that are not identifiers,
+//! plus, for firmware with frozen modules, the names their code uses (the file named by
+//! `MPY_EXTRA_QSTRS`, one text per line, written by xtask; no `q::` constants for those); and
+//! stamps the build date for the banner (`MPY_BUILD_DATE`, UTC, `YYYY-MM-DD`), where
 //! `SOURCE_DATE_EPOCH` overrides the clock so builds are reproducible.
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -40,8 +42,11 @@ fn generate_qstr_table() {
         };
         entries.push((ident, text));
     }
-    entries.sort_by(|a, b| a.1.as_bytes().cmp(b.1.as_bytes()));
-    entries.dedup_by(|a, b| a.1 == b.1);
+    // Extra names have no constant (empty ident); sorting them after a named entry with the
+    // same text keeps the named one when duplicates are dropped.
+    entries.extend(extra_qstrs().into_iter().map(|t| (String::new(), t)));
+    entries.sort_by(|a, b| (a.1.as_bytes(), a.0.is_empty()).cmp(&(b.1.as_bytes(), b.0.is_empty())));
+    entries.dedup_by(|later, first| later.1 == first.1);
     let mut out = String::new();
     out.push_str("/// Static qstrs, sorted by bytes for binary search.\n");
     writeln!(
@@ -67,7 +72,7 @@ fn generate_qstr_table() {
         writeln!(out, "    {},", fnv1a(text.as_bytes())).unwrap();
     }
     out.push_str("];\n\n/// Named constants for static qstrs.\n#[allow(non_upper_case_globals, dead_code)]\npub mod q {\n    use super::Qstr;\n");
-    for (i, (ident, _)) in entries.iter().enumerate() {
+    for (i, (ident, _)) in entries.iter().enumerate().filter(|(_, e)| !e.0.is_empty()) {
         let name = match ident.as_str() {
             "self" | "super" | "crate" | "Self" => format!("{}_", ident),
             s if is_keyword(s) => format!("r#{}", s),
@@ -78,6 +83,21 @@ fn generate_qstr_table() {
     out.push_str("}\n");
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("qstr_table.rs");
     std::fs::write(dest, out).expect("write qstr table");
+}
+
+/// Names from `MPY_EXTRA_QSTRS` (frozen modules' names), one per line; none if unset.
+fn extra_qstrs() -> Vec<String> {
+    println!("cargo:rerun-if-env-changed=MPY_EXTRA_QSTRS");
+    let Some(path) = std::env::var_os("MPY_EXTRA_QSTRS") else {
+        return Vec::new();
+    };
+    println!(
+        "cargo:rerun-if-changed={}",
+        std::path::Path::new(&path).display()
+    );
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("MPY_EXTRA_QSTRS: cannot read {path:?}: {e}"));
+    text.lines().map(str::to_string).collect()
 }
 
 /// Must match `qstr::hash_bytes` (a unit test checks they agree).

@@ -162,8 +162,10 @@ pub enum Const {
     Ellipsis,
 }
 
-/// One entry of the exception table; see the module docs.
+/// One entry of the exception table; see the module docs. `repr(C)`: frozen code's tables are
+/// read in place from their serialized bytes (`frozen.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
 pub struct ExcEntry {
     pub start: u16,
     pub end: u16,

@@ -121,6 +121,8 @@ pub struct BoardInfo {
     /// Bytes of native stack the interpreter may use (deeper recursion raises RuntimeError).
     pub stack_size: usize,
     pub modules: &'static [&'static crate::module::ModuleDef],
+    /// Frozen modules (compiled into flash by xtask from the manifest's `frozen` list).
+    pub frozen: &'static [crate::frozen::FrozenModule],
 }
 
 /// The banner MicroPython prints at start-up and on Ctrl-B.

@@ -15,6 +15,7 @@ pub mod ast;
 pub mod bytecode;
 pub mod compile;
 pub mod disasm;
+pub mod frozen;
 pub mod lexer;
 pub mod parser;
 

@@ -1,5 +1,6 @@
 //! Modules: builtin module definitions (`ModuleDef`, static tables in flash, selected per board),
-//! and `import` of builtin modules and of `.py` files found on `sys.path`.
+//! and `import` of builtin modules, then along `sys.path` of frozen modules (the `.frozen`
+//! entry: the board's table of compiled code in flash, `frozen.rs`) and `.py` files.
 
 use crate::obj::list::{list_get, tuple_items};
 use crate::obj::map::{self, map_get, map_get_qstr, map_set_qstr};
@@ -84,6 +85,12 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
         } else {
             alloc::format!("{}/{}", dir.trim_end_matches('/'), leaf)
         };
+        if dir == FROZEN_DIR {
+            if let Some(m) = import_frozen(vm, full)? {
+                return Ok(Some(m));
+            }
+            continue;
+        }
         let file = alloc::format!("{}.py", base);
         if let Some(src) = crate::vfs::read_source(vm, &file) {
             return exec_module_source(vm, full, &file, &src, Value::NULL).map(Some);
@@ -97,6 +104,36 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
     Ok(None)
 }
 
+/// The `sys.path` entry that stands for the board's frozen modules (as in MicroPython, its
+/// place in `sys.path` decides whether files on the filesystem override them).
+pub const FROZEN_DIR: &str = ".frozen";
+
+/// Append [`FROZEN_DIR`] to `sys.path` if the Vm has frozen modules (boards; MicroPython's
+/// `sys.path` is `['', '.frozen', '/lib']`).
+pub fn add_frozen_path(vm: &mut Vm) -> PyResult<()> {
+    if vm.frozen.is_empty() {
+        return Ok(());
+    }
+    let dir = vm.new_str(FROZEN_DIR)?;
+    let path = vm.sys_path;
+    crate::obj::list::list_append(vm, path, dir)
+}
+
+/// Import frozen module `full` if the board has one of that name: its code runs in place from
+/// flash (`loader::load_frozen`).
+fn import_frozen(vm: &mut Vm, full: &str) -> PyResult<Option<Value>> {
+    let Some(fm) = vm.frozen.iter().find(|m| m.name == full) else {
+        return Ok(None);
+    };
+    let code = fm.code;
+    let file = alloc::format!("{}.py", full);
+    exec_module(vm, full, &file, Value::NULL, |vm, globals| {
+        let code = crate::loader::load_frozen(vm, code)?;
+        crate::interp::exec_code(vm, code, globals, Value::NULL)
+    })
+    .map(Some)
+}
+
 /// Create module `name`, register it in sys.modules, and run `src` in it.
 pub fn exec_module_source(
     vm: &mut Vm,
@@ -104,6 +141,30 @@ pub fn exec_module_source(
     file: &str,
     src: &[u8],
     path: Value,
+) -> PyResult<Value> {
+    exec_module(vm, name, file, path, |vm, globals| {
+        let Ok(src) = core::str::from_utf8(src) else {
+            return Err(vm.new_error(&SYNTAX_ERROR_TYPE, "invalid UTF-8 in source file"));
+        };
+        crate::embed::exec_source(
+            vm,
+            src,
+            file,
+            crate::compile::CompileMode::File,
+            globals,
+            Value::NULL,
+        )
+    })
+}
+
+/// Create module `name` (with `__file__`, and `__path__` unless NULL), register it in
+/// sys.modules, and `run` its body in its globals; on error it is removed again.
+fn exec_module(
+    vm: &mut Vm,
+    name: &str,
+    file: &str,
+    path: Value,
+    run: impl FnOnce(&mut Vm, Value) -> PyResult<Value>,
 ) -> PyResult<Value> {
     let qn = vm.intern(name)?;
     let m = new_module(vm, qn)?;
@@ -115,22 +176,7 @@ pub fn exec_module_source(
     }
     let key = Value::from_qstr(qn);
     map::map_set(vm, vm.modules, key, m)?;
-    let src = match core::str::from_utf8(src) {
-        Ok(s) => s,
-        Err(_) => {
-            map::map_delete(vm, vm.modules, key)?;
-            return Err(vm.new_error(&SYNTAX_ERROR_TYPE, "invalid UTF-8 in source file"));
-        }
-    };
-    let r = crate::embed::exec_source(
-        vm,
-        src,
-        file,
-        crate::compile::CompileMode::File,
-        d,
-        Value::NULL,
-    );
-    if let Err(e) = r {
+    if let Err(e) = run(vm, d) {
         map::map_delete(vm, vm.modules, key)?;
         return Err(e);
     }

@@ -129,6 +129,27 @@ impl QstrPool {
         s: &str,
         roots: &[(*const usize, usize)],
     ) -> Option<Qstr> {
+        self.intern_text(heap, s, roots, true)
+    }
+
+    /// Intern text that outlives the pool (frozen code in flash): the entry points at `s`
+    /// itself, so only the entry is allocated, not a copy of the text.
+    pub fn intern_static(
+        &mut self,
+        heap: &mut Heap,
+        s: &'static str,
+        roots: &[(*const usize, usize)],
+    ) -> Option<Qstr> {
+        self.intern_text(heap, s, roots, false)
+    }
+
+    fn intern_text(
+        &mut self,
+        heap: &mut Heap,
+        s: &str,
+        roots: &[(*const usize, usize)],
+        copy: bool,
+    ) -> Option<Qstr> {
         if let Some(q) = self.find(s) {
             return Some(q);
         }
@@ -138,11 +159,18 @@ impl QstrPool {
         if (self.len + 1) * 4 > self.index_cap * 3 {
             self.grow_index(heap, roots)?;
         }
-        let data = heap.alloc(s.len(), roots)?.as_ptr();
-        // SAFETY: data is a fresh allocation of at least s.len() bytes; entries has room for
-        // one more (cap > len) and both blocks are rooted through `self`.
+        let data = if copy {
+            let data = heap.alloc(s.len(), roots)?.as_ptr();
+            // SAFETY: data is a fresh allocation of at least s.len() bytes.
+            unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), data, s.len()) };
+            data as *const u8
+        } else {
+            s.as_ptr()
+        };
+        // SAFETY: entries has room for one more (cap > len) and is rooted through `self`; data
+        // points at s.len() bytes of UTF-8 that live as long as the pool (a block the entry
+        // keeps alive, or 'static text).
         unsafe {
-            core::ptr::copy_nonoverlapping(s.as_ptr(), data, s.len());
             *self.entries.add(self.len) = Entry {
                 ptr: data,
                 len: s.len(),

@@ -447,7 +447,8 @@ pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> !
         let mut vm = Box::new(unsafe {
             Vm::new(gc_mem, vstack, port_ptr, stack_top, &config, board.modules)
         });
-        if vm.init().is_err() {
+        vm.frozen = board.frozen;
+        if vm.init().is_err() || crate::module::add_frozen_path(&mut vm).is_err() {
             vm.write_out(b"MemoryError: heap too small to start the interpreter\n");
             loop {
                 vm.port().delay_us(1_000_000);
@@ -554,6 +555,7 @@ mod tests {
         mcu: "host",
         stack_size: 1 << 20,
         modules: &[],
+        frozen: &[],
     };
 
     /// Runs the friendly REPL over `input` and returns the console output and how it ended.

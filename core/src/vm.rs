@@ -34,6 +34,21 @@ pub fn console_byte_interrupts(byte: u8) -> bool {
     false
 }
 
+/// Fuzzing builds only: how many more interrupt checks (backward jumps, sleeps) and Python calls
+/// may pass before every further one raises KeyboardInterrupt, so that any program ends, even
+/// one that catches the interrupt and loops again. The fuzz harness sets it before each run.
+#[cfg(feature = "exec-budget")]
+pub static EXEC_BUDGET: core::sync::atomic::AtomicUsize =
+    core::sync::atomic::AtomicUsize::new(usize::MAX);
+
+/// Spend one unit of [`EXEC_BUDGET`]; false once it is used up.
+#[cfg(feature = "exec-budget")]
+fn spend_budget() -> bool {
+    EXEC_BUDGET
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+        .is_ok()
+}
+
 /// Start-up configuration.
 pub struct Config {
     /// Maximum Python call depth (before native-stack checks).
@@ -75,6 +90,8 @@ pub struct Vm {
     pub stack_limit: usize,
     pub port: *mut dyn Port,
     pub modules_table: &'static [&'static crate::module::ModuleDef],
+    /// The board's frozen modules (empty unless the embedder sets it after `new`).
+    pub frozen: &'static [crate::frozen::FrozenModule],
     /// Set by `sys.exit` handling in embedders; last SystemExit code.
     pub heap: Heap,
     /// Mounted filesystems and the current directory (after `heap`: not a GC root; it holds
@@ -119,6 +136,7 @@ impl Vm {
             stack_limit: config.stack_limit,
             port,
             modules_table,
+            frozen: &[],
             heap,
             vfs: crate::vfs::Vfs::new(),
         }
@@ -219,6 +237,15 @@ impl Vm {
         }
     }
 
+    /// Intern text that lives for the program (frozen code): no copy of the text is made.
+    pub fn intern_static(&mut self, s: &'static str) -> PyResult<Qstr> {
+        let roots = self.roots();
+        match self.qstrs.intern_static(&mut self.heap, s, &roots) {
+            Some(q) => Ok(q),
+            None => Err(self.memory_error_err()),
+        }
+    }
+
     /// The text of a qstr. The returned `&str` points into flash or the qstr pool, which lives
     /// as long as the Vm.
     pub fn qstr_str(&self, q: Qstr) -> &'static str {
@@ -243,6 +270,10 @@ impl Vm {
     /// Check for a pending Ctrl-C.
     #[inline(always)]
     pub fn check_interrupt(&mut self) -> PyResult<()> {
+        #[cfg(feature = "exec-budget")]
+        if !spend_budget() {
+            return Err(self.new_error(&types::KEYBOARD_INTERRUPT_TYPE, ""));
+        }
         if INTERRUPT.load(Ordering::Relaxed) {
             INTERRUPT.store(false, Ordering::Relaxed);
             return Err(self.new_error(&types::KEYBOARD_INTERRUPT_TYPE, ""));
@@ -253,6 +284,8 @@ impl Vm {
     /// Native-stack and depth check before running a Python frame.
     #[inline(always)]
     pub fn enter_call(&mut self) -> PyResult<()> {
+        #[cfg(feature = "exec-budget")]
+        self.check_interrupt()?;
         let here = &self as *const _ as usize;
         if self.depth >= self.max_depth || self.stack_top.wrapping_sub(here) > self.stack_limit {
             return Err(self.new_error(

@@ -214,6 +214,8 @@ pub fn cargo_build_elf(build: &CargoBuild) -> Result<PathBuf, String> {
         .stderr(Stdio::piped());
     if let Some(gen_dir) = &build.gen_dir {
         cargo.env("MPY_GEN_DIR", gen_dir);
+        // Names used by the frozen modules join the firmware's static qstr table.
+        cargo.env("MPY_EXTRA_QSTRS", gen_dir.join(gen::FROZEN_QSTRS));
     }
     if !build.features.is_empty() {
         cargo.arg("--features").arg(build.features.join(","));

@@ -10,6 +10,7 @@ mod elf;
 mod esp;
 mod fatimg;
 mod flash;
+mod freeze;
 mod gen;
 mod ihex;
 mod known_modules;

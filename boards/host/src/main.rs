@@ -23,6 +23,8 @@ struct Options {
     module: Option<String>,
     script: Option<String>,
     interactive: bool,
+    /// `-X frozen`: run the script as frozen code (compiled, serialized, run in place).
+    frozen: bool,
     argv: Vec<String>,
 }
 
@@ -35,7 +37,9 @@ fn usage() -> ! {
          -i           : enter the REPL after running the script\n\
          Implementation specific options (-X):\n\
          heapsize=<n>[k|m] : set the heap size for the GC (default 2m)\n\
-         emit=bytecode     : emit bytecode (the only emitter; accepted for compatibility)"
+         emit=bytecode     : emit bytecode (the only emitter; accepted for compatibility)\n\
+         frozen            : run the script the way a frozen module runs: compiled, serialized\n\
+                             and loaded in place (tests the frozen code format)"
     );
     std::process::exit(2)
 }
@@ -56,6 +60,7 @@ fn parse_args() -> Options {
         module: None,
         script: None,
         interactive: false,
+        frozen: false,
         argv: vec![],
     };
     let mut args = std::env::args().skip(1);
@@ -88,6 +93,8 @@ fn parse_args() -> Options {
                     }
                 } else if x == "emit=bytecode" {
                     // Bytecode is the only emitter.
+                } else if x == "frozen" {
+                    o.frozen = true;
                 } else {
                     eprintln!("micropython: unknown -X option '{}'", x);
                     usage()
@@ -171,7 +178,7 @@ fn set_argv_and_path(vm: &mut Vm, opts: &Options) -> Result<(), ()> {
         "~/.micropython/lib".into(),
         "/usr/lib/micropython".into(),
     ];
-    for e in entries.iter().filter(|e| e.as_str() != ".frozen") {
+    for e in &entries {
         let v = vm.new_str(e).map_err(|_| ())?;
         list_append(vm, vm.sys_path, v).map_err(|_| ())?;
     }
@@ -191,6 +198,30 @@ fn report(vm: &mut Vm, e: mpy_core::vm::PyErr) -> u8 {
     port::flush_stdout();
     eprint!("{}", text);
     1
+}
+
+/// Run `src` through the frozen-module path: compile, serialize (as xtask does for firmware),
+/// then load the bytes in place and run them.
+fn exec_as_frozen(
+    vm: &mut Vm,
+    src: &str,
+    file: &str,
+    globals: Value,
+) -> mpy_core::vm::PyResult<Value> {
+    use mpy_core::frozen::{leak_aligned, serialize};
+    let Ok(raw) = mpy_core::compile::compile(src, file, CompileMode::File) else {
+        // Compile again the usual way for the SyntaxError exception.
+        return mpy_core::embed::exec_source(
+            vm,
+            src,
+            file,
+            CompileMode::File,
+            globals,
+            Value::NULL,
+        );
+    };
+    let code = mpy_core::loader::load_frozen(vm, leak_aligned(&serialize(&raw)))?;
+    mpy_core::interp::exec_code(vm, code, globals, Value::NULL)
 }
 
 fn run_main(vm: &mut Vm, opts: &Options) -> u8 {
@@ -239,8 +270,11 @@ fn run_main(vm: &mut Vm, opts: &Options) -> u8 {
         if let Ok(f) = vm.new_str(script) {
             let _ = mpy_core::obj::map::map_set_qstr(vm, globals, mpy_core::qstr::q::__file__, f);
         }
-        let r =
-            mpy_core::embed::exec_source(vm, &src, script, CompileMode::File, globals, Value::NULL);
+        let r = if opts.frozen {
+            exec_as_frozen(vm, &src, script, globals)
+        } else {
+            mpy_core::embed::exec_source(vm, &src, script, CompileMode::File, globals, Value::NULL)
+        };
         if let Err(e) = r {
             status = report(vm, e);
             if !opts.interactive {

@@ -86,6 +86,7 @@ pub fn repl(vm: &mut Vm) -> u8 {
         mcu: std::env::consts::ARCH,
         stack_size: crate::STACK_LIMIT,
         modules: mpy_modules::ALL,
+        frozen: &[],
     };
     let interactive = std::io::stdin().is_terminal();
     let raw = if interactive { RawMode::enter() } else { None };

@@ -220,10 +220,12 @@ fn first_lines(bytes: &[u8], count: usize) -> String {
         .collect()
 }
 
-/// Runs one test; `Err` carries the failure report.
-fn check_test(test: &Path, binary: &str, self_check: bool) -> Result<(), String> {
+/// Runs one test with the interpreter options `options`; `Err` carries the failure report.
+fn check_test(test: &Path, binary: &str, options: &[&str], self_check: bool) -> Result<(), String> {
     let expected = expectation_for(test, self_check)?;
-    let actual = run_program(binary, &["-X", HEAP_OPTION], test, &[])?;
+    let mut args = vec!["-X", HEAP_OPTION];
+    args.extend_from_slice(options);
+    let actual = run_program(binary, &args, test, &[])?;
     if actual.timed_out {
         return Err(format!(
             "timed out after {}s\n{}",
@@ -253,6 +255,21 @@ fn check_test(test: &Path, binary: &str, self_check: bool) -> Result<(), String>
 
 #[test]
 fn corpus() {
+    run_corpus(&[]);
+}
+
+/// The same programs as frozen code: each script is compiled, serialized in the frozen-module
+/// format and run in place from those bytes (`-X frozen`), so every program checks the format
+/// round trip (constants, names, line and exception tables) against the same expectations.
+#[test]
+fn corpus_as_frozen_code() {
+    if std::env::var("MPY_TEST_BINARY").is_ok() {
+        return; // another interpreter has no `-X frozen`
+    }
+    run_corpus(&["-X", "frozen"]);
+}
+
+fn run_corpus(options: &[&str]) {
     let root = tests_root();
     let mut tests = Vec::new();
     collect_tests(&root, &mut tests);
@@ -291,7 +308,7 @@ fn corpus() {
             scope.spawn(|| loop {
                 let index = next_test.fetch_add(1, Ordering::Relaxed);
                 let Some(test) = tests.get(index) else { break };
-                if let Err(report) = check_test(test, &binary, self_check) {
+                if let Err(report) = check_test(test, &binary, options, self_check) {
                     failures
                         .lock()
                         .expect("failure list")

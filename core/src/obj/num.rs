@@ -146,6 +146,20 @@ pub fn small_of(v: Value) -> Option<i64> {
     }
 }
 
+/// MemoryError for a big-int result of `bits` bits that could never fit in the GC heap. `**` and
+/// `<<` are computed in the Rust heap before the result is copied to the GC heap; refusing up
+/// front keeps them from running for minutes (or, on a board, exhausting the smaller Rust heap,
+/// which aborts), like MicroPython, whose big ints fail as soon as the GC heap is full.
+fn check_result_fits(vm: &mut Vm, bits: u64) -> PyResult<()> {
+    if bits / 8 > vm.heap.total_bytes() as u64 {
+        return Err(vm.new_error(
+            &crate::obj::types::MEMORY_ERROR_TYPE,
+            "int result too large for the heap",
+        ));
+    }
+    Ok(())
+}
+
 pub fn num_error(vm: &mut Vm, e: NumError) -> PyErr {
     use crate::obj::types::*;
     let ty = match e {
@@ -200,7 +214,13 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
                 return float_binop(vm, BinOp::Pow, fx, fy);
             }
             match y.to_u64() {
-                Some(e) if e <= u32::MAX as u64 => x.pow(e),
+                Some(e) if e <= u32::MAX as u64 => {
+                    // At least (bits - 1) * e + 1 bits: exact for powers of two, and 0 / ±1
+                    // stay small.
+                    let bits = x.bit_length().saturating_sub(1).saturating_mul(e);
+                    check_result_fits(vm, bits)?;
+                    x.pow(e)
+                }
                 _ => return Err(vm.overflow_error("exponent too large")),
             }
         }
@@ -208,6 +228,9 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
             let n = y
                 .to_i64()
                 .ok_or_else(|| vm.overflow_error("shift count too large"))?;
+            if !x.is_zero() {
+                check_result_fits(vm, x.bit_length().saturating_add(n.max(0) as u64))?;
+            }
             x.shl(n).map_err(|e| num_error(vm, e))?
         }
         BinOp::RShift => {
