@@ -7,9 +7,11 @@
 //! - [`xtask`]: runs `cargo xtask` commands and reads what they generated for a board.
 //! - [`emulator`]: a `cargo xtask run <board>` session, talking to the emulated console.
 //! - [`exchange`]: the console conversations the tests expect, as data.
+//! - [`serial`]: a board's console as a pty device path, for mpremote.
 
 pub mod emulator;
 pub mod exchange;
+pub mod serial;
 pub mod xtask;
 
 use std::path::PathBuf;

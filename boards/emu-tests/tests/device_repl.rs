@@ -17,7 +17,8 @@ fn typing_at_the_emulated_microbit() {
     let mut emu = Session::start(board).unwrap_or_else(|e| panic!("{board}: {e}"));
     let mut step = |send: &str, expect: &str, timeout: Duration| {
         emu.send(send).unwrap_or_else(|e| panic!("{e}"));
-        emu.expect(expect, timeout).unwrap_or_else(|e| panic!("{e}"))
+        emu.expect(expect, timeout)
+            .unwrap_or_else(|e| panic!("{e}"))
     };
     step("", exchange::BANNER_PREFIX, BUILD_AND_BOOT_TIMEOUT);
     step("", exchange::PROMPT, STEP_TIMEOUT);
@@ -33,13 +34,17 @@ fn typing_at_the_emulated_microbit() {
     // Tab completes a keyword, then an attribute.
     step("impo\t", "import", STEP_TIMEOUT);
     step(" sys\r", ">>> ", STEP_TIMEOUT);
-    step("sys.imp\t\r", "sys.implementation\r\n(name='micropython'", STEP_TIMEOUT);
+    step(
+        "sys.imp\t\r",
+        "sys.implementation\r\n(name='micropython'",
+        STEP_TIMEOUT,
+    );
     step("", ">>> ", STEP_TIMEOUT);
     // Auto-indent after a colon; an empty line ends the block.
     step("for i in range(3):\r", "...     ", STEP_TIMEOUT);
     step("print(i * 10)\r\r", "0\r\n10\r\n20\r\n>>> ", STEP_TIMEOUT);
     // Ctrl-C stops a busy loop through the UART receive interrupt.
-    step("while True: pass\r", "...     ", STEP_TIMEOUT);
+    step("while True: pass\r", "... ", STEP_TIMEOUT);
     step("\r", "\r\n", STEP_TIMEOUT);
     std::thread::sleep(Duration::from_millis(500));
     step("\x03", "KeyboardInterrupt", STEP_TIMEOUT);
