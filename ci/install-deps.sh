@@ -18,7 +18,7 @@ if ((${#need_apt[@]})); then
   fi
 fi
 
-if ! python3 -c "import esptool" 2>/dev/null; then
+if ! python3 -c "import esptool" 2>/dev/null || ! command -v mpremote >/dev/null; then
   echo "install-deps: pip install esptool mpremote"
   python3 -m pip install -q esptool mpremote || {
     echo "install-deps: could not install esptool: run 'python3 -m pip install esptool mpremote'" >&2
