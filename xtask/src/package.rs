@@ -54,8 +54,15 @@ pub fn make_images(board: &Board, elf_data: &[u8], scratch: &Path) -> Result<Ima
                 source: source.value.clone(),
             })
             .collect();
+        // The log and spare blocks at the end of the region belong to the board's flash block
+        // device: the volume is only as big as what it gives the filesystem.
+        let geometry = board
+            .build
+            .chip
+            .fs_geometry(m.fs_base.value, m.fs_size.value)
+            .map_err(|(key, problem)| format!("{id}: {key}: {problem}"))?;
         Some(fatimg::build(
-            m.fs_size.value,
+            geometry.image_size,
             &board.filesystem.label,
             &entries,
         )?)

@@ -47,7 +47,10 @@ fn main() -> ! {
     let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let mut port = EspPort::new();
+    let mut port = EspPort::with_filesystem(
+        peripherals.FLASH,
+        mpy_board_common::fs_config!(board_config),
+    );
     let board = mpy_core::embed::BoardInfo {
         board_name: board_config::BOARD_NAME,
         mcu: board_config::MCU,

@@ -6,6 +6,8 @@
 #![no_std]
 #![no_main]
 
+extern crate alloc;
+
 // Not every board uses every generated constant.
 #[allow(dead_code)]
 mod board_config {
@@ -13,6 +15,7 @@ mod board_config {
     include!(concat!(env!("MPY_GEN_DIR"), "/board_config.rs"));
 }
 mod console_uart;
+mod flash;
 mod port;
 mod usb_console;
 

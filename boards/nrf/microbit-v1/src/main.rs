@@ -44,5 +44,6 @@ fn main() -> ! {
         stack_size: board_config::STACK_SIZE,
         modules: mpy_modules::ALL,
     };
-    mpy_core::repl::run(&mut NrfPort, interpreter_heap, &board)
+    let mut port = NrfPort::new(mpy_board_common::fs_config!(board_config));
+    mpy_core::repl::run(&mut port, interpreter_heap, &board)
 }
