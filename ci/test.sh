@@ -9,5 +9,7 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo test (core, modules, host port + Python corpus, xtask)"
 cargo test --workspace
+echo "== shared board code on the host (flash filesystem mount, STM32F4 flash driver logic)"
+cargo test --manifest-path boards/common/Cargo.toml --features flash-fs,sector-flash
 echo "== firmware in emulators (QEMU netduinoplus2 / microbit, rp2040js)"
 cargo test --manifest-path boards/emu-tests/Cargo.toml -- --test-threads 1

@@ -285,3 +285,16 @@ mod dot_entries {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chips::MIN_FS_IMAGE;
+
+    #[test]
+    fn the_smallest_volume_validation_allows_can_be_made() {
+        assert!(build(MIN_FS_IMAGE, "X", &[]).is_ok());
+        let err = build(MIN_FS_IMAGE - 1024, "X", &[]).unwrap_err();
+        assert!(err.contains("cannot format"), "{err}");
+    }
+}

@@ -92,6 +92,18 @@ pub fn board_config_rs(board: &Board) -> String {
     ] {
         konst(name, "u32", format!("{:#010x}", value.value));
     }
+    // The flash block device's layout: the same numbers the FAT image was sized with
+    // (`package::fs_image`), so the board mounts the shipped volume instead of reformatting.
+    // A manifest without a valid region never gets here (validation).
+    if let Ok(fs) = board
+        .build
+        .chip
+        .fs_geometry(m.fs_base.value, m.fs_size.value)
+    {
+        konst("FS_ERASE_SIZE", "usize", fs.erase_size.to_string());
+        konst("FS_LOG_BLOCKS", "usize", fs.log_blocks.to_string());
+    }
+    konst("FS_LABEL", "&str", format!("{:?}", board.filesystem.label));
     konst("CONSOLE_UART", "u8", board.console.uart.value.to_string());
     konst(
         "CONSOLE_TX",
@@ -132,9 +144,12 @@ mod tests {
             "pub const FLASH_BASE: u32 = 0x08000000;",
             "pub const FLASH_SIZE: u32 = 0x00100000;",
             "pub const FIRMWARE_BASE: u32 = 0x08000000;",
-            "pub const FIRMWARE_SIZE: u32 = 0x000c0000;",
-            "pub const FS_BASE: u32 = 0x080c0000;",
-            "pub const FS_SIZE: u32 = 0x00040000;",
+            "pub const FIRMWARE_SIZE: u32 = 0x00080000;",
+            "pub const FS_BASE: u32 = 0x08080000;",
+            "pub const FS_SIZE: u32 = 0x00080000;",
+            "pub const FS_ERASE_SIZE: usize = 131072;",
+            "pub const FS_LOG_BLOCKS: usize = 1;",
+            "pub const FS_LABEL: &str = \"MICROPYTHON\";",
             "pub const RAM_BASE: u32 = 0x20000000;",
             "pub const RAM_SIZE: u32 = 0x00020000;",
             "pub const CONSOLE_UART: u8 = 1;",
@@ -146,7 +161,7 @@ mod tests {
         }
         let memory = memory_x(&board);
         assert!(
-            memory.contains("FLASH : ORIGIN = 0x08000000, LENGTH = 0xc0000"),
+            memory.contains("FLASH : ORIGIN = 0x08000000, LENGTH = 0x80000"),
             "{memory}"
         );
         assert!(
@@ -167,7 +182,7 @@ mod tests {
             .replace("uf2_family = 0x57755a57", "uf2_family = 0xe48bff56")
             .replace("flash_base = 0x08000000", "flash_base = 0x10000000")
             .replace("firmware_base = 0x08000000", "firmware_base = 0x10000000")
-            .replace("fs_base = 0x080C0000", "fs_base = 0x100C0000");
+            .replace("fs_base = 0x08080000", "fs_base = 0x10080000");
         let dir = manifest_dir(&text);
         let board = manifest::load(dir.path(), "testboard").expect("valid");
         assert!(crate::validate::validate(&board).is_empty());
@@ -177,7 +192,7 @@ mod tests {
             "{memory}"
         );
         assert!(
-            memory.contains("FLASH : ORIGIN = 0x10000100, LENGTH = 0xbff00"),
+            memory.contains("FLASH : ORIGIN = 0x10000100, LENGTH = 0x7ff00"),
             "{memory}"
         );
         assert!(

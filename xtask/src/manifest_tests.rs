@@ -42,7 +42,7 @@ fn the_valid_manifest_is_valid() {
     let dir = manifest_dir(VALID);
     let board = load_ok(&dir);
     assert_eq!(board.id, "testboard");
-    assert_eq!(board.memory.fs_base.value, 0x080C_0000);
+    assert_eq!(board.memory.fs_base.value, 0x0808_0000);
     assert_eq!(board.memory.ram_size.value, 128 * 1024);
     assert_eq!(board.pins[0].0, "LED");
     assert_eq!(board.filesystem.files.len(), 3);
@@ -70,11 +70,11 @@ fn unknown_section_is_reported() {
 #[test]
 fn overlapping_regions() {
     assert_error(
-        "fs_base = 0x080C0000",
-        "fs_base = 0x080B0000",
+        "fs_base = 0x08080000",
+        "fs_base = 0x08060000",
         &[
             "overlaps the firmware region",
-            "move fs_base to 0x80c0000 or later",
+            "move fs_base to 0x8080000 or later",
         ],
     );
 }
@@ -85,7 +85,7 @@ fn firmware_outside_flash() {
         "firmware_base = 0x08000000",
         "firmware_base = 0x07000000",
         &[
-            "the firmware region 0x7000000..0x70c0000 is outside flash",
+            "the firmware region 0x7000000..0x7080000 is outside flash",
             "set firmware_base inside flash",
         ],
     );
@@ -94,7 +94,7 @@ fn firmware_outside_flash() {
 #[test]
 fn firmware_not_fitting_in_flash() {
     assert_error(
-        "firmware_size = \"768K\"",
+        "firmware_size = \"512K\"",
         "firmware_size = \"2M\"",
         &[
             "does not fit in flash",
@@ -106,7 +106,7 @@ fn firmware_not_fitting_in_flash() {
 #[test]
 fn filesystem_outside_flash() {
     assert_error(
-        "fs_base = 0x080C0000",
+        "fs_base = 0x08080000",
         "fs_base = 0x08100000",
         &[
             "the filesystem region",
@@ -119,9 +119,34 @@ fn filesystem_outside_flash() {
 #[test]
 fn filesystem_not_erase_block_aligned() {
     assert_error(
-        "fs_base = 0x080C0000",
-        "fs_base = 0x080C0100",
-        &["4 KB erase block"],
+        "fs_size = \"512K\"",
+        "fs_size = \"500K\"",
+        &["start and end on a 128 KB erase sector of the stm32f405"],
+    );
+}
+
+#[test]
+fn filesystem_too_small_for_its_log_and_spare() {
+    assert_error(
+        "fs_size = \"512K\"",
+        "fs_size = \"256K\"",
+        &[
+            "fs_size 256 KB is too small",
+            "1 log + 1 spare erase sector of 128 KB",
+            "use fs_size of at least 0x60000 (384 KB)",
+        ],
+    );
+}
+
+#[test]
+fn filesystem_across_sectors_of_different_sizes() {
+    assert_error(
+        "fs_base = 0x08080000",
+        "fs_base = 0x08000000",
+        &[
+            "spans erase sectors of different sizes",
+            "4 x 16K at 0x8000000",
+        ],
     );
 }
 

@@ -56,7 +56,14 @@ pub fn filesystem_image(board: &Board) -> Result<Option<FsImage>, String> {
             source: source.value.clone(),
         })
         .collect();
-    fatimg::build(size, &board.filesystem.label, &entries).map(Some)
+    // The log and spare blocks at the end of the region belong to the board's flash block
+    // device: the volume is only as big as what it gives the filesystem.
+    let geometry = board
+        .build
+        .chip
+        .fs_geometry(board.memory.fs_base.value, size)
+        .map_err(|(key, problem)| format!("{}: {key}: {problem}", board.id))?;
+    fatimg::build(geometry.image_size, &board.filesystem.label, &entries).map(Some)
 }
 
 /// Builds all images. `scratch` is a folder for files espflash must read from disk.

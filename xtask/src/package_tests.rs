@@ -100,14 +100,17 @@ fn hex_records_and_checksums_verify() {
     for (addr, byte) in flash_bytes(&elf.chunks) {
         assert_eq!(decoded[&addr], byte);
     }
-    assert_eq!(decoded.len(), 1064 + board.memory.fs_size.value as usize);
+    // The FAT volume ends where the flash block device's log and spare sectors begin.
+    let fs_image = board.memory.fs_size.value as usize - 2 * 128 * 1024;
+    assert_eq!(file(&images, "-fs.img").len(), fs_image);
+    assert_eq!(decoded.len(), 1064 + fs_image);
 }
 
 #[test]
 fn bin_is_the_flash_image_from_the_firmware_base() {
     let (_dir, board, _elf, images) = stm32_images();
     let bin = file(&images, ".bin");
-    assert_eq!(bin.len(), 0x10_0000);
+    assert_eq!(bin.len(), 0xC_0000, "up to the end of the FAT volume");
     assert_eq!(bin[0x3E8], 0xA5);
     assert_eq!(bin[0x428], 0xFF, "gap is erased flash");
     let fs_offset = (board.memory.fs_base.value - board.memory.firmware_base.value) as usize;
@@ -182,7 +185,7 @@ fn images_are_reproducible() {
 
 #[test]
 fn firmware_outgrowing_its_region_fails_the_build() {
-    let text = VALID.replace("firmware_size = \"768K\"", "firmware_size = \"1K\"");
+    let text = VALID.replace("firmware_size = \"512K\"", "firmware_size = \"1K\"");
     let (_dir, board) = board_from(&text);
     let elf = cortex_m_elf(0x0800_0000, 0x2000_0000, 64 * 1024);
     let scratch = TempDir::new("small");
@@ -270,7 +273,7 @@ fn esp_manifest(chip: &str, target: &str) -> String {
         .replace("LED = \"PA13\"", "LED = \"GPIO2\"")
         .replace("uart = 1\ntx = \"PB6\"\nrx = \"PB7\"", "uart = 0\ntx = \"GPIO1\"\nrx = \"GPIO3\"")
         .replace("hex = true\nbin = true\nuf2 = true\nuf2_family = 0x57755a57\n", "esp_bin = true\n\n[esp]\nflash_size = \"4MB\"\nflash_mode = \"dio\"\nflash_freq = \"40MHz\"\n")
-        .replace("flash_base = 0x08000000\nflash_size = \"1M\"\nfirmware_base = 0x08000000\nfirmware_size = \"768K\"\nfs_base = 0x080C0000\nfs_size = \"256K\"",
+        .replace("flash_base = 0x08000000\nflash_size = \"1M\"\nfirmware_base = 0x08000000\nfirmware_size = \"512K\"\nfs_base = 0x08080000\nfs_size = \"512K\"",
                  "flash_base = 0\nflash_size = \"4M\"\nfirmware_base = 0x10000\nfirmware_size = 0x1F0000\nfs_base = 0x200000\nfs_size = \"64K\"")
         .replace("ram_base = 0x20000000", "ram_base = 0x3FC80000")
 }
@@ -333,7 +336,12 @@ fn check_idf_image(chip: &str, image: &[u8], boot_addr: usize, fs: &[u8]) {
         table.contains(&("vfs".to_string(), 1, 0x81, 0x20_0000, 0x1_0000)),
         "{table:?}"
     );
-    assert_eq!(&image[0x20_0000..0x21_0000], fs);
+    assert_eq!(
+        fs.len(),
+        0x1_0000 - 3 * 4096,
+        "the log and spare are not in the image"
+    );
+    assert_eq!(&image[0x20_0000..0x20_0000 + fs.len()], fs);
 }
 
 #[test]
@@ -474,5 +482,112 @@ fn esp8266_image_checks_with_esptool() {
         "segments in:\n{info}"
     );
     assert_eq!(image[0x1_0000..0x1_0800], [5; 2048]);
-    assert_eq!(&image[0x10_0000..0x11_0000], file(&images, "-fs.img"));
+    let fs = file(&images, "-fs.img");
+    assert_eq!(
+        fs.len(),
+        0x1_0000 - 3 * 4096,
+        "the log and spare are not in the image"
+    );
+    assert_eq!(&image[0x10_0000..0x10_0000 + fs.len()], fs);
+}
+
+/// Erased NOR flash in RAM, as the board's flash block device sees its region.
+struct RamFlash {
+    bytes: Vec<u8>,
+    erase: usize,
+}
+
+impl mpy_fat::Flash for RamFlash {
+    fn erase_size(&self) -> usize {
+        self.erase
+    }
+    fn program_size(&self) -> usize {
+        4
+    }
+    fn capacity(&self) -> usize {
+        self.bytes.len()
+    }
+    fn read(&mut self, addr: usize, buf: &mut [u8]) -> Result<(), mpy_fat::Error> {
+        buf.copy_from_slice(&self.bytes[addr..addr + buf.len()]);
+        Ok(())
+    }
+    fn erase(&mut self, block: usize) -> Result<(), mpy_fat::Error> {
+        self.bytes[block * self.erase..(block + 1) * self.erase].fill(0xFF);
+        Ok(())
+    }
+    fn program(&mut self, addr: usize, data: &[u8]) -> Result<(), mpy_fat::Error> {
+        for (cell, b) in self.bytes[addr..addr + data.len()].iter_mut().zip(data) {
+            *cell &= b;
+        }
+        Ok(())
+    }
+}
+
+/// Mounts `image` as a board does: at the start of an erased `region`-byte flash region, under
+/// the flash block device with the chip's log. Returns (formatted?, file names at the root).
+fn mount_like_the_board(
+    image: &[u8],
+    region: usize,
+    erase: usize,
+    log: usize,
+) -> (bool, Vec<String>) {
+    let mut bytes = vec![0xFF; region];
+    bytes[..image.len()].copy_from_slice(image);
+    let dev = mpy_fat::FlashBlockDevice::new(RamFlash { bytes, erase }, log).expect("device");
+    let (mut fs, formatted) = mpy_fat::Fat::mount_or_format(dev, "X", &[]).expect("mount");
+    let names = fs
+        .listdir("/")
+        .expect("listdir")
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    (formatted, names)
+}
+
+#[test]
+fn the_shipped_volume_mounts_on_the_board_without_reformatting() {
+    let (_dir, board, _elf, images) = stm32_images();
+    let m = &board.memory;
+    let geometry = board
+        .build
+        .chip
+        .fs_geometry(m.fs_base.value, m.fs_size.value)
+        .expect("valid");
+    let (erase, log) = (geometry.erase_size as usize, geometry.log_blocks as usize);
+    let image = file(&images, "-fs.img");
+    let (formatted, mut names) = mount_like_the_board(image, m.fs_size.value as usize, erase, log);
+    names.sort();
+    assert!(!formatted, "the board would reformat the shipped volume");
+    assert!(names.contains(&"boot.py".to_string()) && names.contains(&"main.py".to_string()));
+    // What the image size guards against: a volume as big as the whole region does not fit the
+    // device (its log and spare come off the end), so the board reformats and loses the files.
+    let whole = crate::fatimg::build(m.fs_size.value, "X", &[])
+        .expect("image")
+        .0;
+    assert!(mount_like_the_board(&whole, m.fs_size.value as usize, erase, log).0);
+}
+
+#[test]
+fn every_chip_geometry_gives_a_volume_its_board_mounts() {
+    for chip in crate::chips::CHIPS {
+        let (base, region) = match chip.erase {
+            crate::chips::Erase::Uniform(sector) => (sector * 16, (64 * 1024).max(sector * 8)),
+            crate::chips::Erase::Sectors(runs) => {
+                let &(start, sector, count) = runs.last().expect("runs");
+                (start, sector * count.min(4))
+            }
+        };
+        let g = chip.fs_geometry(base, region).expect("valid region");
+        let image = crate::fatimg::build(g.image_size, "X", &[])
+            .expect("image")
+            .0;
+        let erase = g.erase_size as usize;
+        let (formatted, _) =
+            mount_like_the_board(&image, region as usize, erase, g.log_blocks as usize);
+        assert!(
+            !formatted,
+            "{}: the board would reformat its shipped volume",
+            chip.name
+        );
+    }
 }

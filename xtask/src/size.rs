@@ -253,6 +253,7 @@ mod tests {
 
     /// The section layout esp-hal 1.x links for the ESP32-C3 (sizes from a real build): IRAM code
     /// and its DRAM-side reservation, statics with a 192K heap, a flash-mapped `.rotext_dummy`
+    /// (`.text` trimmed so the image fits the test manifest's 512K firmware region)
     /// and a `.stack` running to the end of esp-hal's 313K DRAM region.
     fn esp32c3_elf() -> Vec<u8> {
         let heap = 192 * K;
@@ -266,7 +267,7 @@ mod tests {
             section(".bss", data_end, bss, true),
             section(".rodata", 0x3C00_0020, 0x1D2CC, false),
             section(".rotext_dummy", 0x4200_0020, 0x2_0000, true),
-            section(".text", 0x4202_0020, 0x6_461A, false),
+            section(".text", 0x4202_0020, 0x5_0000, false),
             section(
                 ".stack",
                 stack_start,

@@ -8,11 +8,6 @@ use crate::known_modules::{is_known, KNOWN_MODULES};
 use crate::manifest::{Board, Located};
 use crate::suggest::did_you_mean;
 
-/// The FAT filesystem needs a few sectors for its boot sector, FATs and root directory.
-const MIN_FS_SIZE: u32 = 16 * 1024;
-/// The device side erases flash in 4 KB blocks, so the filesystem must start and end on one.
-const ERASE_BLOCK: u32 = 4096;
-
 pub const ESP_FLASH_SIZES: &[&str] = &["1MB", "2MB", "4MB", "8MB", "16MB", "32MB"];
 pub const ESP_FLASH_MODES: &[&str] = &["qio", "qout", "dio", "dout"];
 pub const ESP_FLASH_FREQS: &[&str] = &["20MHz", "26MHz", "40MHz", "80MHz"];
@@ -72,19 +67,17 @@ fn check_memory(board: &Board, errors: &mut Vec<String>) {
         )));
     }
     if m.fs_size.value > 0 {
-        if !m.fs_base.value.is_multiple_of(ERASE_BLOCK)
-            || !m.fs_size.value.is_multiple_of(ERASE_BLOCK)
+        if let Err((key, problem)) = board
+            .build
+            .chip
+            .fs_geometry(m.fs_base.value, m.fs_size.value)
         {
-            errors.push(m.fs_base.error(format!(
-                "the filesystem region must start and end on a 4 KB erase block; \
-                 make fs_base and fs_size multiples of {ERASE_BLOCK:#x}"
-            )));
-        }
-        if m.fs_size.value < MIN_FS_SIZE {
-            errors.push(m.fs_size.error(format!(
-                "fs_size {} is too small for a FAT filesystem; use at least {MIN_FS_SIZE} (16K)",
-                m.fs_size.value
-            )));
+            let at = if key == "fs_base" {
+                &m.fs_base
+            } else {
+                &m.fs_size
+            };
+            errors.push(at.error(problem));
         }
     }
     let ram_needed = u64::from(m.heap_size.value) + u64::from(m.stack_size.value);

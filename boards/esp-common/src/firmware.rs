@@ -2,15 +2,19 @@
 //! differ only in the chip feature they select and the generated board config they are built with.
 
 use crate::{console, port::EspPort};
+use mpy_board_common::flash_fs::FsConfig;
 use mpy_board_common::panic::PanicConsole;
 use mpy_core::embed::BoardInfo;
 
 /// Takes UART0 for the console on GPIOs `console_tx`/`console_rx` (numbers from
-/// [`crate::pins::parse`]), then runs the interpreter in `heap`. Call after `esp_hal::init`.
+/// [`crate::pins::parse`]), then runs the interpreter in `heap` with the filesystem `fs` in the
+/// SPI flash. Call after `esp_hal::init`.
 pub fn run(
     uart0: esp_hal::peripherals::UART0<'static>,
+    flash: esp_hal::peripherals::FLASH<'static>,
     console_tx: u8,
     console_rx: u8,
+    fs: FsConfig,
     heap: &'static mut [u8],
     board: &BoardInfo,
 ) -> ! {
@@ -22,7 +26,7 @@ pub fn run(
         write: console::write_blocking,
         stop: || esp_hal::system::software_reset(),
     });
-    mpy_board_common::heap::split_and_run_repl(&mut EspPort::new(), heap, board)
+    mpy_board_common::heap::split_and_run_repl(&mut EspPort::with_filesystem(flash, fs), heap, board)
 }
 
 /// Expands to a board crate's ESP-IDF application descriptor, generated `board_config` module,
@@ -49,7 +53,16 @@ macro_rules! board_main {
         fn main() -> ! {
             let peripherals = esp_hal::init(esp_hal::Config::default());
             let (heap, board) = take_heap_and_board_info();
-            $crate::firmware::run(peripherals.UART0, CONSOLE_TX, CONSOLE_RX, heap, &board)
+            let fs = ::mpy_board_common::fs_config!(board_config);
+            $crate::firmware::run(
+                peripherals.UART0,
+                peripherals.FLASH,
+                CONSOLE_TX,
+                CONSOLE_RX,
+                fs,
+                heap,
+                &board,
+            )
         }
     };
 }

@@ -6,6 +6,8 @@
 #![no_std]
 #![no_main]
 
+extern crate alloc;
+
 // Not every board uses every generated constant.
 #[allow(dead_code)]
 mod board_config {
@@ -17,6 +19,7 @@ mod frozen {
     include!(concat!(env!("MPY_GEN_DIR"), "/frozen.rs"));
 }
 mod console_uart;
+mod flash;
 mod port;
 mod usb_console;
 

@@ -1,8 +1,14 @@
-//! The interpreter's view of the board: console on UART + USB CDC, time from the 1 MHz timer.
+//! The interpreter's view of the board: console on UART + USB CDC, time from the 1 MHz timer,
+//! the manifest's flash region (through the boot ROM) as the root filesystem.
 
-use crate::{console_uart, usb_console};
+use crate::{board_config, console_uart, flash, usb_console};
+use alloc::boxed::Box;
+use mpy_board_common::flash_fs::{self, FsConfig};
 use mpy_core::port::Port;
+use mpy_core::vfs::Filesystem;
 use rp2040_hal::Timer;
+
+const FS: FsConfig = mpy_board_common::fs_config!(board_config);
 
 pub struct BoardPort {
     timer: Timer,
@@ -39,5 +45,13 @@ impl Port for BoardPort {
     fn delay_us(&mut self, us: u32) {
         let start = self.now_us();
         while self.now_us() - start < u64::from(us) {}
+    }
+
+    fn root_filesystem(&mut self) -> Option<Box<dyn Filesystem>> {
+        let Some(region) = flash::FlashRegion::new(FS.base, FS.size as usize) else {
+            self.write(b"MPY: no filesystem: region not sector-aligned in flash\n");
+            return None;
+        };
+        flash_fs::mount(region, &FS, &mut |line| self.write(line))
     }
 }

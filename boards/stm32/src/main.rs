@@ -5,6 +5,8 @@
 #![no_std]
 #![no_main]
 
+extern crate alloc;
+
 // Not every board uses every generated constant.
 #[allow(dead_code)]
 mod board_config {
@@ -17,6 +19,7 @@ mod frozen {
 }
 mod clocks;
 mod console_uart;
+mod flash;
 mod gpio;
 mod port;
 mod ticks;
@@ -48,7 +51,7 @@ fn main() -> ! {
     let (rust_heap, interpreter_heap) = heap.split_at_mut(board_config::HEAP_SIZE / 4);
     mpy_board_common::heap::init(rust_heap);
 
-    let mut port = port::BoardPort;
+    let mut port = port::BoardPort::new(dp.FLASH);
     let board = mpy_core::embed::BoardInfo {
         board_name: board_config::BOARD_NAME,
         mcu: board_config::MCU,

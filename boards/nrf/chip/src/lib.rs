@@ -6,6 +6,8 @@
 //! selection), so the drivers are shared; where the PACs differ, `cfg` picks the variant.
 #![no_std]
 
+extern crate alloc;
+
 #[cfg(all(feature = "nrf51", feature = "nrf52833"))]
 compile_error!("enable exactly one of the features `nrf51` and `nrf52833`");
 #[cfg(not(any(feature = "nrf51", feature = "nrf52833")))]
