@@ -1482,8 +1482,27 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
             }
             Kind::Range => {
                 let r = crate::obj::misc::range_ref(container);
-                if let Some(i) = x.as_small_int() {
-                    let off = i - r.start;
+                // Ints (and floats equal to one) are placed arithmetically, never by iterating
+                // (`10**20 in range(10**12)` must not walk the range).
+                let as_int = if let Some(i) = crate::obj::num::small_of(x) {
+                    Some(i)
+                } else if crate::obj::num::is_bigint(x) {
+                    // Beyond every range's bounds, which are small ints.
+                    return Ok(false);
+                } else if crate::obj::num::is_float(x) {
+                    let f = crate::obj::num::float_of(x);
+                    if f != libm::trunc(f) || f.abs() >= 4.0e18 {
+                        return Ok(false);
+                    }
+                    Some(f as i64)
+                } else {
+                    None
+                };
+                if let Some(i) = as_int {
+                    let Ok(i) = isize::try_from(i) else {
+                        return Ok(false);
+                    };
+                    let off = i.wrapping_sub(r.start);
                     return Ok(off % r.step == 0
                         && off / r.step >= 0
                         && ((off / r.step) as usize) < r.len());
@@ -1503,11 +1522,17 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
             }
         }
     }
-    // Fall back to iteration.
+    // Fall back to iteration, interruptible: the container may be long (a huge range searched
+    // for an object of another type).
     let it = iter(vm, container)?;
+    let mut n = 0u32;
     while let Some(item) = next(vm, it)? {
         if eq(vm, item, x)? {
             return Ok(true);
+        }
+        n = n.wrapping_add(1);
+        if n % 1024 == 0 {
+            vm.check_interrupt()?;
         }
     }
     Ok(false)
