@@ -166,7 +166,9 @@ pub fn instance_dict(v: Value) -> Option<Value> {
     let d = match kind_of(v) {
         // SAFETY: kind Object values have InstanceObj layout.
         Kind::Object => unsafe { crate::obj::obj::<InstanceObj>(v).dict.get() },
-        Kind::List | Kind::Dict | Kind::Set | Kind::Str | Kind::Int if type_of(v).is_heap() => {
+        Kind::List | Kind::Dict | Kind::Set | Kind::Str | Kind::Int | Kind::Tuple
+            if type_of(v).is_heap() =>
+        {
             let off = builtin_dict_offset(v);
             // SAFETY: instances of Python subclasses of these kinds are allocated by
             // `new_instance`/`new_str_subclass` with the dict Value at this offset.
@@ -189,6 +191,7 @@ pub fn instance_dict(v: Value) -> Option<Value> {
 fn builtin_dict_offset(v: Value) -> usize {
     match kind_of(v) {
         Kind::List => core::mem::size_of::<crate::obj::list::ListObj>(),
+        Kind::Tuple => crate::obj::list::tuple_dict_offset(crate::obj::list::tuple_items(v).len()),
         Kind::Dict | Kind::Set => core::mem::size_of::<crate::obj::map::MapObj>(),
         // SAFETY: kind Int objects have BigIntObj layout.
         Kind::Int => crate::obj::num::int_dict_offset(
@@ -294,13 +297,22 @@ fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> 
                     Some(crate::obj::exc::first_arg(obj))
                 }
                 n if n == q::code && is_subtype(t, &SYSTEM_EXIT_TYPE) => {
-                    Some(crate::obj::exc::first_arg(obj))
+                    // Several arguments: the code is the whole args tuple (CPython).
+                    let args = e.args.get();
+                    if !args.is_null() && tuple_items(args).len() > 1 {
+                        Some(args)
+                    } else {
+                        Some(crate::obj::exc::first_arg(obj))
+                    }
                 }
                 n if n == q::errno && is_subtype(t, &OS_ERROR_TYPE) => {
                     Some(crate::obj::exc::first_arg(obj))
                 }
                 n if n == q::__cause__ => Some(null_to_none(e.cause.get())),
                 n if n == q::__context__ => Some(null_to_none(e.context.get())),
+                n if n == q::__suppress_context__ => {
+                    Some(Value::from_bool(e.suppress_context.get()))
+                }
                 n if n == q::__traceback__ => Some(Value::NONE),
                 _ => None,
             }
@@ -589,6 +601,13 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Qstr, v: Value) -> PyResul
             f.dict.set(d);
         }
     }
+    if t.kind == Kind::Exception && !is_type(obj) && name == q::args {
+        // `e.args = ...` replaces the args that str(e) and e.args show (any iterable -> tuple).
+        let items = crate::ops::collect_iterable(vm, v)?;
+        let args = new_tuple(vm, crate::obj::list::list_items(items))?;
+        exc_ref(obj).args.set(args);
+        return Ok(());
+    }
     if t.kind == Kind::Exception && !is_type(obj) && exc_ref(obj).dict.get().is_null() {
         let d = new_dict(vm)?;
         exc_ref(obj).dict.set(d);
@@ -757,7 +776,7 @@ pub fn new_class_kw(
         Kind::Object => Kind::Object,
         Kind::Exception => Kind::Exception,
         // Instances: the builtin layout plus an instance dict slot (see `instance_dict`).
-        k @ (Kind::List | Kind::Dict | Kind::Set | Kind::Str | Kind::Int) => k,
+        k @ (Kind::List | Kind::Dict | Kind::Set | Kind::Str | Kind::Int | Kind::Tuple) => k,
         other => {
             let _ = other;
             let msg = alloc::format!(
@@ -919,13 +938,15 @@ pub fn call_class(
             crate::call::call_with_self(vm, f, t.as_value(), args, kw)?
         }
         // str and int are immutable: the value comes from the constructor arguments (__new__).
-        _ if matches!(t.kind, Kind::Str | Kind::Int) => new_immutable(vm, t, args, kw)?,
+        _ if matches!(t.kind, Kind::Str | Kind::Int | Kind::Tuple) => {
+            new_immutable(vm, t, args, kw)?
+        }
         _ => new_instance(vm, t)?,
     };
     if !is_subtype(type_of(obj), t) {
         return Ok(obj);
     }
-    if matches!(t.kind, Kind::Str | Kind::Int) {
+    if matches!(t.kind, Kind::Str | Kind::Int | Kind::Tuple) {
         // Arguments were consumed by __new__; only a Python __init__ still runs.
         if let Some(init) = class_lookup(vm, t, q::__init__) {
             if init.is_obj() && kind_of(init) != Kind::NativeFunction {
@@ -939,10 +960,13 @@ pub fn call_class(
     }
     if let Some(init) = class_lookup(vm, t, q::__init__) {
         let is_native_init = init.is_obj() && kind_of(init) == Kind::NativeFunction;
-        if is_native_init && t.kind == Kind::Exception {
+        if t.kind == Kind::Exception {
+            // args come from the constructor call even when a Python __init__ does not pass
+            // them on to the base class (CPython sets them in BaseException.__new__).
             let a = new_tuple(vm, args)?;
             exc_ref(obj).args.set(a);
-        } else if is_native_init && matches!(t.kind, Kind::List | Kind::Dict | Kind::Set) {
+        }
+        if is_native_init && matches!(t.kind, Kind::List | Kind::Dict | Kind::Set) {
             // list/dict/set.__init__: fill the new instance like the builtin constructor would.
             if !args.is_empty() || !kw.is_empty() {
                 let tmp = crate::builtins::construct(vm, unsafe_base(t), args, kw)?;
@@ -957,7 +981,8 @@ pub fn call_class(
             if !r.is_none() {
                 return Err(vm.type_error("__init__() should return None"));
             }
-        } else if (!args.is_empty() || !kw.is_empty())
+        } else if t.kind != Kind::Exception
+            && (!args.is_empty() || !kw.is_empty())
             && new.map(|n| n.is_obj() && kind_of(n) != Kind::NativeFunction) != Some(true)
         {
             let msg = alloc::format!("{}() takes no arguments", vm.qstr_str(t.name));
@@ -989,6 +1014,9 @@ pub fn new_immutable(
             let text = crate::obj::string::str_of(vm, v).unwrap_or("");
             crate::obj::string::new_str_subclass(vm, t, text, d)
         }
+        Kind::Tuple => {
+            crate::obj::list::new_tuple_subclass(vm, t, crate::obj::list::tuple_items(v), d)
+        }
         _ => crate::obj::num::new_int_subclass(vm, t, v, d),
     }
 }
@@ -999,8 +1027,8 @@ pub fn immutable_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         .pos
         .first()
         .ok_or_else(|| vm.type_error("__new__(): not enough arguments"))?;
-    if !is_type(cls) || !matches!(type_ref(cls).kind, Kind::Str | Kind::Int) {
-        return Err(vm.type_error("__new__(X): X is not a subtype of str or int"));
+    if !is_type(cls) || !matches!(type_ref(cls).kind, Kind::Str | Kind::Int | Kind::Tuple) {
+        return Err(vm.type_error("__new__(X): X is not a subtype of str, int or tuple"));
     }
     new_immutable(vm, type_ref(cls), &args.pos[1..], args.kw)
 }

@@ -165,16 +165,18 @@ fn bi_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     num::int_from_i64(vm, (h as i64) & (i64::MAX >> 2))
 }
 
-fn bi_callable(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    nargs(vm, args, 1, 1, "callable")?;
-    let v = args.pos[0];
-    let c = v.is_obj()
+fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    v.is_obj()
         && (matches!(
             kind_of(v),
             Kind::Function | Kind::NativeFunction | Kind::BoundMethod | Kind::Type
         ) || (type_of(v).is_heap()
-            && crate::attr::lookup_special(vm, v, q::__call__).is_some()));
-    Ok(Value::from_bool(c))
+            && crate::attr::lookup_special(vm, v, q::__call__).is_some()))
+}
+
+fn bi_callable(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    nargs(vm, args, 1, 1, "callable")?;
+    Ok(Value::from_bool(is_callable(vm, args.pos[0])))
 }
 
 fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Qstr> {
@@ -252,6 +254,15 @@ fn bi_divmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn bi_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 2, 3, "pow")?;
     if let Some(&m) = args.pos.get(2) {
+        let base = args.pos[0];
+        if !m.is_none() && base.is_obj() && type_of(base).is_heap() {
+            // A class's three-argument __pow__(exp, mod).
+            if let Some(r) = crate::attr::call_special(vm, base, q::__pow__, &[args.pos[1], m])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
         if !m.is_none() {
             #[cfg(feature = "complex")]
             if args.pos[..2]
@@ -284,6 +295,12 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = args.pos[0];
     let nd = args.pos.get(1).copied().filter(|x| !x.is_none());
     if num::is_int(v) {
+        // round(True) is the int 1, not a bool.
+        let v = if v.is_bool() {
+            Value::small_int((v == Value::TRUE) as isize)
+        } else {
+            v
+        };
         let Some(nd) = nd else { return Ok(v) };
         let n = ops::to_index(vm, nd)?;
         if n >= 0 {
@@ -389,6 +406,9 @@ fn bi_hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn bi_chr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 1, 1, "chr")?;
+    if num::is_bigint(args.pos[0]) {
+        return Err(vm.overflow_error("chr() arg too large"));
+    }
     let i = ops::to_index(vm, args.pos[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -435,6 +455,9 @@ fn bi_ord(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn bi_iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 1, 2, "iter")?;
     if let Some(&sentinel) = args.pos.get(1) {
+        if !is_callable(vm, args.pos[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         return crate::obj::iter::new_iter(
             vm,
             crate::obj::iter::callable_next,
@@ -584,6 +607,13 @@ fn min_max(vm: &mut Vm, args: &Args, want_max: bool) -> PyResult<Value> {
             return Err(vm.type_error(&msg));
         }
         1 => ops::collect_iterable(vm, args.pos[0])?,
+        _ if default.is_some() => {
+            let msg = alloc::format!(
+                "Cannot specify a default for {}() with multiple positional arguments",
+                fname
+            );
+            return Err(vm.type_error(&msg));
+        }
         _ => new_list(vm, args.pos)?,
     };
     let mut best = Value::NULL;
@@ -738,7 +768,11 @@ fn exec_eval(vm: &mut Vm, args: &Args, mode: crate::compile::CompileMode) -> PyR
             _ => return Err(vm.type_error("exec() arg 1 must be a string, bytes or code object")),
         },
     };
-    let src = String::from(src);
+    // eval() ignores leading spaces and tabs of its expression (CPython: `eval(" 1")` is 1).
+    let src = match mode {
+        crate::compile::CompileMode::Eval => String::from(src.trim_start_matches([' ', '\t'])),
+        _ => String::from(src),
+    };
     crate::embed::exec_source(vm, &src, "<string>", mode, globals, locals)
 }
 
@@ -881,6 +915,13 @@ pub fn construct(
                 return Ok(type_of(args[0]).as_value());
             }
             if args.len() == 3 {
+                // Checked here: new_class reads the bases as a tuple and copies a real dict.
+                if !list::is_tuple(args[1]) {
+                    return Err(vm.type_error("type() argument 2 must be tuple"));
+                }
+                if !map::is_dict(args[2]) {
+                    return Err(vm.type_error("type() argument 3 must be dict"));
+                }
                 let name = string::to_qstr(vm, args[0])?;
                 let ns = map::map_copy(vm, args[2], &DICT_TYPE)?;
                 return crate::attr::new_class(vm, name, args[1], ns);
@@ -916,6 +957,7 @@ pub fn construct(
                         Err(_) => Err(vm.new_error(&UNICODE_ERROR_TYPE, "invalid utf-8")),
                     };
                 }
+                return Err(vm.type_error("decoding to str: need a bytes-like object"));
             }
             let r = ops::str(vm, args[0])?;
             if string::is_str_type(r) {
@@ -1000,6 +1042,14 @@ pub fn construct(
             nargs(vm, &a, 1, 3, "range")?;
             let mut v = [0isize; 3];
             for (i, &x) in args.iter().enumerate() {
+                // Bounds are machine words, as in MicroPython (CPython ranges take big ints).
+                if num::is_bigint(x)
+                    && to_big(x)
+                        .and_then(|b| b.to_i64())
+                        .is_none_or(|n| isize::try_from(n).is_err())
+                {
+                    return Err(vm.overflow_error("overflow converting long int to machine word"));
+                }
                 v[i] = ops::to_index(vm, x)?;
             }
             let (start, stop, step) = match args.len() {

@@ -47,10 +47,9 @@ pub fn format_with_spec(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> 
         out.push_str(&s);
         return Ok(());
     }
-    let s = if v.is_bool() && parsed.ty.is_none() {
-        let mut t = String::new();
-        ops::str_into(vm, v, &mut t)?;
-        numfmt::format_str(&t, &parsed)
+    let s = if v.is_bool() {
+        // bool formats as the int it is once there is a spec (`format(True, ">3")` is "  1").
+        numfmt::format_int_i64((v == Value::TRUE) as i64, &parsed)
     } else if let Some(i) = small_of(v) {
         numfmt::format_int_i64(i, &parsed)
     } else if let Some(b) = to_big(v) {
@@ -174,6 +173,11 @@ fn str_format_impl(
             *auto += 1;
             v
         } else if let Ok(n) = key.parse::<usize>() {
+            if *auto > 0 {
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
             *manual = true;
             *args
                 .get(n)
@@ -335,6 +339,11 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
                     numfmt::percent_format_char(c, &spec)
                 } else if let Some(t) = str_of(vm, v).filter(|t| t.chars().count() == 1) {
                     numfmt::percent_format_char(t.chars().next().unwrap_or(' '), &spec)
+                } else if crate::obj::num::is_bigint(v) {
+                    return Err(fmt_error(vm, FmtError::CharOutOfRange, v));
+                } else if let Some(&[byte]) = crate::obj::string::bytes_of(v).filter(|_| bytes) {
+                    // bytes formatting takes a one-byte bytes object too (`b"%c" % b"z"`).
+                    numfmt::percent_format_char(byte as char, &spec)
                 } else {
                     return Err(fmt_error(vm, FmtError::CharRequiresIntOrChar, v));
                 }

@@ -335,7 +335,12 @@ pub fn gen_resume(vm: &mut Vm, g: Value, send: Value, throw: Value) -> PyResult<
     vm.handled_exc = saved;
     match r {
         Err(e) if is_subtype(type_of(e.0), &STOP_ITERATION_TYPE) => {
-            Err(vm.new_error(&RUNTIME_ERROR_TYPE, "generator raised StopIteration"))
+            let err = vm.new_error(&RUNTIME_ERROR_TYPE, "generator raised StopIteration");
+            // Chained like `raise RuntimeError(...) from stop` (PEP 479).
+            if is_subtype(type_of(err.0), &RUNTIME_ERROR_TYPE) {
+                exc_ref(err.0).cause.set(e.0);
+            }
+            Err(err)
         }
         r => r,
     }
@@ -1423,8 +1428,13 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let exc = top!();
                 let exit = peek!(1);
                 let ty = type_of(exc).as_value();
+                // `exc` is being handled while __exit__ runs: what __exit__ raises gets it as
+                // __context__.
+                let saved = core::mem::replace(&mut vm.handled_exc, exc);
+                let r = crate::call::call(vm, exit, &[ty, exc, Value::NONE], &[]);
+                vm.handled_exc = saved;
                 // The raw result: `async with` awaits it before testing it.
-                let r = tri!(crate::call::call(vm, exit, &[ty, exc, Value::NONE], &[]));
+                let r = tri!(r);
                 push!(r);
             }
             Op::BeforeAsyncWith => {

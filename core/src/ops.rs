@@ -191,6 +191,20 @@ fn ord_result(op: CmpOp, o: Ordering) -> bool {
     }
 }
 
+/// A dict keys or items view as a new set (they are set-like: `d.keys() & other`); other values
+/// as they are; a values view is not set-like (None).
+fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    if !crate::obj::iter::is_view(v) {
+        return Ok(Some(v));
+    }
+    if crate::obj::iter::view_parts(v).1 == 1 {
+        return Ok(None);
+    }
+    let s = map::new_set(vm)?;
+    set_update(vm, s, v)?;
+    Ok(Some(s))
+}
+
 /// Native ordering of two builtin values, if their types define one.
 fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
     if let (Some(x), Some(y)) = (small_of(a), small_of(b)) {
@@ -243,6 +257,16 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
         return seq_cmp(vm, op, a, b).map(Some);
     }
     let is_map = |k| matches!(k, Kind::Set | Kind::FrozenSet);
+    if ka == Kind::DictView || kb == Kind::DictView {
+        // keys and items views compare as the sets they show (`d.keys() == {1, 2}`).
+        let (sa, sb) = (view_as_set(vm, a)?, view_as_set(vm, b)?);
+        return match (sa, sb) {
+            (Some(x), Some(y)) if is_map(kind_of(x)) && is_map(kind_of(y)) => {
+                native_cmp(vm, op, x, y)
+            }
+            _ => Ok(None),
+        };
+    }
     if is_map(ka) && is_map(kb) {
         let r = match op {
             CmpOp::Eq | CmpOp::Ne => {
@@ -482,6 +506,27 @@ pub fn binary_op(vm: &mut Vm, raw_op: u8, a: Value, b: Value) -> PyResult<Value>
                 extend_list(vm, a, b)?;
                 return Ok(a);
             }
+            // `a *= n` repeats the list in place: other references see the change (CPython).
+            let r = native_binop(vm, op, a, b)?;
+            if list::is_list(r) {
+                list::list_splice(vm, a, 0, list::list_len(a), list_items(r))?;
+                return Ok(a);
+            }
+        } else if a.is_obj()
+            && kind_of(a) == Kind::ByteArray
+            && (op == BinOp::Add || op == BinOp::Mul)
+        {
+            // `ba += b"..."` and `ba *= n` change the bytearray itself, like list.
+            let r = native_binop(vm, op, a, b)?;
+            if let Some(bytes) = string::bytes_of(r) {
+                string::bytearray_set_len(a, 0);
+                string::bytearray_push(vm, a, bytes)?;
+                return Ok(a);
+            }
+        } else if map::is_dict(a) && op == BinOp::Or {
+            // `d |= x` is `d.update(x)`: any mapping or iterable of pairs, unlike `d | x`.
+            dict_update(vm, a, b)?;
+            return Ok(a);
         } else if map::is_set_like(a)
             && kind_of(a) == Kind::Set
             && map::is_set_like(b)
@@ -538,6 +583,20 @@ pub fn binary_op(vm: &mut Vm, raw_op: u8, a: Value, b: Value) -> PyResult<Value>
                 }
             }
         }
+        // Sequence repetition takes any object with __index__ as the count (`[0] * n`).
+        if op == BinOp::Mul {
+            let (seq, count) = if b_heap { (a, b) } else { (b, a) };
+            if !(seq.is_obj() && type_of(seq).is_heap())
+                && lookup_special(vm, count, q::__index__).is_some()
+            {
+                let n = to_index(vm, count)? as i64;
+                let n = num::int_from_i64(vm, n)?;
+                let r = native_binop(vm, op, seq, n)?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
     }
     let msg = alloc::format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -551,6 +610,16 @@ pub fn binary_op(vm: &mut Vm, raw_op: u8, a: Value, b: Value) -> PyResult<Value>
 /// Arithmetic on builtin types; NotImplemented when undefined.
 pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     let (ka, kb) = (numeric_kind(a), numeric_kind(b));
+    if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+        // bool's own &, |, ^ keep the bool type (`True & False` is False, not 0).
+        let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+        let r = match op {
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            _ => x ^ y,
+        };
+        return Ok(Value::from_bool(r));
+    }
     if ka == 1 && kb == 1 {
         return num::int_binop(vm, op, a, b);
     }
@@ -563,7 +632,11 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
     if crate::obj::complex::is_complex(a) || crate::obj::complex::is_complex(b) {
         return crate::obj::complex::binop(vm, op, a, b);
     }
-    // Sequences.
+    // Sequences. A repeat count that does not fit a machine word is an OverflowError (an index
+    // that does not fit is an IndexError).
+    if op == BinOp::Mul && num::is_bigint(b) && to_big(b).and_then(|n| n.to_i64()).is_none() {
+        return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+    }
     if let Some(s) = str_of(vm, a) {
         match op {
             BinOp::Add => {
@@ -592,6 +665,16 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
     }
     if !a.is_obj() {
         return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let set_op = matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor);
+    if set_op && (crate::obj::iter::is_view(a) || crate::obj::iter::is_view(b)) {
+        // keys/items views with sets or other views (either side) give sets.
+        return match (view_as_set(vm, a)?, view_as_set(vm, b)?) {
+            (Some(x), Some(y)) if map::is_set_like(x) && map::is_set_like(y) => {
+                set_binop(vm, op, x, y)
+            }
+            _ => Ok(Value::NOT_IMPLEMENTED),
+        };
     }
     match (kind_of(a), op) {
         (Kind::List, BinOp::Add) if list::is_list(b) => {
@@ -634,10 +717,14 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         (Kind::Bytes, BinOp::Mod) => {
             crate::format::bytes_percent_format(vm, string::bytes_of(a).unwrap_or(&[]), b)
         }
-        (Kind::Bytes, BinOp::Mul) if kb == 1 => {
+        (Kind::Bytes | Kind::ByteArray, BinOp::Mul) if kb == 1 => {
             let n = to_index(vm, b)?.max(0) as usize;
             let v = string::bytes_of(a).unwrap_or(&[]).repeat(n);
-            string::new_bytes(vm, &v)
+            if kind_of(a) == Kind::Bytes {
+                string::new_bytes(vm, &v)
+            } else {
+                string::new_bytearray(vm, &v)
+            }
         }
         (Kind::Set | Kind::FrozenSet, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
             if map::is_set_like(b) =>
@@ -818,11 +905,13 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
     }
     let t = type_of(v);
     if t.is_heap() && t.kind != Kind::Type {
-        // Subclasses of list/dict/set/int without a __repr__ of their own use the builtin repr,
-        // not the `object.__repr__` they also inherit.
+        // Subclasses of list/tuple/dict/set/int/exceptions without a __repr__ of their own use the
+        // builtin repr, not the `object.__repr__` they also inherit.
         let m = crate::attr::lookup_special(vm, v, q::__repr__).filter(|&m| {
-            !(matches!(t.kind, Kind::List | Kind::Dict | Kind::Set | Kind::Int)
-                && crate::obj::misc::is_object_repr(m))
+            !(matches!(
+                t.kind,
+                Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::Int | Kind::Exception
+            ) && crate::obj::misc::is_object_repr(m))
         });
         if let Some(m) = m {
             let r = crate::attr::call_bound(vm, m, v, &[])?;

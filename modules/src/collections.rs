@@ -13,12 +13,12 @@
 use crate::{check_args, check_kw, check_pos, kwarg};
 use alloc::string::String;
 use core::cell::Cell;
-use mpy_core::attr::{instance_dict, new_class, new_instance};
+use mpy_core::attr::{class_lookup, instance_dict, new_class, new_instance};
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::func::new_bound_method;
 use mpy_core::obj::list::{
     is_tuple, list_append, list_get, list_insert, list_items, list_len, list_remove_at, new_list,
-    new_tuple, tuple_items, tuple_set, TupleObj,
+    new_tuple, new_tuple_subclass, tuple_items, tuple_set,
 };
 use mpy_core::obj::map::{
     entry_at, map_clear, map_delete, map_get_qstr, map_len, map_set, map_set_qstr, new_dict,
@@ -400,8 +400,9 @@ fn odict_popitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// The field-name tuple of a namedtuple class.
 fn fields_of(vm: &mut Vm, cls: &'static TypeObj) -> PyResult<Value> {
+    // Looked up through the MRO: Python subclasses of a namedtuple class share its fields.
     let f = if cls.is_heap() && cls.kind == Kind::Tuple {
-        map_get_qstr(vm, cls.dict.get(), q::_fields)
+        class_lookup(vm, cls, q::_fields)
     } else {
         None
     };
@@ -411,19 +412,18 @@ fn fields_of(vm: &mut Vm, cls: &'static TypeObj) -> PyResult<Value> {
     }
 }
 
-/// A tuple-layout instance of `cls` with `n` items (None until filled).
+/// A tuple-layout instance of `cls` with `n` items (None until filled), laid out like every
+/// instance of a Python tuple subclass (items, then the instance dict slot). Instances of the
+/// namedtuple class itself have no dict (setting attributes fails, as in CPython); instances of
+/// a Python subclass of it get one.
 fn alloc_instance(vm: &mut Vm, cls: &'static TypeObj, n: usize) -> PyResult<Value> {
-    let t = vm.alloc_obj(
-        TupleObj {
-            header: ObjHeader { ty: cls },
-            len: n,
-        },
-        n * core::mem::size_of::<Value>(),
-    )?;
-    for i in 0..n {
-        tuple_set(t, i, Value::NONE);
-    }
-    Ok(t)
+    let dict = if map_get_qstr(vm, cls.dict.get(), q::_fields).is_some() {
+        Value::NULL
+    } else {
+        new_dict(vm)?
+    };
+    let none = alloc::vec![Value::NONE; n];
+    new_tuple_subclass(vm, cls, &none, dict)
 }
 
 /// `Cls(*args, **kw)`: every field given exactly once.

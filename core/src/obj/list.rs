@@ -58,6 +58,34 @@ pub fn new_tuple(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {
     Ok(v)
 }
 
+/// Where the instance dict of a Python subclass of tuple lives: one Value after the items.
+pub fn tuple_dict_offset(len: usize) -> usize {
+    core::mem::size_of::<TupleObj>() + len * core::mem::size_of::<Value>()
+}
+
+/// An instance of a Python subclass `ty` of tuple with these items and instance dict.
+pub fn new_tuple_subclass(
+    vm: &mut Vm,
+    ty: &'static super::TypeObj,
+    items: &[Value],
+    dict: Value,
+) -> PyResult<Value> {
+    let v = vm.alloc_obj(
+        TupleObj {
+            header: ObjHeader { ty },
+            len: items.len(),
+        },
+        (items.len() + 1) * core::mem::size_of::<Value>(),
+    )?;
+    // SAFETY: the allocation has room for the items and, after them, one Value (the dict).
+    unsafe {
+        let dst = (v.as_ptr::<TupleObj>()).add(1) as *mut Value;
+        core::ptr::copy_nonoverlapping(items.as_ptr(), dst, items.len());
+        dst.add(items.len()).write(dict);
+    }
+    Ok(v)
+}
+
 /// A tuple of `n` items set to None, to be filled with `tuple_set` (before it is shared).
 pub fn new_tuple_uninit(vm: &mut Vm, n: usize) -> PyResult<Value> {
     if n == 0 {
@@ -490,4 +518,12 @@ pub static LIST_METHODS: &[(Qstr, &NativeFn)] = methods![
     sort => l_sort, __init__ => l_init,
 ];
 
-pub static TUPLE_METHODS: &[(Qstr, &NativeFn)] = methods![index => seq_index, count => seq_count];
+pub static TUPLE_METHODS: &[(Qstr, &NativeFn)] = &[
+    // tuple is immutable: subclasses get their items in __new__, as str and int do.
+    (
+        q::__new__,
+        &NativeFn::new(q::__new__, crate::attr::immutable_new),
+    ),
+    (q::index, &NativeFn::method(q::index, seq_index)),
+    (q::count, &NativeFn::method(q::count, seq_count)),
+];

@@ -332,6 +332,15 @@ fn object_init(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `object.__init_subclass__(cls)`: the end of a `super().__init_subclass__(**kw)` chain; any
+/// keyword left over was not consumed by a class in between.
+fn object_init_subclass(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if !args.kw.is_empty() || args.pos.len() > 1 {
+        return Err(vm.type_error("__init_subclass__() takes no arguments"));
+    }
+    Ok(Value::NONE)
+}
+
 fn object_eq(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -410,6 +419,10 @@ pub fn is_object_str(m: Value) -> bool {
 pub static OBJECT_METHODS: &[(Qstr, &NativeFn)] = &[
     (q::__init__, &NativeFn::method(q::__init__, object_init)),
     (q::__new__, &NativeFn::new(q::__new__, object_new)),
+    (
+        q::__init_subclass__,
+        &NativeFn::method(q::__init_subclass__, object_init_subclass),
+    ),
     (q::__eq__, &NativeFn::method(q::__eq__, object_eq)),
     (q::__ne__, &NativeFn::method(q::__ne__, object_ne)),
     (q::__hash__, &NativeFn::method(q::__hash__, object_hash)),

@@ -224,6 +224,9 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
                 _ => return Err(vm.overflow_error("exponent too large")),
             }
         }
+        BinOp::LShift | BinOp::RShift if y.is_negative() => {
+            return Err(vm.value_error("negative shift count"));
+        }
         BinOp::LShift => {
             let n = y
                 .to_i64()
@@ -357,7 +360,10 @@ pub fn float_binop(vm: &mut Vm, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
             let d = (x - m) / y;
             // Round the quotient to the nearest integer to absorb rounding error.
             let f = floor(d);
-            if d - f > 0.5 {
+            if d == 0.0 {
+                // A zero quotient keeps the sign of x / y (CPython: -0.0 // 3 == -0.0).
+                libm::copysign(0.0, x / y)
+            } else if d - f > 0.5 {
                 f + 1.0
             } else {
                 f
@@ -380,11 +386,25 @@ pub fn float_binop(vm: &mut Vm, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
                 #[cfg(not(feature = "complex"))]
                 return Err(vm.value_error("math domain error"));
             }
-            libm::pow(x, y)
+            float_pow(x, y)
         }
         _ => return Ok(Value::NOT_IMPLEMENTED),
     };
     new_float(vm, r)
+}
+
+/// `x ** y` for floats. libm's pow is within one ulp but not always correctly rounded
+/// (`10.0 ** -5` came out as 9.999999999999999e-06): when `x ** -y` is an exact integer (an
+/// integral x, a negative integral y, the power below 2**53), one division by that exact value
+/// rounds correctly.
+fn float_pow(x: f64, y: f64) -> f64 {
+    if y < 0.0 && floor(y) == y && floor(x) == x && x != 0.0 {
+        let positive = libm::pow(x, -y);
+        if libm::fabs(positive) <= 9_007_199_254_740_992.0 {
+            return 1.0 / positive;
+        }
+    }
+    libm::pow(x, y)
 }
 
 /// A number as f64 for mixed arithmetic (int or float), or None.

@@ -685,6 +685,8 @@ fn str_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// Char index range [start, end) from optional start/end args at positions i, i+1.
+/// A start past the end becomes `n + 1` (so `start > end`): CPython finds nothing there, not even
+/// an empty string (`"abc".find("", 5) == -1`).
 fn slice_args(vm: &mut Vm, args: &Args, i: usize, n: usize) -> PyResult<(usize, usize)> {
     let norm = |x: isize| -> usize {
         if x < 0 {
@@ -694,7 +696,14 @@ fn slice_args(vm: &mut Vm, args: &Args, i: usize, n: usize) -> PyResult<(usize, 
         }
     };
     let start = match args.pos.get(i) {
-        Some(&v) if !v.is_none() => norm(crate::ops::to_index(vm, v)?),
+        Some(&v) if !v.is_none() => {
+            let x = crate::ops::to_index(vm, v)?;
+            if x > n as isize {
+                n + 1
+            } else {
+                norm(x)
+            }
+        }
         _ => 0,
     };
     let end = match args.pos.get(i + 1) {

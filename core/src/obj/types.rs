@@ -46,8 +46,8 @@ builtin_types! {
     DICT_KEYS_TYPE = (DictView, q::dict_keys, &OBJECT_TYPE, &[]);
     DICT_VALUES_TYPE = (DictView, q::dict_values, &OBJECT_TYPE, &[]);
     DICT_ITEMS_TYPE = (DictView, q::dict_items, &OBJECT_TYPE, &[]);
-    ELLIPSIS_TYPE = (Ellipsis, q::Ellipsis, &OBJECT_TYPE, &[]);
-    NOT_IMPLEMENTED_TYPE = (NotImplemented, q::NotImplemented, &OBJECT_TYPE, &[]);
+    ELLIPSIS_TYPE = (Ellipsis, q::ellipsis, &OBJECT_TYPE, &[]);
+    NOT_IMPLEMENTED_TYPE = (NotImplemented, q::NotImplementedType, &OBJECT_TYPE, &[]);
 
     // The exception hierarchy (CPython's, as far as MicroPython has it).
     BASE_EXCEPTION_TYPE = (Exception, q::BaseException, &OBJECT_TYPE, super::exc::EXC_METHODS);

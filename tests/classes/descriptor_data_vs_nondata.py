@@ -1,0 +1,17 @@
+# data descriptors win over the instance dict; non-data descriptors lose to it.
+class NonData:
+    def __get__(self, obj, owner):
+        return "nondata"
+class Data:
+    def __get__(self, obj, owner):
+        return "data"
+    def __set__(self, obj, value):
+        print("Data.__set__", value)
+class C:
+    nd = NonData()
+    d = Data()
+c = C()
+print(c.nd, c.d, C.nd, C.d)
+c.__dict__["nd"] = "instance"; c.__dict__["d"] = "instance"
+print(c.nd, c.d)
+c.d = 3; c.nd = 4; print(c.nd, c.__dict__["d"])
