@@ -1562,7 +1562,13 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
             Kind::Bytes | Kind::ByteArray => {
                 let b = string::bytes_of(container).unwrap_or(&[]);
                 if let Some(i) = small_of(x) {
-                    return Ok(b.contains(&(i as u8)));
+                    let Ok(byte) = u8::try_from(i) else {
+                        return Err(vm.value_error("byte must be in range(0, 256)"));
+                    };
+                    return Ok(b.contains(&byte));
+                }
+                if crate::obj::num::is_bigint(x) {
+                    return Err(vm.value_error("byte must be in range(0, 256)"));
                 }
                 if let Some(sub) = string::bytes_of(x) {
                     return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub));

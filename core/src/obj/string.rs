@@ -1389,6 +1389,32 @@ fn bytes_lower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     bmap(vm, args, |b| b.to_ascii_lowercase())
 }
 
+/// `bytes.center(width[, fill])`, as str's (MicroPython has center for both, not ljust/rjust).
+fn bytes_center(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = self_bytes(vm, args)?;
+    let width = match args.pos.get(1) {
+        Some(&v) => crate::ops::to_index(vm, v)?.max(0) as usize,
+        None => return Err(vm.type_error("center() takes at least 1 argument (0 given)")),
+    };
+    let fill = match arg_bytes(vm, args, 2)? {
+        None => b' ',
+        Some(&[f]) => f,
+        Some(_) => {
+            return Err(vm.type_error("center() argument 2 must be a byte string of length 1"))
+        }
+    };
+    if width <= b.len() {
+        return new_like(vm, args.pos[0], b);
+    }
+    let pad = width - b.len();
+    // The same split as str.center: the odd pad char goes left when the width is odd too.
+    let left = pad / 2 + (pad & width & 1);
+    let mut out = alloc::vec![fill; left];
+    out.extend_from_slice(b);
+    out.resize(width, fill);
+    new_like(vm, args.pos[0], &out)
+}
+
 fn bytes_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let b = self_bytes(vm, args)?;
     let old = arg_bytes(vm, args, 1)?.unwrap_or(&[]);
@@ -1837,7 +1863,8 @@ macro_rules! common_bytes_methods {
             join => bytes_join, partition => bytes_partition, rpartition => bytes_rpartition,
             isdigit => bytes_isdigit, isalpha => bytes_isalpha, isalnum => bytes_isalnum,
             isspace => bytes_isspace, isupper => bytes_isupper, islower => bytes_islower,
-            hex => bytes_hex, splitlines => bytes_splitlines, $( $q => $f ),*
+            hex => bytes_hex, splitlines => bytes_splitlines, center => bytes_center,
+            $( $q => $f ),*
         ]
     };
 }
