@@ -1626,7 +1626,7 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
             return Ok(true);
         }
         n = n.wrapping_add(1);
-        if n % 1024 == 0 {
+        if n.is_multiple_of(1024) {
             vm.check_interrupt()?;
         }
     }
