@@ -874,8 +874,16 @@ fn format_integer(v: IntValue, spec: &FormatSpec) -> Result<String, FmtError> {
     Ok(layout_number(&parts, spec))
 }
 
+/// The most digits after the point a float is formatted with: `core::fmt`'s limit (its
+/// precision is a `u16`). CPython allows up to 2**31 - 1; beyond this both say "precision too
+/// big" (a fuzzer found `format(0.0, ".7891234567891234561f")` reaching `core::fmt`'s panic).
+const MAX_FLOAT_PRECISION: usize = u16::MAX as usize;
+
 /// `format(x, spec)` for a float.
 pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, FmtError> {
+    if spec.precision.is_some_and(|p| p > MAX_FLOAT_PRECISION) {
+        return Err(FmtError::PrecisionTooBig);
+    }
     let ty = spec.ty;
     if !matches!(
         ty,
