@@ -86,3 +86,44 @@ fn board_build_without_gen_dir_explains_xtask() {
         "unexpected error output:\n{stderr}"
     );
 }
+
+/// What an advanced user does: `cargo xtask new-board` derives a manifest from a shipped board,
+/// they change a line, and `cargo xtask build` makes its images.
+#[test]
+fn a_board_made_with_new_board_builds() {
+    let id = "ci-custom-board";
+    let root = mpy_emu_tests::repo_root();
+    let manifest = root.join("manifests").join(format!("{id}.toml"));
+    /// Removes the test board's manifest and outputs however the test ends.
+    struct Cleanup(std::path::PathBuf, std::path::PathBuf);
+    impl Drop for Cleanup {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+            let _ = std::fs::remove_dir_all(&self.1);
+        }
+    }
+    let _cleanup = Cleanup(manifest.clone(), root.join("dist").join(id));
+    let _ = std::fs::remove_file(&manifest);
+    xtask::run(&["new-board", id, "--from", "microbit-v2"]).unwrap_or_else(|e| panic!("{e}"));
+    // The user's override: a smaller interpreter heap.
+    let text = std::fs::read_to_string(&manifest).expect("new-board wrote the manifest");
+    std::fs::write(
+        &manifest,
+        format!("{text}\n[memory]\nheap_size = \"48K\"\n"),
+    )
+    .expect("edit manifest");
+    let report = xtask::run(&["build", id]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(report.contains(&format!("{id}.hex")), "{report}");
+    let name = xtask::generated_str(id, "BOARD_NAME").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(name, format!("BBC micro:bit v2 (variant {id})"));
+    let config = std::fs::read_to_string(
+        root.join("target/firmware")
+            .join(id)
+            .join("gen/board_config.rs"),
+    )
+    .expect("generated config");
+    assert!(
+        config.contains("HEAP_SIZE: usize = 49152"),
+        "the override reached the build: {config}"
+    );
+}
