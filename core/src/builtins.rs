@@ -750,12 +750,38 @@ fn exec_eval(vm: &mut Vm, args: &Args, mode: crate::compile::CompileMode) -> PyR
         .pos
         .first()
         .ok_or_else(|| vm.type_error("exec() missing argument"))?;
+    let name = match mode {
+        crate::compile::CompileMode::Eval => "eval",
+        _ => "exec",
+    };
+    if args.pos.len() > 3 {
+        let msg = alloc::format!(
+            "{name}() takes at most 3 arguments ({} given)",
+            args.pos.len()
+        );
+        return Err(vm.type_error(&msg));
+    }
+    // The frame runs with these as its namespaces: anything but a dict would be read as one (a
+    // fuzzer found `exec("a=1", ",")` crashing).
     let globals = match args.pos.get(1) {
-        Some(&g) if !g.is_none() => g,
+        Some(&g) if !g.is_none() => {
+            if !map::is_dict(g) {
+                let msg =
+                    alloc::format!("{name}() globals must be a dict, not {}", vm.type_name(g));
+                return Err(vm.type_error(&msg));
+            }
+            g
+        }
         _ => vm.current_globals(),
     };
     let locals = match args.pos.get(2) {
-        Some(&l) if !l.is_none() => l,
+        Some(&l) if !l.is_none() => {
+            if !map::is_dict(l) {
+                let msg = alloc::format!("locals must be a dict, not {}", vm.type_name(l));
+                return Err(vm.type_error(&msg));
+            }
+            l
+        }
         _ => Value::NULL,
     };
     if src_v.is_obj() && kind_of(src_v) == Kind::Code {
