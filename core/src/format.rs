@@ -18,6 +18,7 @@ fn fmt_error(vm: &mut Vm, e: FmtError, v: Value) -> PyErr {
     let tname = vm.type_name(v);
     let msg = e.message(tname);
     let ty = match e.kind() {
+        FmtErrorKind::MemoryError => return vm.memory_error_now(),
         FmtErrorKind::ValueError => &VALUE_ERROR_TYPE,
         FmtErrorKind::OverflowError => &OVERFLOW_ERROR_TYPE,
         FmtErrorKind::TypeError => &TYPE_ERROR_TYPE,
@@ -293,6 +294,9 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
         if spec.width == Some(PercentCount::Star) {
             let w = take(vm)?;
             let w = small_of(w).ok_or_else(|| fmt_error(vm, FmtError::StarWantsInt, w))?;
+            if w.unsigned_abs() > crate::numfmt::MAX_FIELD_WIDTH as u64 {
+                return Err(vm.memory_error_now());
+            }
             spec.set_star_width(w);
         }
         if spec.precision == Some(PercentCount::Star) {

@@ -359,6 +359,8 @@ pub enum FmtError {
         index: usize,
     },
     WidthTooBig,
+    /// A field width whose output could never fit in memory (MemoryError, not a crash).
+    FieldTooWide,
     PrecisionTooBig,
     // printf-style TypeErrors, raised by the VM while matching arguments to directives.
     NotEnoughArguments,
@@ -377,6 +379,7 @@ pub enum FmtError {
 /// Python exception class of a [`FmtError`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FmtErrorKind {
+    MemoryError,
     ValueError,
     OverflowError,
     TypeError,
@@ -396,6 +399,7 @@ impl FmtError {
             | FmtError::RealNumberRequired(_)
             | FmtError::IntegerRequired(_)
             | FmtError::FloatRequired => FmtErrorKind::TypeError,
+            FmtError::FieldTooWide => FmtErrorKind::MemoryError,
             _ => FmtErrorKind::ValueError,
         }
     }
@@ -457,6 +461,7 @@ impl FmtError {
                 index
             ),
             FmtError::WidthTooBig => "width too big".into(),
+            FmtError::FieldTooWide => "field width too big for memory".into(),
             FmtError::PrecisionTooBig => "precision too big".into(),
             FmtError::NotEnoughArguments => "not enough arguments for format string".into(),
             FmtError::NotAllConverted => {
@@ -629,6 +634,9 @@ impl FormatSpec {
         if chars.get(pos) == Some(&'.') {
             pos += 1;
             out.precision = Some(parse_count(&chars, &mut pos)?.ok_or(FmtError::MissingPrecision)?);
+        }
+        if out.width > MAX_FIELD_WIDTH {
+            return Err(FmtError::FieldTooWide);
         }
         match chars.len() - pos {
             0 => {}
@@ -878,6 +886,11 @@ fn format_integer(v: IntValue, spec: &FormatSpec) -> Result<String, FmtError> {
 /// precision is a `u16`). CPython allows up to 2**31 - 1; beyond this both say "precision too
 /// big" (a fuzzer found `format(0.0, ".7891234567891234561f")` reaching `core::fmt`'s panic).
 const MAX_FLOAT_PRECISION: usize = u16::MAX as usize;
+
+/// The widest field formatted: its padding is built in one piece of memory, and a board's whole
+/// heap is far smaller, so wider fields raise MemoryError instead of failing an allocation (a
+/// fuzzer found `"%01147941701.3g" % 1.0` building a gigabyte string).
+pub const MAX_FIELD_WIDTH: usize = 1 << 20;
 
 /// `format(x, spec)` for a float.
 pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, FmtError> {
@@ -1136,6 +1149,9 @@ impl<'a> PercentSpec<'a> {
             pos += 1;
         }
         spec.width = parse_percent_count(bytes, &mut pos, FmtError::WidthTooBig)?;
+        if matches!(spec.width, Some(PercentCount::Fixed(w)) if w > MAX_FIELD_WIDTH) {
+            return Err(FmtError::FieldTooWide);
+        }
         if bytes.get(pos) == Some(&b'.') {
             pos += 1;
             let precision = parse_percent_count(bytes, &mut pos, FmtError::PrecisionTooBig)?;
@@ -1408,6 +1424,7 @@ sys.stdout.write(''.join(x.replace('\n', '\\n').replace('\r', '\\r') + '\n' for 
 
     fn err_text(e: &FmtError, type_name: &str) -> String {
         let kind = match e.kind() {
+            FmtErrorKind::MemoryError => "MemoryError",
             FmtErrorKind::ValueError => "ValueError",
             FmtErrorKind::OverflowError => "OverflowError",
             FmtErrorKind::TypeError => "TypeError",
