@@ -2,27 +2,13 @@
 //! drives a board: raw REPL, soft reset, raw-paste mode with flow control, `exec`, `eval`,
 //! `run`. The board firmware gets the same session in QEMU (boards/emu-tests).
 
+mod common;
+
+use common::openpty;
 use std::fs::File;
 use std::io::{Read, Write};
-use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::process::{Child, Command, Stdio};
-
-fn openpty() -> (OwnedFd, OwnedFd) {
-    let (mut master, mut slave) = (0, 0);
-    // SAFETY: openpty writes two fds into the provided ints; null name/termios/winsize.
-    let rc = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(rc, 0, "openpty failed");
-    // SAFETY: both fds were just opened by openpty and are owned here.
-    unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
-}
 
 /// Copy bytes from `from` to `to` until either side closes.
 fn pump(mut from: File, mut to: File) {

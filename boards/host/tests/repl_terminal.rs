@@ -1,9 +1,11 @@
 //! The host REPL under a pseudo-terminal, driven key by key as a person types: arrows, history,
 //! Tab, Ctrl-C in a busy loop, paste mode, Ctrl-D. Reads back what the terminal shows.
 
+mod common;
+
+use common::openpty;
 use std::fs::File;
 use std::io::{Read, Write};
-use std::os::fd::{FromRawFd, OwnedFd};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
@@ -17,21 +19,7 @@ struct Terminal {
 
 impl Terminal {
     fn start() -> Terminal {
-        let (mut master, mut slave) = (0, 0);
-        // SAFETY: openpty writes two fds into the provided ints; null name/termios/winsize.
-        let rc = unsafe {
-            libc::openpty(
-                &mut master,
-                &mut slave,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                std::ptr::null(),
-            )
-        };
-        assert_eq!(rc, 0, "openpty failed");
-        // SAFETY: both fds were just opened by openpty and are owned here.
-        let (master, slave) =
-            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let (master, slave) = openpty();
         let child = Command::new(env!("CARGO_BIN_EXE_micropython"))
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
