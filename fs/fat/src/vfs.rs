@@ -6,7 +6,6 @@
 //! the Unix epoch.
 
 use crate::{BlockDevice, Error, Fat, File, OpenMode};
-use alloc::string::String;
 use alloc::vec::Vec;
 use mpy_core::vfs::{
     DirEntry, EntryKind, Errno, FsResult, Handle, OpenFlags, Stat, StatVfs, Whence,
@@ -189,9 +188,5 @@ impl<D: BlockDevice> mpy_core::vfs::Filesystem for FatVfs<D> {
             }
         }
         self.fat.sync().map_err(errno)
-    }
-
-    fn start_dir(&self) -> String {
-        String::from("/")
     }
 }
