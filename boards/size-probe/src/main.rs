@@ -91,6 +91,7 @@ fn main() -> ! {
         mcu: "thumbv6m",
         stack_size: STACK_SIZE,
         modules: mpy_modules::ALL,
+        frozen: &[],
     };
     mpy_core::repl::run(&mut ProbePort, interpreter_heap, &board)
 }
