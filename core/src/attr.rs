@@ -252,6 +252,37 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Value> {
     if t.kind == Kind::Super {
         return super_getattr(vm, obj, name);
     }
+    let found = instance_getattr(vm, obj, t, name);
+    if t.flags.get() & TF_GETATTR != 0 {
+        // `__getattr__` runs when normal lookup fails, including when a property or other
+        // descriptor raises AttributeError (CPython's __getattribute__ fallback).
+        let missing = match &found {
+            Ok(None) => true,
+            Err(e) => is_subtype(type_of(e.0), &ATTRIBUTE_ERROR_TYPE),
+            Ok(Some(_)) => false,
+        };
+        if missing {
+            if let Some(ga) = class_lookup(vm, t, q::__getattr__) {
+                let n = Value::from_qstr(name);
+                return call_bound(vm, ga, obj, &[n]);
+            }
+        }
+    }
+    match found {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(attr_error(vm, obj, name)),
+        Err(e) => Err(e),
+    }
+}
+
+/// Normal attribute lookup on an instance (not a type, module or super): data descriptors,
+/// the instance dict, class attributes, builtin attributes; None if there is none.
+fn instance_getattr(
+    vm: &mut Vm,
+    obj: Value,
+    t: &'static TypeObj,
+    name: Qstr,
+) -> PyResult<Option<Value>> {
     let class_attr = class_lookup(vm, t, name);
     // Data descriptors (property, or user descriptors with __set__) win over the instance dict.
     if let Some(a) = class_attr {
@@ -259,27 +290,18 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Value> {
             && (kind_of(a) == Kind::Property
                 || (type_of(a).is_heap() && lookup_special(vm, a, q::__set__).is_some()))
         {
-            return bind(vm, a, obj, t);
+            return bind(vm, a, obj, t).map(Some);
         }
     }
     if let Some(d) = instance_dict(obj) {
         if let Some(v) = map_get_qstr(vm, d, name) {
-            return Ok(v);
+            return Ok(Some(v));
         }
     }
     if let Some(a) = class_attr {
-        return bind(vm, a, obj, t);
+        return bind(vm, a, obj, t).map(Some);
     }
-    if let Some(v) = builtin_attr(vm, obj, name)? {
-        return Ok(v);
-    }
-    if t.flags.get() & TF_GETATTR != 0 {
-        if let Some(ga) = class_lookup(vm, t, q::__getattr__) {
-            let n = Value::from_qstr(name);
-            return call_bound(vm, ga, obj, &[n]);
-        }
-    }
-    Err(attr_error(vm, obj, name))
+    builtin_attr(vm, obj, name)
 }
 
 /// Attributes builtin objects expose beyond methods.

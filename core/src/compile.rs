@@ -1404,17 +1404,44 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.jump(Op::Jump, end);
         // [exit, exc]
         self.bind(exc);
-        self.op(Op::WithExitExc);
         if is_async {
-            self.await_top();
+            self.async_with_exit_exc(d);
+        } else {
+            self.op(Op::WithExitExc);
+            self.jump(Op::PopJumpIfTrue, suppress);
+            self.op(Op::Reraise);
+            self.bind(suppress);
+            self.op(Op::Pop);
+            self.op(Op::Pop);
         }
+        self.bind(end);
+        Ok(())
+    }
+
+    /// The exceptional exit of `async with`, from `[exit, exc]` at depth `d + 2`. `exc` stays
+    /// the handled exception until the awaited `__aexit__` finishes (`WithExitExc` restores it
+    /// when the call returns, but the coroutine body only runs in the await), so that what
+    /// `__aexit__` raises gets it as `__context__`.
+    fn async_with_exit_exc(&mut self, d: u16) {
+        let (cleanup, suppress) = (self.new_label(), self.new_label());
+        self.op(Op::PushExcInfo); // [exit, prev, exc]
+        self.op(Op::Rot2);
+        self.op(Op::Rot3); // [prev, exit, exc]
+        self.push_handler(cleanup, d + 1);
+        self.op(Op::WithExitExc);
+        self.await_top();
         self.jump(Op::PopJumpIfTrue, suppress);
+        self.pop_handler();
+        self.op(Op::Rot2);
+        self.op(Op::Pop); // [prev, exc]
+        self.bind(cleanup);
+        self.op(Op::Rot2);
+        self.op(Op::PopExcept);
         self.op(Op::Reraise);
         self.bind(suppress);
         self.op(Op::Pop);
         self.op(Op::Pop);
-        self.bind(end);
-        Ok(())
+        self.op(Op::PopExcept); // falls through to the end of the statement
     }
 
     // ----- functions and classes -----

@@ -205,6 +205,16 @@ fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
     Ok(Some(s))
 }
 
+/// `v` itself if it is a set or frozenset, else a new set of its items (any iterable).
+fn iterable_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if map::is_set_like(v) {
+        return Ok(v);
+    }
+    let s = map::new_set(vm)?;
+    set_update(vm, s, v)?;
+    Ok(s)
+}
+
 /// Native ordering of two builtin values, if their types define one.
 fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
     if let (Some(x), Some(y)) = (small_of(a), small_of(b)) {
@@ -667,14 +677,13 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         return Ok(Value::NOT_IMPLEMENTED);
     }
     let set_op = matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor);
-    if set_op && (crate::obj::iter::is_view(a) || crate::obj::iter::is_view(b)) {
-        // keys/items views with sets or other views (either side) give sets.
-        return match (view_as_set(vm, a)?, view_as_set(vm, b)?) {
-            (Some(x), Some(y)) if map::is_set_like(x) && map::is_set_like(y) => {
-                set_binop(vm, op, x, y)
-            }
-            _ => Ok(Value::NOT_IMPLEMENTED),
-        };
+    let set_like_view = |v| crate::obj::iter::is_view(v) && crate::obj::iter::view_parts(v).1 != 1;
+    if set_op && (set_like_view(a) || set_like_view(b)) {
+        // keys/items views with any iterable (either side) give sets, as in CPython:
+        // `d.keys() & ['a', 'z']`; both sides are collected into sets first.
+        let x = iterable_as_set(vm, a)?;
+        let y = iterable_as_set(vm, b)?;
+        return set_binop(vm, op, x, y);
     }
     match (kind_of(a), op) {
         (Kind::List, BinOp::Add) if list::is_list(b) => {

@@ -26,3 +26,38 @@ g.a = 5
 print(g.a, g.log)
 del g.a
 print(g.log, hasattr(g, "a"))
+
+# A property (or other descriptor) raising AttributeError falls back to __getattr__, as when
+# CPython's __getattribute__ raises it; other exceptions propagate.
+class Lazy:
+    @property
+    def missing(self):
+        raise AttributeError('from property')
+
+    @property
+    def broken(self):
+        raise KeyError('not an AttributeError')
+
+    def __getattr__(self, name):
+        return 'fallback for ' + name
+
+
+z = Lazy()
+print(z.missing)
+print(getattr(z, 'missing'), hasattr(z, 'missing'))
+try:
+    z.broken
+except KeyError as e:
+    print('KeyError', e)
+
+
+class NoFallback:
+    @property
+    def missing(self):
+        raise AttributeError('from property')
+
+
+try:
+    NoFallback().missing
+except AttributeError as e:
+    print('AttributeError', e)
