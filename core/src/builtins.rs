@@ -1008,7 +1008,12 @@ pub fn construct(
                         if n < 0 {
                             return Err(vm.value_error("negative count"));
                         }
+                        vm.check_alloc_size(1, n as usize)?;
                         alloc::vec![0u8; n as usize]
+                    } else if crate::obj::num::is_bigint(v) {
+                        return Err(
+                            vm.overflow_error("cannot fit 'int' into an index-sized integer")
+                        );
                     } else {
                         let l = ops::collect_iterable(vm, v)?;
                         let mut out = Vec::new();

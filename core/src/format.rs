@@ -369,6 +369,9 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
                 }
             }
             _ => match crate::obj::num::as_f64(vm, v)? {
+                Some(_) if spec.float_precision_too_big() => {
+                    return Err(fmt_error(vm, FmtError::PrecisionTooBig, v));
+                }
                 Some(x) => numfmt::percent_format_f64(x, &spec),
                 None => return Err(fmt_error(vm, FmtError::FloatRequired, v)),
             },

@@ -1185,6 +1185,13 @@ impl<'a> PercentSpec<'a> {
         self.precision = Some(PercentCount::Fixed(value.max(0) as usize));
     }
 
+    /// A precision `percent_format_f64` refuses (as `format_float` does): its digits would be
+    /// built in one piece of memory.
+    pub fn float_precision_too_big(&self) -> bool {
+        self.precision_value()
+            .is_some_and(|p| p > MAX_FLOAT_PRECISION)
+    }
+
     fn width_value(&self) -> usize {
         match self.width {
             Some(PercentCount::Fixed(w)) => w,

@@ -659,6 +659,7 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
             }
             BinOp::Mul if kb == 1 => {
                 let n = to_index(vm, b)?.max(0) as usize;
+                vm.check_alloc_size(s.len(), n)?;
                 let out = s.repeat(n);
                 return vm.new_string(out);
             }
@@ -700,10 +701,8 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         (Kind::List | Kind::Tuple, BinOp::Mul) if kb == 1 => {
             let n = to_index(vm, b)?.max(0) as usize;
             let items = list::seq_items(a).unwrap_or(&[]);
-            let total = items.len().saturating_mul(n);
-            if total > vm.heap.total_bytes() {
-                return Err(vm.memory_error_now());
-            }
+            let total = vm.check_alloc_size(items.len(), n)?;
+            vm.check_alloc_size(core::mem::size_of::<Value>(), total)?;
             let mut v: Vec<Value> = Vec::with_capacity(total);
             for _ in 0..n {
                 v.extend_from_slice(list::seq_items(a).unwrap_or(&[]));
@@ -728,6 +727,7 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         }
         (Kind::Bytes | Kind::ByteArray, BinOp::Mul) if kb == 1 => {
             let n = to_index(vm, b)?.max(0) as usize;
+            vm.check_alloc_size(string::bytes_of(a).map_or(0, |x| x.len()), n)?;
             let v = string::bytes_of(a).unwrap_or(&[]).repeat(n);
             if kind_of(a) == Kind::Bytes {
                 string::new_bytes(vm, &v)

@@ -200,6 +200,17 @@ impl Vm {
         self.heap.collect(&roots);
     }
 
+    /// `unit * count` bytes, or MemoryError if that can never fit in the heap. Checked before
+    /// building a result whose size the program chooses (`'ab' * n`, `s.ljust(n)`,
+    /// `bytearray(n)`): such a buffer is built outside the GC heap first, and a failed Rust
+    /// allocation aborts instead of raising.
+    pub fn check_alloc_size(&self, unit: usize, count: usize) -> PyResult<usize> {
+        match unit.checked_mul(count) {
+            Some(total) if total <= self.heap.total_bytes() => Ok(total),
+            _ => Err(self.memory_error_now()),
+        }
+    }
+
     /// The MemoryError to raise now (a request that can never fit).
     pub fn memory_error_now(&self) -> PyErr {
         self.memory_error_err()

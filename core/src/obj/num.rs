@@ -484,6 +484,7 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if len < 0 {
         return Err(vm.value_error("length argument must be non-negative"));
     }
+    vm.check_alloc_size(1, len as usize)?;
     let (little, signed) = byteorder_arg(vm, args, 2)?;
     let bytes = b
         .to_bytes(len as usize, little, signed)

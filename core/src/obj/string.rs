@@ -870,7 +870,8 @@ fn justify(vm: &mut Vm, args: &Args, align: char, name: &str) -> PyResult<Value>
         '>' => pad,
         _ => pad / 2 + (pad & width & 1),
     };
-    let mut out = String::with_capacity(s.len() + pad);
+    let bytes = vm.check_alloc_size(fill.len_utf8(), pad)?;
+    let mut out = String::with_capacity(s.len() + bytes);
     out.extend(core::iter::repeat_n(fill, left));
     out.push_str(s);
     out.extend(core::iter::repeat_n(fill, pad - left));
@@ -900,6 +901,7 @@ fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(b'+') | Some(b'-') => s.split_at(1),
         _ => ("", s),
     };
+    vm.check_alloc_size(1, width)?;
     let mut out = String::from(sign);
     out.extend(core::iter::repeat_n('0', width - n));
     out.push_str(digits);
@@ -1085,6 +1087,8 @@ fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(&v) => crate::ops::to_index(vm, v)?,
         None => 8,
     };
+    let tabs = s.bytes().filter(|&b| b == b'\t').count();
+    vm.check_alloc_size(tabs, tab.max(0) as usize)?;
     let mut out = String::with_capacity(s.len());
     let mut col = 0usize;
     for c in s.chars() {
