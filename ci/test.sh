@@ -9,7 +9,9 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo test (core, modules, host port + Python corpus, xtask)"
 cargo test --workspace
-echo "== shared board code on the host (flash filesystem mount, STM32F4 flash driver logic)"
-cargo test --manifest-path boards/common/Cargo.toml --features flash-fs,sector-flash
+echo "== shared board code on the host (flash filesystem mount, STM32F4 and ESP8266 flash driver logic)"
+cargo test --manifest-path boards/common/Cargo.toml --features flash-fs,sector-flash,rom-flash
+echo "== ESP8266 flash shim type-checked for the host (no Xtensa toolchain to build its firmware)"
+cargo clippy --manifest-path boards/esp8266/host-check/Cargo.toml -- -D warnings
 echo "== firmware in emulators (QEMU netduinoplus2 / microbit, rp2040js)"
 cargo test --manifest-path boards/emu-tests/Cargo.toml -- --test-threads 1

@@ -230,20 +230,6 @@ mod tests {
 
     #[test]
     fn fat_volume_on_the_simulated_controller_survives_a_remount() {
-        use mpy_fat::{Fat, FlashBlockDevice, OpenMode};
-        let dev = FlashBlockDevice::new(region(), 1).unwrap();
-        let (mut fs, formatted) = Fat::mount_or_format(dev, "PYBFLASH", &[]).unwrap();
-        assert!(formatted, "the never-programmed region is not a volume");
-        let mut file = fs.open("/main.py", OpenMode::parse("w").unwrap()).unwrap();
-        fs.write(&mut file, b"print('hi')\n").unwrap();
-        fs.close(&mut file).unwrap();
-        let flash = fs.unmount().unwrap().into_inner();
-        let dev = FlashBlockDevice::new(flash, 1).unwrap();
-        let (mut fs, formatted) = Fat::mount_or_format(dev, "PYBFLASH", &[]).unwrap();
-        assert!(!formatted);
-        let mut file = fs.open("/main.py", OpenMode::parse("r").unwrap()).unwrap();
-        let mut buf = [0u8; 32];
-        let n = fs.read(&mut file, &mut buf).unwrap();
-        assert_eq!(&buf[..n], b"print('hi')\n");
+        crate::flash_test::assert_fat_survives_remount(region(), 1, b"print('hi')\n");
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Not buildable with the stable toolchain: Xtensa needs the esp Rust fork (`espup install`,
 //! target `xtensa-esp8266-none-elf`). Written against the PAC's documented API but NEVER
-//! COMPILED in this repository so far.
+//! COMPILED in this repository so far. The filesystem (the manifest's fs region, mounted at `/`
+//! at each start and soft reset) goes through the mask ROM's flash routines (`flash.rs`), whose
+//! logic is host-tested in `mpy_board_common::rom_flash`.
 #![no_std]
 #![no_main]
 
@@ -18,11 +20,17 @@ mod frozen {
 }
 mod console_uart;
 mod critical_section_impl;
+mod flash;
 mod ticks;
 
+extern crate alloc;
+
+use alloc::boxed::Box;
 use core::ptr::addr_of_mut;
+use mpy_board_common::flash_fs::FsConfig;
 use mpy_board_common::panic::PanicConsole;
 use mpy_core::port::Port;
+use mpy_core::vfs::Filesystem;
 
 const _: () = assert!(
     board_config::CONSOLE_UART == 0,
@@ -31,6 +39,9 @@ const _: () = assert!(
 
 /// Interpreter heap (the first quarter goes to Rust's global allocator).
 static mut HEAP: [u8; board_config::HEAP_SIZE] = [0; board_config::HEAP_SIZE];
+
+/// The manifest's filesystem region (flash offsets) and the log geometry of its image.
+const FS: FsConfig = mpy_board_common::fs_config!(board_config);
 
 struct Esp8266Port;
 
@@ -57,6 +68,23 @@ impl Port for Esp8266Port {
         let start = ticks::micros64();
         while ticks::micros64() - start < u64::from(us) {}
     }
+
+    fn root_filesystem(&mut self) -> Option<Box<dyn Filesystem>> {
+        flash::mount(
+            &FS,
+            board_config::FLASH_SIZE,
+            flash_cache_on(),
+            &mut console_uart::write_blocking,
+        )
+    }
+}
+
+/// True if the flash cache is on (code runs from flash-mapped irom0): the flash driver must then
+/// turn it off around each ROM call.
+fn flash_cache_on() -> bool {
+    // SAFETY: DPORT is a fixed, always-mapped MMIO block; reading SPI_CACHE has no side effect.
+    let dport = unsafe { &*esp8266::DPORT::ptr() };
+    dport.spi_cache.read().cache_enable().bit_is_set()
 }
 
 #[xtensa_lx_rt::entry]
