@@ -8,6 +8,8 @@ need_apt=()
 command -v qemu-system-arm >/dev/null || need_apt+=(qemu-system-arm)
 command -v fsck.fat >/dev/null || need_apt+=(dosfstools)
 command -v mdir >/dev/null || need_apt+=(mtools)
+# GNU ld for the ESP8266 (lx106): xtask's link test of the generated ESP8266 memory map.
+command -v xtensa-lx106-elf-gcc >/dev/null || need_apt+=(gcc-xtensa-lx106)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "install-deps: apt-get install ${need_apt[*]}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests of all crates, the differential Python corpus against CPython,
-# the xtask packaging checks (fsck.fat, mtools, esptool), and the firmware booted in emulators.
+# the xtask packaging checks (fsck.fat, mtools, esptool, the lx106 GNU linker), and the firmware
+# booted in emulators.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ci/install-deps.sh

@@ -1,6 +1,6 @@
 fn main() {
-    // The ESP8266 memory map (IRAM/DRAM/IROM segments) differs from the FLASH/RAM pair the
-    // generated memory.x describes; xtensa-lx-rt's link.x with its esp8266 memory layout is used.
-    mpy_board_build::use_generated_config_only();
-    println!("cargo:rustc-link-arg-bins=-Tlink.x");
+    // The generated memory.x holds the ESP8266 memory map and entry point
+    // (xtask/src/esp8266_map.rs); xtensa-lx-rt's link.x includes it.
+    mpy_board_build::use_generated_dir();
+    mpy_board_build::link_xtensa_lx_rt();
 }

@@ -279,15 +279,20 @@ pub fn cargo_build_elf(build: &CargoBuild) -> Result<PathBuf, String> {
     }
 }
 
-/// The largest overflow per memory region from the linker's "section '.text' will not fit in
-/// region 'FLASH': overflowed by 101188 bytes" lines, in order of first mention.
-fn linker_overflows(stderr: &str) -> Vec<(String, u64)> {
+/// The largest overflow per memory region from the linker's lines, in order of first mention:
+/// rust-lld's "section '.text' will not fit in region 'FLASH': overflowed by 101188 bytes" and
+/// GNU ld's (the Xtensa GCC's) "region `dram_seg' overflowed by 4100 bytes".
+pub(crate) fn linker_overflows(stderr: &str) -> Vec<(String, u64)> {
     let mut regions: Vec<(String, u64)> = Vec::new();
     for line in stderr.lines() {
-        let Some((_, rest)) = line.split_once("will not fit in region '") else {
-            continue;
-        };
-        let Some((region, rest)) = rest.split_once("': overflowed by ") else {
+        let found = line
+            .split_once("will not fit in region '")
+            .and_then(|(_, rest)| rest.split_once("': overflowed by "))
+            .or_else(|| {
+                line.split_once("region `")
+                    .and_then(|(_, rest)| rest.split_once("' overflowed by "))
+            });
+        let Some((region, rest)) = found else {
             continue;
         };
         let Some(Ok(bytes)) = rest.split_whitespace().next().map(str::parse::<u64>) else {
@@ -313,6 +318,7 @@ fn region_hint(board: &Board, region: &str) -> String {
             " (ram_size = {} bytes at {}, heap_size {} inside); lower heap_size",
             m.ram_size.value, m.ram_size.origin, m.heap_size.value
         ),
+        crate::esp8266_map::DRAM_REGION => crate::esp8266_map::dram_overflow_hint(board),
         _ => String::new(),
     }
 }
@@ -353,6 +359,12 @@ mod tests {
             [("FLASH".to_string(), 216096), ("RAM".to_string(), 12)]
         );
         assert!(super::linker_overflows("error: mismatched types").is_empty());
+        let gnu = "ld: fw section `.bss' will not fit in region `dram_seg'\n\
+                   ld: region `dram_seg' overflowed by 41000 bytes\n";
+        assert_eq!(
+            super::linker_overflows(gnu),
+            [("dram_seg".to_string(), 41000)]
+        );
     }
 
     #[test]

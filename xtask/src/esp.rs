@@ -13,6 +13,7 @@ use espflash::image_format::idf::IdfBootloaderFormat;
 use espflash::target::{Chip as EspChip, XtalFrequency};
 
 use crate::elf::Chunk;
+use crate::esp8266_map::{IROM_FLASH_OFFSET, IROM_MAPPED};
 use crate::manifest::{Board, EspConfig};
 
 /// Partition table for the board: the usual nvs/phy_init, the app partition over the firmware
@@ -144,7 +145,6 @@ pub fn merge_from_zero(chunks: &[Chunk]) -> Vec<u8> {
     image
 }
 
-const ESP8266_IROM: std::ops::Range<u32> = 0x4020_0000..0x4030_0000;
 const ESP_IMAGE_MAGIC: u8 = 0xE9;
 const ESP_CHECKSUM_SEED: u8 = 0xEF;
 
@@ -182,7 +182,7 @@ pub fn esp8266_image(
     let (irom, ram): (Vec<&Chunk>, Vec<&Chunk>) = elf
         .chunks
         .iter()
-        .partition(|c| ESP8266_IROM.contains(&c.addr));
+        .partition(|c| IROM_MAPPED.contains(&c.addr));
     if ram.is_empty() {
         return Err("the ESP8266 ELF has no RAM segments to load: check the linker script".into());
     }
@@ -213,7 +213,7 @@ pub fn esp8266_image(
     }];
     for segment in irom {
         chunks.push(Chunk {
-            addr: segment.addr - ESP8266_IROM.start,
+            addr: segment.addr - IROM_MAPPED.start,
             data: segment.data.clone(),
         });
     }
@@ -224,7 +224,7 @@ pub fn esp8266_image(
         .unwrap_or(0);
     let region_end =
         u64::from(board.memory.firmware_base.value) + u64::from(board.memory.firmware_size.value);
-    if chunks[0].data.len() as u64 > 0x1_0000 || firmware_end > region_end {
+    if chunks[0].data.len() as u64 > u64::from(IROM_FLASH_OFFSET) || firmware_end > region_end {
         return Err(board.memory.firmware_size.error(format!(
             "the ESP8266 image ends at {firmware_end:#x}, past the firmware region end {region_end:#x} \
              (or its RAM segments exceed 64 KB); drop modules or enlarge firmware_size"

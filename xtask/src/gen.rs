@@ -50,9 +50,11 @@ pub fn memory_x(board: &Board) -> String {
             m.ram_base.value,
             m.ram_size.value
         ),
+        // xtensa-lx-rt's link.x includes the chip's memory map from memory.x.
+        (_, ImageKind::Esp8266) => crate::esp8266_map::memory_x(board, &header),
         // esp-hal ships the chip's full memory map in its own linker scripts; a MEMORY block here
         // would clash with it. The regions are given as symbols for the firmware to use instead.
-        (_, ImageKind::EspIdf | ImageKind::Esp8266) => format!(
+        (_, ImageKind::EspIdf) => format!(
             "{header}/* esp-hal's linker scripts define MEMORY; these symbols give the manifest's regions. */\n\
              _mpy_firmware_offset = {:#010x};\n_mpy_firmware_size = {:#x};\n\
              _mpy_fs_offset = {:#010x};\n_mpy_fs_size = {:#x};\n",

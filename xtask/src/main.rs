@@ -8,6 +8,7 @@ mod chips;
 mod dist;
 mod elf;
 mod esp;
+mod esp8266_map;
 mod fatimg;
 mod flash;
 mod freeze;
@@ -97,6 +98,8 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(test)]
+mod esp8266_link_tests;
 #[cfg(test)]
 mod manifest_tests;
 #[cfg(test)]

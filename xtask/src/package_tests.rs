@@ -440,6 +440,8 @@ fn esp8266_image_checks_with_esptool() {
             "firmware_base = 0\nfirmware_size = \"1M\"",
         )
         .replace("ram_base = 0x3FC80000", "ram_base = 0x3FFE8000")
+        .replace("ram_size = \"128K\"", "ram_size = \"80K\"")
+        .replace("heap_size = \"64K\"", "heap_size = \"40K\"")
         .replace("fs_base = 0x200000", "fs_base = 0x100000");
     let (_dir, board) = board_from(&text);
     let sections = [

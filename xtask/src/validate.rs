@@ -88,6 +88,7 @@ fn check_memory(board: &Board, errors: &mut Vec<String>) {
             m.ram_size.value, m.ram_size.origin
         )));
     }
+    crate::esp8266_map::check(board, errors);
     if m.stack_size.value == 0 {
         errors.push(
             m.stack_size

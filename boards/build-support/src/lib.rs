@@ -17,7 +17,8 @@ pub fn use_generated_dir() -> PathBuf {
 }
 
 /// Like [`use_generated_dir`] but leaves the generated `memory.x` off the linker search path:
-/// for ESP chips, whose linker scripts (esp-hal's `linkall.x`) include esp-hal's own memory.x.
+/// for the esp-hal chips, whose linker scripts (esp-hal's `linkall.x`) include esp-hal's own
+/// memory.x.
 pub fn use_generated_config_only() -> PathBuf {
     println!("cargo:rerun-if-env-changed=MPY_GEN_DIR");
     let Some(dir) = std::env::var_os("MPY_GEN_DIR").map(PathBuf::from) else {
@@ -51,4 +52,13 @@ fn fail(message: &str) -> ! {
 /// Links an ESP firmware with esp-hal's linker scripts.
 pub fn link_esp() {
     println!("cargo:rustc-link-arg-bins=-Tlinkall.x");
+}
+
+/// Links an ESP8266 firmware with xtensa-lx-rt's `link.x` (which includes `memory.x`) through
+/// the Xtensa GCC driver. `-nostartfiles`: without it GCC adds its C start files (crt0.o,
+/// crti.o, crtbegin.o...), whose start-up code this firmware does not use (esp8266-hal's
+/// `.cargo/config` passes it for the same reason).
+pub fn link_xtensa_lx_rt() {
+    println!("cargo:rustc-link-arg-bins=-nostartfiles");
+    println!("cargo:rustc-link-arg-bins=-Tlink.x");
 }

@@ -10,8 +10,8 @@
 //! Sources (addresses and signatures; no code copied):
 //! * addresses: `ld/eagle.rom.addr.v6.ld` of Espressif's ESP8266_NONOS_SDK (`SPIRead`
 //!   0x40004b1c, `SPIWrite` 0x40004a4c, `SPIEraseSector` 0x40004a00, `SPIParamCfg`
-//!   0x40004c2c, `Wait_SPI_Idle` 0x4000448c, `Cache_Read_Disable` 0x400047f0,
-//!   `Cache_Read_Enable` 0x40004678, `flashchip` 0x3fffc714);
+//!   0x40004c2c, `Wait_SPI_Idle` 0x4000448c, `flashchip` 0x3fffc714; the cache switches are
+//!   in `rom_cache.rs`);
 //! * signatures: the SDK's `spi_flash.h` types (`SpiFlashChip`, `SpiFlashOpResult`) as
 //!   declared by esp-open-rtos (`core/include/flashchip.h`) and pvvx's ROM-BIOS header
 //!   `spiflash_bios.h` (which also gives the ROM routines' prototypes); `flashchip` is a
@@ -48,6 +48,8 @@ use mpy_board_common::rom_flash::{
 };
 use mpy_core::vfs::Filesystem;
 
+use crate::rom_cache;
+
 /// The ROM routines and the ROM's flash descriptor (eagle.rom.addr.v6.ld).
 mod rom {
     pub const SPI_READ: usize = 0x4000_4b1c;
@@ -55,8 +57,6 @@ mod rom {
     pub const SPI_ERASE_SECTOR: usize = 0x4000_4a00;
     pub const SPI_PARAM_CFG: usize = 0x4000_4c2c;
     pub const WAIT_SPI_IDLE: usize = 0x4000_448c;
-    pub const CACHE_READ_DISABLE: usize = 0x4000_47f0;
-    pub const CACHE_READ_ENABLE: usize = 0x4000_4678;
     /// `SpiFlashChip *flashchip`: the descriptor the ROM routines use.
     pub const FLASHCHIP: usize = 0x3fff_c714;
 }
@@ -73,8 +73,6 @@ type WriteFn = unsafe extern "C" fn(u32, *const u32, u32) -> u32;
 type EraseFn = unsafe extern "C" fn(u32) -> u32;
 type ParamCfgFn = unsafe extern "C" fn(u32, u32, u32, u32, u32, u32) -> u32;
 type WaitIdleFn = unsafe extern "C" fn(*mut SpiFlashChip) -> u32;
-type CacheDisableFn = unsafe extern "C" fn();
-type CacheEnableFn = unsafe extern "C" fn(u32, u32, u32);
 
 /// Flash erase block (64 KB) and status mask for `SPIParamCfg`, the values esptool's stub uses.
 const BLOCK_SIZE: u32 = 64 * 1024;
@@ -88,14 +86,12 @@ const STATUS_MASK: u32 = 0xFFFF;
 #[inline(always)]
 unsafe fn cache_off(mapped: bool) {
     if mapped {
-        let disable = transmute::<usize, CacheDisableFn>(rom::CACHE_READ_DISABLE);
-        disable();
+        rom_cache::unmap();
     }
 }
 
 /// Waits for the flash chip to finish, then maps the first megabyte again: the mapping the
-/// image's irom0 segment at 0x4020_0000 + offset needs, with the arguments the SDK start-up
-/// code uses (`Cache_Read_Enable(0, 0, 1)`).
+/// reset path made (`start.rs`), which the image's irom0 segment at 0x4020_0000 + offset needs.
 ///
 /// # Safety
 /// As [`cache_off`], which it ends.
@@ -104,8 +100,7 @@ unsafe fn cache_on(mapped: bool) {
     let wait = transmute::<usize, WaitIdleFn>(rom::WAIT_SPI_IDLE);
     wait(*(rom::FLASHCHIP as *const *mut SpiFlashChip));
     if mapped {
-        let enable = transmute::<usize, CacheEnableFn>(rom::CACHE_READ_ENABLE);
-        enable(0, 0, 1);
+        rom_cache::map_first_megabyte();
     }
 }
 

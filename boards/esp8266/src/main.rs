@@ -2,7 +2,9 @@
 //!
 //! Not buildable with the stable toolchain: Xtensa needs the esp Rust fork (`espup install`,
 //! target `xtensa-esp8266-none-elf`). Written against the PAC's documented API but NEVER
-//! COMPILED in this repository so far. The filesystem (the manifest's fs region, mounted at `/`
+//! COMPILED in this repository so far. Start-up: the ROM bootloader jumps to `start.rs`
+//! (IRAM), which maps flash and runs xtensa-lx-rt's `Reset`, which calls `main` below; the
+//! memory map is generated from the manifest (xtask/src/esp8266_map.rs). The filesystem (the manifest's fs region, mounted at `/`
 //! at each start and soft reset) goes through the mask ROM's flash routines (`flash.rs`), whose
 //! logic is host-tested in `mpy_board_common::rom_flash`.
 #![no_std]
@@ -21,6 +23,8 @@ mod frozen {
 mod console_uart;
 mod critical_section_impl;
 mod flash;
+mod rom_cache;
+mod start;
 mod ticks;
 
 extern crate alloc;
