@@ -402,15 +402,16 @@ fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> 
         }
         #[cfg(feature = "complex")]
         Kind::Complex => crate::obj::complex::attr(vm, obj, name)?,
-        Kind::Int | Kind::Bool | Kind::Float => match name {
+        Kind::Int | Kind::Bool => match name {
+            n if n == q::real || n == q::numerator => Some(obj),
+            n if n == q::imag => Some(Value::small_int(0)),
+            n if n == q::denominator => Some(Value::small_int(1)),
+            _ => None,
+        },
+        #[cfg(feature = "float")]
+        Kind::Float => match name {
             n if n == q::real => Some(obj),
-            n if n == q::imag => Some(if t.kind == Kind::Float {
-                crate::obj::num::new_float(vm, 0.0)?
-            } else {
-                Value::small_int(0)
-            }),
-            n if (n == q::numerator) && t.kind != Kind::Float => Some(obj),
-            n if (n == q::denominator) && t.kind != Kind::Float => Some(Value::small_int(1)),
+            n if n == q::imag => Some(crate::obj::num::new_float(vm, 0.0)?),
             _ => None,
         },
         Kind::Property => {

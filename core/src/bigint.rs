@@ -183,6 +183,8 @@ pub(crate) fn mag_sub_into(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
 
 /// out = a * m for a one-limb factor `m` (< 2^32), where `out` has room for `a` plus a carry
 /// limb. Returns the length of the result without high zero limbs.
+// Used by the big int objects (obj/num/big.rs).
+#[cfg(any(feature = "bigint", test))]
 pub(crate) fn mag_mul_small_into(a: &[u32], m: u64, out: &mut [u32]) -> usize {
     let mut carry = 0u64;
     for (o, &x) in out.iter_mut().zip(a) {
@@ -389,6 +391,8 @@ pub(crate) fn increment(v: &mut [u32]) {
 }
 
 /// a % d for a single-limb divisor d != 0.
+// Used by the big int objects (obj/num/big.rs).
+#[cfg(any(feature = "bigint", test))]
 pub(crate) fn rem_small(a: &[u32], d: u32) -> u32 {
     let mut rem = 0u64;
     for &limb in a.iter().rev() {

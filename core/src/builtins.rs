@@ -2,7 +2,9 @@
 
 use crate::obj::list::{self, list_items, new_list, new_tuple, tuple_items};
 use crate::obj::map::{self, map_set_qstr};
-use crate::obj::num::{self, float_of, is_float, small_of, to_big};
+use crate::obj::num::{self, small_of, to_big};
+#[cfg(feature = "float")]
+use crate::obj::num::{float_of, is_float};
 use crate::obj::string::{self, str_of};
 use crate::obj::types::*;
 use crate::obj::{is_subtype, is_type, kind_of, type_of, type_ref, Args, Kind, NativeFn, TypeObj};
@@ -154,6 +156,7 @@ fn bi_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if num::is_bigint(v) {
         return num::int_from_i64(vm, num::int_hash(v));
     }
+    #[cfg(feature = "float")]
     if is_float(v) {
         return num::int_from_i64(vm, crate::numfmt::hash_f64(float_of(v)));
     }
@@ -229,6 +232,7 @@ fn bi_abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if let Some(b) = to_big(v) {
         return num::int_from_big(vm, b.abs());
     }
+    #[cfg(feature = "float")]
     if is_float(v) {
         return num::new_float(vm, float_of(v).abs());
     }
@@ -322,26 +326,9 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         return num::int_from_big(vm, qq.mul(&p));
     }
+    #[cfg(feature = "float")]
     if is_float(v) {
-        let x = float_of(v);
-        match nd {
-            None => {
-                if !x.is_finite() {
-                    return Err(if x.is_nan() {
-                        vm.value_error("cannot convert float NaN to integer")
-                    } else {
-                        vm.overflow_error("cannot convert float infinity to integer")
-                    });
-                }
-                let r = libm::rint(x);
-                let b = crate::bigint::BigInt::from_f64(r).map_err(|e| num::num_error(vm, e))?;
-                return num::int_from_big(vm, b);
-            }
-            Some(nd) => {
-                let n = ops::to_index(vm, nd)?;
-                return num::new_float(vm, round_float(x, n));
-            }
-        }
+        return round_float_value(vm, float_of(v), nd);
     }
     if let Some(r) =
         crate::attr::call_special(vm, v, q::__round__, args.pos.get(1..).unwrap_or(&[]))?
@@ -352,7 +339,31 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Err(vm.type_error(&msg))
 }
 
+/// `round(x)` (an int) and `round(x, n)` (a float) of a float `x`.
+#[cfg(feature = "float")]
+fn round_float_value(vm: &mut Vm, x: f64, nd: Option<Value>) -> PyResult<Value> {
+    match nd {
+        None => {
+            if !x.is_finite() {
+                return Err(if x.is_nan() {
+                    vm.value_error("cannot convert float NaN to integer")
+                } else {
+                    vm.overflow_error("cannot convert float infinity to integer")
+                });
+            }
+            let r = libm::rint(x);
+            let b = crate::bigint::BigInt::from_f64(r).map_err(|e| num::num_error(vm, e))?;
+            num::int_from_big(vm, b)
+        }
+        Some(nd) => {
+            let n = ops::to_index(vm, nd)?;
+            num::new_float(vm, round_float(x, n))
+        }
+    }
+}
+
 /// `round(x, n)` for floats: the decimal string rounded correctly (as CPython), parsed back.
+#[cfg(feature = "float")]
 fn round_float(x: f64, n: isize) -> f64 {
     if !x.is_finite() || n > 320 {
         return x;
@@ -969,6 +980,7 @@ pub fn construct(
             }
         }
         Kind::Int => construct_int(vm, &a),
+        #[cfg(feature = "float")]
         Kind::Float => construct_float(vm, &a),
         #[cfg(feature = "complex")]
         Kind::Complex => crate::obj::complex::construct(vm, &a),
@@ -1174,6 +1186,7 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         return Ok(v);
     }
+    #[cfg(feature = "float")]
     if is_float(v) {
         let b = crate::bigint::BigInt::from_f64(float_of(v)).map_err(|e| num::num_error(vm, e))?;
         return num::int_from_big(vm, b);
@@ -1211,6 +1224,7 @@ fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
     }
 }
 
+#[cfg(feature = "float")]
 fn construct_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let Some(&v) = a.pos.first() else {
         return num::new_float(vm, 0.0);
@@ -1294,6 +1308,7 @@ static BUILTIN_TYPES: &[&TypeObj] = &[
     &OBJECT_TYPE,
     &INT_TYPE,
     &BOOL_TYPE,
+    #[cfg(feature = "float")]
     &FLOAT_TYPE,
     #[cfg(feature = "complex")]
     &COMPLEX_TYPE,

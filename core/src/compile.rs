@@ -324,6 +324,7 @@ fn fold_binop(op: BinOp, a: Num, b: Num) -> Option<Num> {
             };
             Some(Num::Int(r))
         }
+        #[cfg(feature = "float")]
         (a, b) => {
             let f = |n: Num| match n {
                 Num::Int(i) if i.unsigned_abs() < (1 << 53) => Some(i as f64),
@@ -343,6 +344,9 @@ fn fold_binop(op: BinOp, a: Num, b: Num) -> Option<Num> {
                 None
             }
         }
+        // No float literals without floats (the lexer rejects them).
+        #[cfg(not(feature = "float"))]
+        _ => None,
     }
 }
 

@@ -4,7 +4,9 @@
 use crate::numfmt::{self, FmtError, FmtErrorKind, FormatSpec, PercentCount, PercentSpec};
 use crate::obj::list::{self, tuple_items};
 use crate::obj::map;
-use crate::obj::num::{float_of, is_float, small_of, to_big};
+#[cfg(feature = "float")]
+use crate::obj::num::{float_of, is_float};
+use crate::obj::num::{small_of, to_big};
 use crate::obj::string::{self, str_of};
 use crate::obj::types::*;
 use crate::obj::{kind_of, type_of, Kind};
@@ -55,8 +57,8 @@ pub fn format_with_spec(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> 
         numfmt::format_int_i64(i, &parsed)
     } else if let Some(b) = to_big(v) {
         numfmt::format_bigint(&b, &parsed)
-    } else if is_float(v) {
-        numfmt::format_float(float_of(v), &parsed)
+    } else if let Some(s) = format_if_float(v, &parsed) {
+        s
     } else if let Some(t) = str_of(vm, v) {
         numfmt::format_str(t, &parsed)
     } else {
@@ -68,6 +70,17 @@ pub fn format_with_spec(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> 
     };
     out.push_str(&s.map_err(|e| fmt_error(vm, e, v))?);
     Ok(())
+}
+
+/// `format(v, spec)` when `v` is a float; None for other values.
+#[cfg(feature = "float")]
+fn format_if_float(v: Value, spec: &numfmt::FormatSpec) -> Option<Result<String, FmtError>> {
+    is_float(v).then(|| numfmt::format_float(float_of(v), spec))
+}
+
+#[cfg(not(feature = "float"))]
+fn format_if_float(_: Value, _: &numfmt::FormatSpec) -> Option<Result<String, FmtError>> {
+    None
 }
 
 /// An f-string field: conversion (0 none, 1 str, 2 repr, 3 ascii) then format spec.
@@ -256,6 +269,22 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Va
     crate::obj::string::new_bytes(vm, &b)
 }
 
+/// A float argument of `%d` / `%i` / `%u`, truncated to an int; None for other values.
+#[cfg(feature = "float")]
+fn float_as_int(vm: &mut Vm, v: Value) -> PyResult<Option<crate::bigint::BigInt>> {
+    if !is_float(v) {
+        return Ok(None);
+    }
+    crate::bigint::BigInt::from_f64(float_of(v))
+        .map(Some)
+        .map_err(|e| crate::obj::num::num_error(vm, e))
+}
+
+#[cfg(not(feature = "float"))]
+fn float_as_int(_: &mut Vm, _: Value) -> PyResult<Option<crate::bigint::BigInt>> {
+    Ok(None)
+}
+
 fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResult<String> {
     let is_mapping = map::is_dict(args);
     let items: &[Value] = if list::is_tuple(args) {
@@ -358,16 +387,15 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
                     numfmt::percent_format_i64(i, &spec)
                 } else if let Some(big) = to_big(v) {
                     numfmt::percent_format_bigint(&big, &spec)
-                } else if is_float(v) && !int_only {
-                    let b = crate::bigint::BigInt::from_f64(float_of(v))
-                        .map_err(|e| crate::obj::num::num_error(vm, e))?;
-                    numfmt::percent_format_bigint(&b, &spec)
+                } else if let Some(b) = float_as_int(vm, v).transpose().filter(|_| !int_only) {
+                    numfmt::percent_format_bigint(&b?, &spec)
                 } else if int_only {
                     return Err(fmt_error(vm, FmtError::IntegerRequired(spec.conv), v));
                 } else {
                     return Err(fmt_error(vm, FmtError::RealNumberRequired(spec.conv), v));
                 }
             }
+            #[cfg(feature = "float")]
             _ => match crate::obj::num::as_f64(vm, v)? {
                 Some(_) if spec.float_precision_too_big() => {
                     return Err(fmt_error(vm, FmtError::PrecisionTooBig, v));
@@ -375,6 +403,9 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
                 Some(x) => numfmt::percent_format_f64(x, &spec),
                 None => return Err(fmt_error(vm, FmtError::FloatRequired, v)),
             },
+            // Not reached: without floats `PercentSpec::parse` rejects `%e %f %g`.
+            #[cfg(not(feature = "float"))]
+            _ => return Err(fmt_error(vm, FmtError::FloatRequired, v)),
         };
         out.push_str(&s);
     }

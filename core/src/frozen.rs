@@ -340,4 +340,4 @@ pub fn exc_entries_in_place(b: &'static [u8]) -> Option<&'static [ExcEntry]> {
 
 #[cfg(test)]
 #[path = "frozen_tests.rs"]
-mod tests;
+pub(crate) mod tests;

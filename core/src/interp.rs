@@ -840,30 +840,33 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     }
                 }
                 // Float fast path (float op float/int): no generic dispatch.
-                let (fa, fb) = (crate::obj::num::is_float(a), crate::obj::num::is_float(b));
-                let (num_a, num_b) = (fa || a.is_small_int(), fb || b.is_small_int());
-                if (fa || fb) && num_a && num_b {
-                    let x = if fa {
-                        crate::obj::num::float_of(a)
-                    } else {
-                        a.small_int_value() as f64
-                    };
-                    let y = if fb {
-                        crate::obj::num::float_of(b)
-                    } else {
-                        b.small_int_value() as f64
-                    };
-                    let r = match opn % bc::INPLACE_OFFSET {
-                        0 => Some(x + y),
-                        1 => Some(x - y),
-                        2 => Some(x * y),
-                        4 if y != 0.0 => Some(x / y),
-                        _ => None,
-                    };
-                    if let Some(r) = r {
-                        let v = tri!(crate::obj::num::new_float(vm, r));
-                        set_top!(v);
-                        continue;
+                #[cfg(feature = "float")]
+                {
+                    let (fa, fb) = (crate::obj::num::is_float(a), crate::obj::num::is_float(b));
+                    let (num_a, num_b) = (fa || a.is_small_int(), fb || b.is_small_int());
+                    if (fa || fb) && num_a && num_b {
+                        let x = if fa {
+                            crate::obj::num::float_of(a)
+                        } else {
+                            a.small_int_value() as f64
+                        };
+                        let y = if fb {
+                            crate::obj::num::float_of(b)
+                        } else {
+                            b.small_int_value() as f64
+                        };
+                        let r = match opn % bc::INPLACE_OFFSET {
+                            0 => Some(x + y),
+                            1 => Some(x - y),
+                            2 => Some(x * y),
+                            4 if y != 0.0 => Some(x / y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            let v = tri!(crate::obj::num::new_float(vm, r));
+                            set_top!(v);
+                            continue;
+                        }
                     }
                 }
                 let r = tri!(ops::binary_op(vm, opn, a, b));
@@ -894,6 +897,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     set_top!(Value::from_bool(r));
                     continue;
                 }
+                #[cfg(feature = "float")]
                 if opn <= bc::CmpOp::Ge as u8
                     && crate::obj::num::is_float(a)
                     && crate::obj::num::is_float(b)

@@ -705,18 +705,22 @@ impl<'s> Lexer<'s> {
         }
         let suffix = self.peek_byte(0);
         if suffix == b'j' || suffix == b'J' {
-            if !cfg!(feature = "complex") {
-                return Err(self.err(String::from("complex values not supported"), self.pos));
+            #[cfg(not(feature = "complex"))]
+            return Err(self.err(String::from("complex values not supported"), self.pos));
+            #[cfg(feature = "complex")]
+            {
+                self.pos += 1;
+                return Ok(Tok::Imag(parse_float(&text)));
             }
-            self.pos += 1;
-            let v: f64 = parse_float(&text);
-            return Ok(Tok::Imag(v));
         }
         if suffix.is_ascii_alphabetic() || suffix == b'_' {
             return Err(self.err(String::from("invalid decimal literal"), self.pos));
         }
         if is_float {
+            #[cfg(feature = "float")]
             return Ok(Tok::Float(parse_float(&text)));
+            #[cfg(not(feature = "float"))]
+            return Err(self.err(String::from("decimal numbers not supported"), start));
         }
         if text.len() > 1 && text.starts_with('0') && text.bytes().any(|b| b != b'0') {
             return Err(self.err(
@@ -837,6 +841,7 @@ impl<'s> Lexer<'s> {
     }
 }
 
+#[cfg(feature = "float")]
 fn parse_float(text: &str) -> f64 {
     let t = if text.starts_with('.') {
         format!("0{}", text)
@@ -1112,6 +1117,21 @@ mod tests {
     #[cfg(not(feature = "complex"))]
     fn imag_without_complex_is_an_error() {
         assert!(lex_err("4j").msg.contains("complex values not supported"));
+    }
+
+    #[test]
+    #[cfg(not(feature = "float"))]
+    fn decimal_literals_without_float_are_an_error() {
+        for src in ["1.5", "1.", ".5", "1e3", "2E-2", "1_0.0"] {
+            let e = lex_err(src);
+            assert_eq!(e.kind, CompileErrorKind::SyntaxError, "{src}");
+            assert!(
+                e.msg.contains("decimal numbers not supported"),
+                "{src}: {}",
+                e.msg
+            );
+        }
+        assert_eq!(toks("15 0")[..2], [Tok::Int(15), Tok::Int(0)]);
     }
 
     #[test]

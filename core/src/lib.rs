@@ -10,6 +10,10 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+// What builds without the `float` / `bigint` features do instead.
+#[cfg(all(test, not(all(feature = "float", feature = "bigint"))))]
+mod build_options_tests;
+
 // Front end (source -> RawCode). Pure Rust data; no heap `Value`s.
 pub mod ast;
 pub mod bytecode;
@@ -21,7 +25,9 @@ pub mod parser;
 
 // Numeric helpers: arbitrary-precision integers and number/format-spec formatting.
 pub mod bigint;
+#[cfg(feature = "float")]
 pub mod floatparse;
+#[cfg(feature = "float")]
 pub mod fmod;
 pub mod numfmt;
 

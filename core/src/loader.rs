@@ -155,7 +155,10 @@ pub fn load_const(vm: &mut Vm, c: &Const) -> PyResult<Value> {
     Ok(match c {
         Const::Int(i) => crate::obj::num::int_from_i64(vm, *i)?,
         Const::BigInt(s) => big_int(vm, s)?,
+        #[cfg(feature = "float")]
         Const::Float(x) => crate::obj::num::new_float(vm, *x)?,
+        #[cfg(not(feature = "float"))]
+        Const::Float(_) => return Err(float_unsupported(vm)),
         #[cfg(feature = "complex")]
         Const::Complex(im) => {
             crate::obj::complex::new_complex(vm, crate::obj::complex::C64::new(0.0, *im))?
@@ -191,6 +194,11 @@ fn big_int(vm: &mut Vm, digits: &str) -> PyResult<Value> {
         Ok(b) => crate::obj::num::int_from_big(vm, b),
         Err(_) => Err(vm.value_error("bad int constant")),
     }
+}
+
+#[cfg(not(feature = "float"))]
+fn float_unsupported(vm: &mut Vm) -> crate::vm::PyErr {
+    vm.value_error("decimal numbers not supported")
 }
 
 #[cfg(not(feature = "complex"))]
@@ -306,7 +314,11 @@ fn frozen_const(vm: &mut Vm, r: &mut Reader, file: Qstr) -> PyResult<Option<Valu
             None => return Ok(None),
         },
         tag::FLOAT => match r.f64() {
+            #[cfg(feature = "float")]
             Some(x) => crate::obj::num::new_float(vm, x)?,
+            // A frozen module compiled where floats exist.
+            #[cfg(not(feature = "float"))]
+            Some(_) => return Err(float_unsupported(vm)),
             None => return Ok(None),
         },
         // The imaginary part of an imaginary literal (`2j`).

@@ -10,15 +10,20 @@
 //! `{:.Ne}` (correctly rounded, ties to even on the exact binary value) match CPython's dtoa;
 //! this module only re-lays them out.
 
-use crate::bigint::{BigInt, NumError};
+use crate::bigint::BigInt;
+#[cfg(feature = "float")]
+use crate::bigint::NumError;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 /// Mersenne prime 2^61 - 1, the modulus of CPython's numeric hash.
+#[cfg(feature = "float")]
 const HASH_MODULUS: u64 = (1 << 61) - 1;
+#[cfg(feature = "float")]
 const HASH_BITS: u32 = 61;
 /// CPython's hash(float('inf')).
+#[cfg(feature = "float")]
 const HASH_INF: i64 = 314_159;
 
 // ---------------------------------------------------------------------------------------
@@ -27,6 +32,7 @@ const HASH_INF: i64 = 314_159;
 
 /// Appends Python's `repr(x)` (== `str(x)`): shortest round-trip digits, fixed notation for
 /// decimal exponents in -4..16, otherwise `d.ddde+XX`.
+#[cfg(feature = "float")]
 pub fn float_repr(x: f64, out: &mut String) {
     if let Some(special) = non_finite_text(x, false) {
         out.push_str(special);
@@ -48,12 +54,14 @@ pub fn float_repr(x: f64, out: &mut String) {
 }
 
 /// `repr(x)` as a new string.
+#[cfg(feature = "float")]
 pub fn float_repr_string(x: f64) -> String {
     let mut s = String::new();
     float_repr(x, &mut s);
     s
 }
 
+#[cfg(feature = "float")]
 fn non_finite_text(x: f64, upper: bool) -> Option<&'static str> {
     match (x.is_nan(), x.is_infinite(), x < 0.0, upper) {
         (true, _, _, false) => Some("nan"),
@@ -68,6 +76,7 @@ fn non_finite_text(x: f64, upper: bool) -> Option<&'static str> {
 
 /// Shortest round-trip decimal digits of a finite non-negative `x` and the decimal exponent
 /// of the first digit (x = d.ddd * 10^exp).
+#[cfg(feature = "float")]
 fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
     let shortest = split_sci(&format!("{:e}", x));
     let n = shortest.0.len();
@@ -84,11 +93,13 @@ fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
 }
 
 /// `x` rounded to `sig` significant digits (sig >= 1): digits and exponent.
+#[cfg(feature = "float")]
 fn rounded_digits(x: f64, sig: usize) -> (Vec<u8>, i32) {
     split_sci(&format!("{:.*e}", sig - 1, x))
 }
 
 /// Splits Rust's `{:e}` output ("1.2345e-5") into digits ("12345") and exponent (-5).
+#[cfg(feature = "float")]
 fn split_sci(s: &str) -> (Vec<u8>, i32) {
     let (mantissa, exp) = s.split_once('e').unwrap_or((s, "0"));
     let digits = mantissa.bytes().filter(u8::is_ascii_digit).collect();
@@ -96,6 +107,7 @@ fn split_sci(s: &str) -> (Vec<u8>, i32) {
 }
 
 /// How to lay out significant digits as text.
+#[cfg(feature = "float")]
 struct DecimalLayout {
     /// Exponent notation `d.ddde+XX` rather than fixed.
     use_exp: bool,
@@ -108,6 +120,7 @@ struct DecimalLayout {
     upper: bool,
 }
 
+#[cfg(feature = "float")]
 impl DecimalLayout {
     fn write(&self, digits: &[u8], exp: i32, out: &mut String) {
         let mut int_part = String::new();
@@ -146,6 +159,7 @@ impl DecimalLayout {
 }
 
 /// "e+05" / "E-123": at least two exponent digits, as C's printf.
+#[cfg(feature = "float")]
 fn push_exponent(exp: i32, upper: bool, out: &mut String) {
     out.push(if upper { 'E' } else { 'e' });
     out.push(if exp < 0 { '-' } else { '+' });
@@ -155,6 +169,7 @@ fn push_exponent(exp: i32, upper: bool, out: &mut String) {
 /// CPython's `hash(float)`: the value mod 2^61-1 (so integral floats hash like ints),
 /// +-314159 for infinities. NaN hashes to 0 (CPython 3.10+ uses the object identity; a fixed
 /// value like older CPython and MicroPython is used here).
+#[cfg(feature = "float")]
 pub fn hash_f64(x: f64) -> i64 {
     if x.is_nan() {
         return 0;
@@ -194,6 +209,7 @@ pub fn hash_f64(x: f64) -> i64 {
 
 /// Python `float(text)`: surrounding whitespace, sign, `_` between digits, `inf`,
 /// `infinity`, `nan` (any case). None when invalid. ASCII digits only.
+#[cfg(feature = "float")]
 pub fn parse_float(text: &str) -> Option<f64> {
     let s = text.trim_matches(|c: char| c.is_whitespace());
     let (neg, body) = match s.as_bytes().first() {
@@ -213,6 +229,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
 
 /// Validates `digits[.digits][e[sign]digits]` (underscores only between digits) and parses
 /// it with the correctly rounded [`crate::floatparse::parse_f64`].
+#[cfg(feature = "float")]
 fn parse_decimal_float(body: &str) -> Option<f64> {
     let bytes = body.as_bytes();
     let mut clean = String::with_capacity(bytes.len());
@@ -246,6 +263,7 @@ fn parse_decimal_float(body: &str) -> Option<f64> {
 
 /// Consumes digits with single underscores between them; returns the digit count, or None
 /// for a misplaced underscore.
+#[cfg(feature = "float")]
 fn take_digit_run(bytes: &[u8], i: &mut usize, clean: &mut String) -> Option<usize> {
     let mut count = 0;
     while *i < bytes.len() {
@@ -264,12 +282,15 @@ fn take_digit_run(bytes: &[u8], i: &mut usize, clean: &mut String) -> Option<usi
 }
 
 /// CPython's bounds beyond which `round(x, n)` returns x (or a signed zero) unchanged.
+#[cfg(feature = "float")]
 const ROUND_NDIGITS_MAX: i64 = 323;
+#[cfg(feature = "float")]
 const ROUND_NDIGITS_MIN: i64 = -308;
 
 /// Python `round(x, ndigits)` for a float: x rounded to the nearest multiple of
 /// 10^-ndigits, halfway cases to even, on the exact binary value (so round(2.675, 2) is
 /// 2.67). OverflowError "rounded value too large to represent" when the result overflows.
+#[cfg(feature = "float")]
 pub fn round_f64(x: f64, ndigits: i64) -> Result<f64, NumError> {
     if !x.is_finite() || ndigits > ROUND_NDIGITS_MAX {
         return Ok(x);
@@ -290,6 +311,7 @@ pub fn round_f64(x: f64, ndigits: i64) -> Result<f64, NumError> {
 }
 
 /// Rounds finite x to a multiple of 10^k (k >= 1), ties to even, keeping the sign of x.
+#[cfg(feature = "float")]
 fn round_to_power_of_ten(x: f64, k: u64) -> f64 {
     let truncated = BigInt::from_f64(x.abs()).unwrap_or_default();
     let has_fraction = truncated.to_f64().is_ok_and(|t| t != x.abs());
@@ -758,6 +780,13 @@ fn group_digits(digits: &str, sep: char, size: usize, min_width: usize) -> Strin
     rev.iter().rev().map(|&b| b as char).collect()
 }
 
+/// The printf-style conversion characters; `%e %f %g` only with floats (MicroPython without
+/// floats calls them unsupported format characters too).
+#[cfg(feature = "float")]
+const PERCENT_CONVERSIONS: &str = "diouxXeEfFgGcrsa";
+#[cfg(not(feature = "float"))]
+const PERCENT_CONVERSIONS: &str = "diouxXcrsa";
+
 /// A formattable integer: small or big.
 #[derive(Clone, Copy)]
 enum IntValue<'a> {
@@ -793,6 +822,7 @@ impl IntValue<'_> {
         }
     }
 
+    #[cfg(feature = "float")]
     fn to_f64(self) -> Result<f64, FmtError> {
         match self {
             IntValue::Small(v) => Ok(v as f64),
@@ -834,6 +864,7 @@ pub fn format_bigint(v: &BigInt, spec: &FormatSpec) -> Result<String, FmtError> 
 fn format_integer(v: IntValue, spec: &FormatSpec) -> Result<String, FmtError> {
     let ty = spec.ty.unwrap_or('d');
     let (radix, prefix) = match ty {
+        #[cfg(feature = "float")]
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(v.to_f64()?, spec),
         'd' | 'n' | 'c' => (10, ""),
         'b' => (2, "0b"),
@@ -885,6 +916,7 @@ fn format_integer(v: IntValue, spec: &FormatSpec) -> Result<String, FmtError> {
 /// The most digits after the point a float is formatted with: `core::fmt`'s limit (its
 /// precision is a `u16`). CPython allows up to 2**31 - 1; beyond this both say "precision too
 /// big" (a fuzzer found `format(0.0, ".7891234567891234561f")` reaching `core::fmt`'s panic).
+#[cfg(feature = "float")]
 const MAX_FLOAT_PRECISION: usize = u16::MAX as usize;
 
 /// The widest field formatted: its padding is built in one piece of memory, and a board's whole
@@ -893,6 +925,7 @@ const MAX_FLOAT_PRECISION: usize = u16::MAX as usize;
 pub const MAX_FIELD_WIDTH: usize = 1 << 20;
 
 /// `format(x, spec)` for a float.
+#[cfg(feature = "float")]
 pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, FmtError> {
     if spec.precision.is_some_and(|p| p > MAX_FLOAT_PRECISION) {
         return Err(FmtError::PrecisionTooBig);
@@ -927,6 +960,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> Result<String, FmtError> {
 }
 
 /// The unsigned text of |x| for a float presentation type (None = str()-like).
+#[cfg(feature = "float")]
 fn float_body(
     ax: f64,
     ty: Option<char>,
@@ -971,12 +1005,14 @@ fn float_body(
 }
 
 /// True when a formatted number's mantissa has no nonzero digit (it rounded to zero).
+#[cfg(feature = "float")]
 fn is_zero_text(body: &str) -> bool {
     let mantissa = body.split(['e', 'E']).next().unwrap_or("");
     !mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b)) && mantissa.bytes().any(|b| b == b'0')
 }
 
 /// 'e' presentation.
+#[cfg(feature = "float")]
 fn exp_text(ax: f64, precision: usize, alternate: bool, upper: bool, out: &mut String) {
     let (digits, exp) = rounded_digits(ax, precision + 1);
     let layout = DecimalLayout {
@@ -990,6 +1026,7 @@ fn exp_text(ax: f64, precision: usize, alternate: bool, upper: bool, out: &mut S
 }
 
 /// 'f' presentation.
+#[cfg(feature = "float")]
 fn fixed_text(ax: f64, precision: usize, alternate: bool, out: &mut String) {
     let _ = core::fmt::Write::write_fmt(out, format_args!("{:.*}", precision, ax));
     if alternate && precision == 0 {
@@ -998,6 +1035,7 @@ fn fixed_text(ax: f64, precision: usize, alternate: bool, out: &mut String) {
 }
 
 /// 'g' presentation; `add_dot_0` gives the variant used when no type is given.
+#[cfg(feature = "float")]
 fn general_text(
     ax: f64,
     precision: usize,
@@ -1164,7 +1202,7 @@ impl<'a> PercentSpec<'a> {
             .get(pos..)
             .and_then(|rest| rest.chars().next())
             .ok_or(FmtError::IncompleteFormat)?;
-        if !"diouxXeEfFgGcrsa".contains(conv) {
+        if !PERCENT_CONVERSIONS.contains(conv) {
             let index = fmt.get(..pos).map_or(0, |head| head.chars().count());
             return Err(FmtError::UnsupportedChar { ch: conv, index });
         }
@@ -1322,6 +1360,7 @@ fn percent_format_integer(v: IntValue, spec: &PercentSpec) -> String {
 }
 
 /// `%e %E %f %F %g %G` of a float.
+#[cfg(feature = "float")]
 pub fn percent_format_f64(x: f64, spec: &PercentSpec) -> String {
     let neg = x.is_sign_negative() && !x.is_nan();
     let ax = x.abs();
@@ -1360,7 +1399,8 @@ pub fn percent_format_char(c: char, spec: &PercentSpec) -> String {
     pad_text(c.encode_utf8(&mut buf), spec.width_value(), ' ', align)
 }
 
-#[cfg(test)]
+// The tests compare floats and ints with CPython side by side; they run with the `float` feature.
+#[cfg(all(test, feature = "float"))]
 mod tests {
     use super::*;
     use crate::bigint::tests::{compare, run_python, Rng};

@@ -6,7 +6,9 @@ use crate::attr::{call_special, lookup_special};
 use crate::bytecode::{BinOp, CmpOp, UnOp};
 use crate::obj::list::{self, list_items, new_list, new_tuple, tuple_items};
 use crate::obj::map::{self, map_len};
-use crate::obj::num::{self, float_of, is_float, small_of, to_big};
+use crate::obj::num::{self, small_of, to_big};
+#[cfg(feature = "float")]
+use crate::obj::num::{float_of, is_float};
 use crate::obj::string::{self, str_of};
 use crate::obj::{kind_of, type_of, Kind};
 use crate::qstr::{q, Qstr};
@@ -35,6 +37,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         return Ok(true);
     }
     Ok(match kind_of(v) {
+        #[cfg(feature = "float")]
         Kind::Float => float_of(v) != 0.0,
         #[cfg(feature = "complex")]
         Kind::Complex => crate::obj::complex::is_nonzero(v),
@@ -95,7 +98,10 @@ pub fn to_index(vm: &mut Vm, v: Value) -> PyResult<isize> {
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     if a == b {
         // Identity implies equality except for NaN floats.
+        #[cfg(feature = "float")]
         return Ok(!(is_float(a) && float_of(a).is_nan()));
+        #[cfg(not(feature = "float"))]
+        return Ok(true);
     }
     let r = compare(vm, CmpOp::Eq, a, b)?;
     truthy(vm, r)
@@ -118,6 +124,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<usize> {
     match kind_of(v) {
         Kind::Str | Kind::Bytes => Ok(string::str_hash(vm, v)),
         Kind::Int => Ok(num::int_hash(v) as usize),
+        #[cfg(feature = "float")]
         Kind::Float => Ok(crate::numfmt::hash_f64(float_of(v)) as usize),
         #[cfg(feature = "complex")]
         Kind::Complex => Ok(crate::obj::complex::hash(v) as usize),
@@ -227,12 +234,13 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
         }
     }
     let (ka, kb) = (numeric_kind(a), numeric_kind(b));
+    if ka == 1 && kb == 1 {
+        let o = num::int_cmp(a, b).unwrap_or(Ordering::Equal);
+        return Ok(Some(ord_result(op, o)));
+    }
+    // float involved
+    #[cfg(feature = "float")]
     if ka != 0 && kb != 0 {
-        if ka == 1 && kb == 1 {
-            let o = num::int_cmp(a, b).unwrap_or(Ordering::Equal);
-            return Ok(Some(ord_result(op, o)));
-        }
-        // float involved
         let r = if ka == 2 && kb == 2 {
             float_of(a).partial_cmp(&float_of(b))
         } else if ka == 2 {
@@ -333,6 +341,7 @@ fn numeric_kind(v: Value) -> u8 {
     } else if v.is_obj() {
         match kind_of(v) {
             Kind::Int => 1,
+            #[cfg(feature = "float")]
             Kind::Float => 2,
             _ => 0,
         }
@@ -633,6 +642,7 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
     if ka == 1 && kb == 1 {
         return num::int_binop(vm, op, a, b);
     }
+    #[cfg(feature = "float")]
     if ka != 0 && kb != 0 {
         let x = num::as_f64(vm, a)?.unwrap_or(0.0);
         let y = num::as_f64(vm, b)?.unwrap_or(0.0);
@@ -772,6 +782,7 @@ pub fn unary_op(vm: &mut Vm, op: u8, a: Value) -> PyResult<Value> {
         };
         return num::int_from_big(vm, r);
     }
+    #[cfg(feature = "float")]
     if is_float(a) && op != UnOp::Invert as u8 {
         let x = float_of(a);
         return num::new_float(vm, if op == 0 { -x } else { x });
@@ -954,10 +965,27 @@ fn repr_seq(vm: &mut Vm, v: Value, open: &str, close: &str, out: &mut String) ->
     Ok(())
 }
 
+/// For a float `x`: Some(its value as an int when integral and within i64 range, else None);
+/// None when `x` is not a float.
+#[cfg(feature = "float")]
+fn float_range_index(x: Value) -> Option<Option<i64>> {
+    if !is_float(x) {
+        return None;
+    }
+    let f = float_of(x);
+    Some((f == libm::trunc(f) && f.abs() < 4.0e18).then_some(f as i64))
+}
+
+#[cfg(not(feature = "float"))]
+fn float_range_index(_: Value) -> Option<Option<i64>> {
+    None
+}
+
 fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult<()> {
     use core::fmt::Write;
     match kind {
         Kind::Int => num::int_repr(v, out),
+        #[cfg(feature = "float")]
         Kind::Float => num::float_repr(float_of(v), out),
         #[cfg(feature = "complex")]
         Kind::Complex => crate::obj::complex::repr(v, out),
@@ -1593,12 +1621,12 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
                 } else if crate::obj::num::is_bigint(x) {
                     // Beyond every range's bounds, which are small ints.
                     return Ok(false);
-                } else if crate::obj::num::is_float(x) {
-                    let f = crate::obj::num::float_of(x);
-                    if f != libm::trunc(f) || f.abs() >= 4.0e18 {
-                        return Ok(false);
+                } else if let Some(f) = float_range_index(x) {
+                    match f {
+                        Some(i) => Some(i),
+                        // A float that is not integral is in no range.
+                        None => return Ok(false),
                     }
-                    Some(f as i64)
                 } else {
                     None
                 };

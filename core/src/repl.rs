@@ -625,12 +625,12 @@ mod tests {
 
     #[test]
     fn friendly_repl_evaluates_lines_and_blocks() {
-        let (out, exit) = session(b"print(6*7)\rdef f(x):\r  return x+1\r\rf(2)\r1/0\r\x04");
+        let (out, exit) = session(b"print(6*7)\rdef f(x):\r  return x+1\r\rf(2)\r1//0\r\x04");
         assert!(out.contains("print(6*7)\n42\n>>> "), "{out:?}");
         assert!(out.contains("... "), "continuation prompt missing: {out:?}");
         assert!(out.contains("\n3\n>>> "), "{out:?}");
         assert!(
-            out.contains("ZeroDivisionError: division by zero"),
+            out.contains("ZeroDivisionError: integer division or modulo by zero"),
             "{out:?}"
         );
         assert_eq!(exit, ReplExit::SoftReset { raw: false });
@@ -779,7 +779,7 @@ mod tests {
     #[test]
     fn interrupted_main_py_gives_the_repl_and_boot_py_errors_do_not_stop_main() {
         static FILES: &[(&str, &str)] = &[
-            ("/boot.py", "1/0\n"),
+            ("/boot.py", "1//0\n"),
             (
                 "/main.py",
                 "print('main')\nraise KeyboardInterrupt\nprint('never')\n",

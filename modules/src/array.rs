@@ -13,9 +13,9 @@ use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{list_append, new_list, new_tuple};
 use mpy_core::obj::map::{map_get_qstr, map_set_qstr, new_dict};
 use mpy_core::obj::misc::{new_wrapper, slice_indices};
-use mpy_core::obj::num::{
-    as_f64, int_from_big, int_from_i64, is_float, new_float, small_of, to_big,
-};
+#[cfg(feature = "float")]
+use mpy_core::obj::num::{as_f64, new_float};
+use mpy_core::obj::num::{int_from_big, int_from_i64, is_float, small_of, to_big};
 use mpy_core::obj::string::{
     bytearray_push, bytearray_set, bytes_of, new_bytearray, new_bytes, str_of,
 };
@@ -30,9 +30,14 @@ fn item_size(code: u8) -> Option<usize> {
     Some(match code {
         b'b' | b'B' => 1,
         b'h' | b'H' => 2,
-        b'i' | b'I' | b'f' => 4,
+        b'i' | b'I' => 4,
         b'l' | b'L' => core::mem::size_of::<usize>(),
-        b'q' | b'Q' | b'd' => 8,
+        b'q' | b'Q' => 8,
+        // Float typecodes only with floats (as MicroPython).
+        #[cfg(feature = "float")]
+        b'f' => 4,
+        #[cfg(feature = "float")]
+        b'd' => 8,
         _ => return None,
     })
 }
@@ -56,6 +61,7 @@ fn parts(vm: &mut Vm, a: Value) -> PyResult<(u8, Value)> {
 fn encode(vm: &mut Vm, code: u8, v: Value, out: &mut [u8]) -> PyResult<()> {
     let size = out.len();
     let bits: u64 = match code {
+        #[cfg(feature = "float")]
         b'f' | b'd' => {
             let Some(x) = as_f64(vm, v)? else {
                 let msg = alloc::format!("must be real number, not {}", vm.type_name(v));
@@ -109,7 +115,9 @@ fn decode(vm: &mut Vm, code: u8, b: &[u8]) -> PyResult<Value> {
     }
     let bits = u64::from_ne_bytes(ne);
     match code {
+        #[cfg(feature = "float")]
         b'f' => new_float(vm, f32::from_bits(bits as u32) as f64),
+        #[cfg(feature = "float")]
         b'd' => new_float(vm, f64::from_bits(bits)),
         b'b' | b'h' | b'i' | b'l' | b'q' => {
             let shift = 64 - 8 * size as u32;

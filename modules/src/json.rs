@@ -7,10 +7,9 @@ use alloc::string::String;
 use mpy_core::attr::call_method;
 use mpy_core::bigint::BigInt;
 use mpy_core::module::{Member, ModuleDef};
-use mpy_core::numfmt::parse_float;
 use mpy_core::obj::list::{list_append, new_list, seq_items};
 use mpy_core::obj::map::{is_dict, map_set, new_dict, next_entry};
-use mpy_core::obj::num::{int_from_big, int_from_i64, is_float, is_int, new_float};
+use mpy_core::obj::num::{int_from_big, int_from_i64, is_float, is_int};
 use mpy_core::obj::string::{bytes_of, is_str, str_of};
 use mpy_core::obj::{Args, NativeFn};
 use mpy_core::ops::{getitem, repr_into};
@@ -61,6 +60,19 @@ fn write_str(s: &str, out: &mut String) {
         }
     }
     out.push('"');
+}
+
+/// A JSON number with a fraction or exponent.
+#[cfg(feature = "float")]
+fn decimal_number(vm: &mut Vm, text: &str) -> PyResult<Value> {
+    let x = mpy_core::numfmt::parse_float(text).ok_or_else(|| syntax_error(vm))?;
+    mpy_core::obj::num::new_float(vm, x)
+}
+
+/// Without floats a JSON number with a fraction or exponent cannot be loaded.
+#[cfg(not(feature = "float"))]
+fn decimal_number(vm: &mut Vm, _: &str) -> PyResult<Value> {
+    Err(syntax_error(vm))
 }
 
 /// Append the JSON text of `v` to `out`.
@@ -352,8 +364,7 @@ impl Parser<'_> {
         }
         let text = core::str::from_utf8(&self.s[start..self.i]).map_err(|_| syntax_error(vm))?;
         if float {
-            let x = parse_float(text).ok_or_else(|| syntax_error(vm))?;
-            new_float(vm, x)
+            decimal_number(vm, text)
         } else if let Ok(n) = text.parse::<i64>() {
             int_from_i64(vm, n)
         } else {

@@ -8,7 +8,9 @@ use crate::check_args;
 use core::sync::atomic::{AtomicU32, Ordering};
 use mpy_core::bigint::BigInt;
 use mpy_core::module::{Member, ModuleDef};
-use mpy_core::obj::num::{as_f64, int_from_big, int_from_i64, is_float, new_float, to_big};
+#[cfg(feature = "float")]
+use mpy_core::obj::num::{as_f64, new_float};
+use mpy_core::obj::num::{int_from_big, int_from_i64, is_float, to_big};
 use mpy_core::obj::{Args, NativeFn};
 use mpy_core::ops;
 use mpy_core::qstr::q;
@@ -197,12 +199,14 @@ fn random_randint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// A float in [0.0, 1.0) with 53 random bits.
+#[cfg(feature = "float")]
 fn unit_float(vm: &mut Vm) -> f64 {
     let a = (next_u32(vm) >> 5) as f64; // 27 bits
     let b = (next_u32(vm) >> 6) as f64; // 26 bits
     (a * 67_108_864.0 + b) / 9_007_199_254_740_992.0
 }
 
+#[cfg(feature = "float")]
 fn random_random(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_args(vm, args, 0, 0, "random")?;
     let x = unit_float(vm);
@@ -210,6 +214,7 @@ fn random_random(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// `uniform(a, b)`: a + (b - a) * random().
+#[cfg(feature = "float")]
 fn random_uniform(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_args(vm, args, 2, 2, "uniform")?;
     let mut ends = [0.0f64; 2];
@@ -255,10 +260,13 @@ pub static MODULE: ModuleDef = ModuleDef {
             q::randint,
             Member::Fn(&NativeFn::new(q::randint, random_randint)),
         ),
+        // Only with floats, as in MicroPython.
+        #[cfg(feature = "float")]
         (
             q::random,
             Member::Fn(&NativeFn::new(q::random, random_random)),
         ),
+        #[cfg(feature = "float")]
         (
             q::uniform,
             Member::Fn(&NativeFn::new(q::uniform, random_uniform)),

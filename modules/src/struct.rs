@@ -9,7 +9,9 @@ use crate::{check_args, check_kw, check_pos, kwarg};
 use mpy_core::bigint::BigInt;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{new_tuple_uninit, tuple_set};
-use mpy_core::obj::num::{as_f64, int_from_big, int_from_i64, new_float, small_of, to_big};
+#[cfg(feature = "float")]
+use mpy_core::obj::num::{as_f64, new_float};
+use mpy_core::obj::num::{int_from_big, int_from_i64, small_of, to_big};
 use mpy_core::obj::string::{bytearray_set, bytes_of, new_bytes, str_of};
 use mpy_core::obj::{kind_of, Args, Kind, NativeFn};
 use mpy_core::ops::to_index;
@@ -93,7 +95,10 @@ impl Format<'_> {
         let size = match code {
             b'b' | b'B' | b'x' | b's' | b'?' => 1,
             b'h' | b'H' => 2,
-            b'i' | b'I' | b'f' => 4,
+            b'i' | b'I' => 4,
+            // 'f' and 'd' only with floats (MicroPython without floats rejects them too).
+            #[cfg(feature = "float")]
+            b'f' => 4,
             // `long` is a machine word in native mode (as in C on MicroPython's ports).
             b'l' | b'L' => {
                 if self.native {
@@ -102,7 +107,9 @@ impl Format<'_> {
                     4
                 }
             }
-            b'q' | b'Q' | b'd' => 8,
+            b'q' | b'Q' => 8,
+            #[cfg(feature = "float")]
+            b'd' => 8,
             b'P' => word,
             c => return Some(Err(c)),
         };
@@ -204,6 +211,7 @@ fn pack_into_slice(vm: &mut Vm, fmt: Value, vals: &[Value], out: &mut [u8]) -> P
                     let v = vals[vi];
                     vi += 1;
                     let bits: u64 = match code {
+                        #[cfg(feature = "float")]
                         b'f' | b'd' => {
                             let Some(x) = as_f64(vm, v)? else {
                                 return Err(vm.type_error("required argument is not a float"));
@@ -327,7 +335,9 @@ fn unpack_slice(vm: &mut Vm, fmt: Value, data: Value, off: usize, exact: bool) -
                         ((bits << shift) as i64) >> shift
                     };
                     let v = match code {
+                        #[cfg(feature = "float")]
                         b'f' => new_float(vm, f32::from_bits(bits as u32) as f64)?,
+                        #[cfg(feature = "float")]
                         b'd' => new_float(vm, f64::from_bits(bits))?,
                         b'?' => Value::from_bool(bits != 0),
                         b'b' | b'h' | b'i' | b'l' | b'q' => {

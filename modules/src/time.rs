@@ -8,7 +8,9 @@
 use crate::check_args;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{new_tuple, seq_items};
-use mpy_core::obj::num::{as_f64, int_from_i64, is_float};
+#[cfg(feature = "float")]
+use mpy_core::obj::num::as_f64;
+use mpy_core::obj::num::{int_from_i64, is_float};
 use mpy_core::obj::{Args, NativeFn};
 use mpy_core::ops::to_index;
 use mpy_core::qstr::q;
@@ -60,6 +62,7 @@ fn sleep_us_total(vm: &mut Vm, mut us: u64) -> PyResult<()> {
 }
 
 /// `sleep(seconds)`: int or float seconds.
+#[cfg(feature = "float")]
 fn time_sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_args(vm, args, 1, 1, "sleep")?;
     let secs = match as_f64(vm, args.pos[0])? {
@@ -76,6 +79,18 @@ fn time_sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(vm.overflow_error("sleep length is too large"));
     }
     sleep_us_total(vm, (secs * 1e6) as u64)?;
+    Ok(Value::NONE)
+}
+
+/// `sleep(seconds)`: whole seconds (a build without floats, as MicroPython's).
+#[cfg(not(feature = "float"))]
+fn time_sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    check_args(vm, args, 1, 1, "sleep")?;
+    let secs = to_index(vm, args.pos[0])?;
+    if secs < 0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    sleep_us_total(vm, (secs as u64).saturating_mul(1_000_000))?;
     Ok(Value::NONE)
 }
 
@@ -224,6 +239,9 @@ fn broken_down_value(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let secs = match args.pos.first() {
         None => now_secs(vm),
         Some(v) if v.is_none() => now_secs(vm),
+        #[cfg(not(feature = "float"))]
+        Some(&v) => int_arg(vm, v)?,
+        #[cfg(feature = "float")]
         Some(&v) => match as_f64(vm, v)? {
             Some(f) if is_float(v) => {
                 if !f.is_finite() || f.abs() > 1e17 {

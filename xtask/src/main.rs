@@ -39,8 +39,8 @@ commands:
   check                      validate every manifest in manifests/
   build <board>...           build firmware and images into dist/<board>/
   dist                       build every board into dist/ (skips boards whose inputs are unchanged)
-  size [core] [<board>...]   .text of the core size probe against 160 KB (`core`, or no
-                             arguments), then flash and RAM per board against its budget
+  size [core] [<board>...]   .text of the core size probe (minimal and full profiles) against
+                             160 KB (`core`, or no arguments), then flash and RAM per board
   new-board <id> --from <board>   write manifests/<id>.toml extending <board>
   flash <board> [--drive <dir>] [--port <serial port>]   write the image to a board
   run <board>                boot the board's firmware in its emulator, REPL on this terminal

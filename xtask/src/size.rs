@@ -150,9 +150,28 @@ const PROBE_ARG: &str = "core";
 /// Target for the probe's `.text`: 160 KB.
 pub const CORE_TEXT_TARGET: u64 = 160 * 1024;
 
-/// Builds the size probe and returns its report line: `.text` against [`CORE_TEXT_TARGET`],
-/// plus `.rodata` and `.data` (also flash, but not part of the target).
-fn core_probe_report() -> Result<String, String> {
+/// A build of the size probe: its name in the report and the probe crate's features.
+struct ProbeProfile {
+    name: &'static str,
+    features: &'static [&'static str],
+}
+
+/// The probe's profiles, in report order. The target is judged on `minimal` (no float, no big
+/// ints, as MicroPython's minimal ports); `full` adds both as the boards build them.
+const PROBE_PROFILES: &[ProbeProfile] = &[
+    ProbeProfile {
+        name: "minimal",
+        features: &[],
+    },
+    ProbeProfile {
+        name: "full: float + bigint",
+        features: &["full"],
+    },
+];
+
+/// Builds the size probe in `profile` and returns its report line: `.text` against
+/// [`CORE_TEXT_TARGET`], plus `.rodata` and `.data` (also flash, but not part of the target).
+fn core_probe_report(profile: &ProbeProfile) -> Result<String, String> {
     let target_dir = std::path::absolute(crate::paths::firmware_dir("size-probe").join("cargo"))
         .map_err(|e| format!("cannot resolve the size probe's target dir: {e}"))?;
     let path = crate::build::cargo_build_elf(&crate::build::CargoBuild {
@@ -160,13 +179,13 @@ fn core_probe_report() -> Result<String, String> {
         crate_dir: std::path::Path::new(PROBE_CRATE),
         triple: PROBE_TRIPLE,
         target_dir,
-        features: Vec::new(),
+        features: profile.features.iter().map(|f| f.to_string()).collect(),
         gen_dir: None,
         xtensa: false,
         board: None,
     })?;
     let data = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(probe_line(&crate::elf::read(&data)?))
+    Ok(probe_line(profile.name, &crate::elf::read(&data)?))
 }
 
 fn section_size(elf: &Elf, name: &str) -> u64 {
@@ -177,7 +196,7 @@ fn section_size(elf: &Elf, name: &str) -> u64 {
         .sum()
 }
 
-fn probe_line(elf: &Elf) -> String {
+fn probe_line(profile: &str, elf: &Elf) -> String {
     let text = section_size(elf, ".text");
     let verdict = if text <= CORE_TEXT_TARGET {
         "within target".to_string()
@@ -185,22 +204,24 @@ fn probe_line(elf: &Elf) -> String {
         format!("over by {}", text - CORE_TEXT_TARGET)
     };
     format!(
-        "core (thumbv6m, minimal): .text {text} / {CORE_TEXT_TARGET} bytes ({:.1}%, {verdict}), \
-         .rodata {}, .data {}",
+        "core (thumbv6m, {profile}): .text {text} / {CORE_TEXT_TARGET} bytes ({:.1}%, \
+         {verdict}), .rodata {}, .data {}",
         percent(text, CORE_TEXT_TARGET),
         section_size(elf, ".rodata"),
         section_size(elf, ".data"),
     )
 }
 
-/// The size probe's line first (unless only boards are named), then for each board (all
+/// The size probe's lines first (unless only boards are named), then for each board (all
 /// buildable ones if none given): build, then report its usage.
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut failures = Vec::new();
     if args.is_empty() || args.iter().any(|a| a == PROBE_ARG) {
-        match core_probe_report() {
-            Ok(line) => println!("{line}"),
-            Err(err) => failures.push(format!("size-probe: {err}")),
+        for profile in PROBE_PROFILES {
+            match core_probe_report(profile) {
+                Ok(line) => println!("{line}"),
+                Err(err) => failures.push(format!("size-probe ({}): {err}", profile.name)),
+            }
         }
     }
     let ids = if args.is_empty() {
@@ -340,17 +361,20 @@ mod tests {
 
     #[test]
     fn probe_line_compares_text_with_the_target() {
-        let over = probe_line(&elf_with(&[
-            (".text", 200_000),
-            (".rodata", 90_000),
-            (".data", 3_000),
-        ]));
+        let over = probe_line(
+            "minimal",
+            &elf_with(&[(".text", 200_000), (".rodata", 90_000), (".data", 3_000)]),
+        );
         assert_eq!(
             over,
             "core (thumbv6m, minimal): .text 200000 / 163840 bytes (122.1%, over by 36160), \
              .rodata 90000, .data 3000"
         );
-        let within = probe_line(&elf_with(&[(".text", 163_840)]));
-        assert!(within.contains("(100.0%, within target)"), "{within}");
+        let within = probe_line("full: float + bigint", &elf_with(&[(".text", 163_840)]));
+        assert!(
+            within.starts_with("core (thumbv6m, full: float + bigint): .text 163840")
+                && within.contains("(100.0%, within target)"),
+            "{within}"
+        );
     }
 }

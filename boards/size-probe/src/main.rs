@@ -1,7 +1,8 @@
 //! Size probe: the smallest firmware a thumbv6m board could ship with the core's REPL and
-//! compiler (REPL + compiler + VM + object model, modules sys, gc, micropython; core features
-//! float and bigint). `cargo xtask size` builds it with the release profile and reports its
-//! `.text` against the 160 KB target.
+//! compiler (REPL + compiler + VM + object model, modules sys, gc, micropython). Without
+//! features it is the minimal profile (no float, no big ints, as MicroPython's minimal ports);
+//! feature `full` adds float and bigint as the boards build them. `cargo xtask size core`
+//! builds both with the release profile and reports their `.text` against the 160 KB target.
 //!
 //! The port talks to one UART-like register block so that nothing the interpreter does is
 //! optimised away, but no chip HAL is linked: what is measured is the core.

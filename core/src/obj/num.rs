@@ -1,17 +1,31 @@
-//! `int` (small ints are immediate `Value`s; beyond that `BigIntObj` with limbs inline) and
-//! `float` (boxed f64). `+ - * // %` and comparisons on big ints work on the objects' limbs
-//! in place (`big`); the other operations convert to `bigint::BigInt`.
+//! `int`: small ints are immediate `Value`s; beyond that (cargo feature `bigint`) `BigIntObj`
+//! with limbs inline, whose `+ - * // %` and comparisons work on the limbs in place (`big`);
+//! the other operations convert to `bigint::BigInt`. `float` (boxed f64, cargo feature `float`)
+//! is in `float`.
 
+#[cfg(feature = "bigint")]
 mod big;
+#[cfg(feature = "float")]
+mod float;
+
+#[cfg(feature = "float")]
+pub use float::*;
 
 use super::{kind_of, obj, Args, Kind, NativeFn, ObjHeader};
 use crate::bigint::{BigInt, NumError};
 use crate::bytecode::BinOp;
-use crate::obj::types::{FLOAT_TYPE, INT_TYPE};
+#[cfg(feature = "bigint")]
+use crate::obj::types::INT_TYPE;
 use crate::qstr::{q, Qstr};
 use crate::value::Value;
-use crate::vm::{header, PyErr, PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 use alloc::string::String;
+
+/// Without floats no value is one (type checks that reject floats need no cfg of their own).
+#[cfg(not(feature = "float"))]
+pub fn is_float(_: Value) -> bool {
+    false
+}
 
 #[repr(C)]
 pub struct BigIntObj {
@@ -19,33 +33,6 @@ pub struct BigIntObj {
     pub neg: bool,
     pub len: usize,
     // followed by `len` u32 limbs, little-endian
-}
-
-#[repr(C)]
-pub struct FloatObj {
-    pub header: ObjHeader,
-    pub value: f64,
-}
-
-pub fn new_float(vm: &mut Vm, x: f64) -> PyResult<Value> {
-    vm.alloc_obj(
-        FloatObj {
-            header: header(&FLOAT_TYPE),
-            value: x,
-        },
-        0,
-    )
-}
-
-pub fn is_float(v: Value) -> bool {
-    v.is_obj() && kind_of(v) == Kind::Float
-}
-
-/// The f64 of a float value.
-#[inline(always)]
-pub fn float_of(v: Value) -> f64 {
-    // SAFETY: callers check `is_float`.
-    unsafe { obj::<FloatObj>(v).value }
 }
 
 pub fn is_int(v: Value) -> bool {
@@ -60,17 +47,32 @@ pub fn is_bigint(v: Value) -> bool {
 pub fn int_from_i64(vm: &mut Vm, i: i64) -> PyResult<Value> {
     match Value::try_small_int(i) {
         Some(v) => Ok(v),
+        #[cfg(feature = "bigint")]
         None => int_from_big(vm, BigInt::from_i64(i)),
+        #[cfg(not(feature = "bigint"))]
+        None => Err(small_int_overflow(vm)),
     }
 }
 
+/// An int value from a BigInt (small if it fits). Without the `bigint` feature a value beyond
+/// the small-int range is an OverflowError.
 pub fn int_from_big(vm: &mut Vm, b: BigInt) -> PyResult<Value> {
     if let Some(i) = b.to_i64() {
         if let Some(v) = Value::try_small_int(i) {
             return Ok(v);
         }
     }
-    big::new_int_from_mag(vm, b.is_negative(), b.limbs())
+    #[cfg(feature = "bigint")]
+    return big::new_int_from_mag(vm, b.is_negative(), b.limbs());
+    #[cfg(not(feature = "bigint"))]
+    Err(small_int_overflow(vm))
+}
+
+/// An int result beyond the small-int range in a build without big ints (MicroPython's
+/// MICROPY_LONGINT_IMPL_NONE raises the same).
+#[cfg(not(feature = "bigint"))]
+pub fn small_int_overflow(vm: &mut Vm) -> PyErr {
+    vm.overflow_error("small int overflow")
 }
 
 /// Offset of the instance-dict slot of an int-subclass instance with `len` limbs: the first
@@ -150,6 +152,7 @@ pub fn small_of(v: Value) -> Option<i64> {
 /// `<<` are computed in the Rust heap before the result is copied to the GC heap; refusing up
 /// front keeps them from running for minutes (or, on a board, exhausting the smaller Rust heap,
 /// which aborts), like MicroPython, whose big ints fail as soon as the GC heap is full.
+#[cfg(feature = "bigint")]
 fn check_result_fits(vm: &mut Vm, bits: u64) -> PyResult<()> {
     if bits / 8 > vm.heap.total_bytes() as u64 {
         return Err(vm.new_error(
@@ -171,6 +174,7 @@ pub fn num_error(vm: &mut Vm, e: NumError) -> PyErr {
 }
 
 /// Limbs of a big int object (callers check `is_bigint`).
+#[cfg(feature = "bigint")]
 fn big_limbs(v: Value) -> (bool, &'static [u32]) {
     // SAFETY: kind Int objects have BigIntObj layout with `len` limbs after the header.
     unsafe {
@@ -188,7 +192,30 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
         if let Some(r) = small_binop(vm, op, x, y)? {
             return Ok(r);
         }
+        #[cfg(not(feature = "bigint"))]
+        return small_result_beyond_range(vm, op, x, y);
     }
+    #[cfg(not(feature = "bigint"))]
+    return Ok(Value::NOT_IMPLEMENTED);
+    #[cfg(feature = "bigint")]
+    big_int_binop(vm, op, a, b)
+}
+
+/// `x op y` for two small ints whose result [`small_binop`] found outside the small-int range,
+/// in a build without big ints: an OverflowError, except for `/` (a float quotient).
+#[cfg(not(feature = "bigint"))]
+fn small_result_beyond_range(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Value> {
+    #[cfg(feature = "float")]
+    if op == BinOp::TrueDiv {
+        return new_float(vm, x as f64 / y as f64);
+    }
+    let _ = (op, x, y);
+    Err(small_int_overflow(vm))
+}
+
+/// int op int where an operand or the result is a big int.
+#[cfg(feature = "bigint")]
+fn big_int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     if let Some(r) = big::big_binop(vm, op, a, b)? {
         return Ok(r);
     }
@@ -201,17 +228,22 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
         BinOp::Mul => x.mul(&y),
         BinOp::FloorDiv => x.floordiv(&y).map_err(|e| num_error(vm, e))?,
         BinOp::Mod => x.modulo(&y).map_err(|e| num_error(vm, e))?,
+        #[cfg(feature = "float")]
         BinOp::TrueDiv => {
             let f = x.true_div(&y).map_err(|e| num_error(vm, e))?;
             return new_float(vm, f);
         }
+        #[cfg(not(feature = "float"))]
+        BinOp::TrueDiv => return Ok(Value::NOT_IMPLEMENTED),
         BinOp::Pow => {
             if y.is_negative() {
-                let (fx, fy) = (
-                    x.to_f64().map_err(|e| num_error(vm, e))?,
-                    y.to_f64().unwrap_or(f64::MIN),
-                );
-                return float_binop(vm, BinOp::Pow, fx, fy);
+                #[cfg(feature = "float")]
+                {
+                    let fx = x.to_f64().map_err(|e| num_error(vm, e))?;
+                    return float_binop(vm, BinOp::Pow, fx, y.to_f64().unwrap_or(f64::MIN));
+                }
+                #[cfg(not(feature = "float"))]
+                return Err(negative_power_error(vm));
             }
             match y.to_u64() {
                 Some(e) if e <= u32::MAX as u64 => {
@@ -248,6 +280,12 @@ pub fn int_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> 
     int_from_big(vm, r)
 }
 
+/// `x ** y` with a negative int `y` needs a float result: ValueError, as MicroPython says it.
+#[cfg(not(feature = "float"))]
+fn negative_power_error(vm: &mut Vm) -> PyErr {
+    vm.value_error("negative power with no float support")
+}
+
 /// Fast path for two machine ints; None when the result needs a big int.
 #[inline(always)]
 pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
@@ -267,6 +305,7 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
             }
             crate::bigint::mod_i64(x, y)
         }
+        #[cfg(feature = "float")]
         BinOp::TrueDiv => {
             if y == 0 {
                 return Err(vm.zero_division("division by zero"));
@@ -277,9 +316,15 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
             }
             return Ok(None);
         }
+        // Without floats `/` is not defined on ints (TypeError, as MicroPython).
+        #[cfg(not(feature = "float"))]
+        BinOp::TrueDiv => return Ok(Some(Value::NOT_IMPLEMENTED)),
         BinOp::Pow => {
             if y < 0 {
+                #[cfg(feature = "float")]
                 return float_binop(vm, BinOp::Pow, x as f64, y as f64).map(Some);
+                #[cfg(not(feature = "float"))]
+                return Err(negative_power_error(vm));
             }
             crate::bigint::pow_i64(x, y as u64)
         }
@@ -318,125 +363,27 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
     }
 }
 
-/// Python float modulo (sign of the divisor).
-fn float_mod(x: f64, y: f64) -> f64 {
-    let mut m = crate::fmod::fmod(x, y);
-    if m != 0.0 && ((m < 0.0) != (y < 0.0)) {
-        m += y;
-    } else if m == 0.0 {
-        m = 0.0f64.copysign(y);
-    }
-    m
-}
-
-pub fn floor(x: f64) -> f64 {
-    let t = x as i64 as f64;
-    if x.abs() >= 4503599627370496.0 || x.is_nan() {
-        return x;
-    }
-    if t > x {
-        t - 1.0
-    } else {
-        t
-    }
-}
-
-pub fn float_binop(vm: &mut Vm, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
-    let r = match op {
-        BinOp::Add => x + y,
-        BinOp::Sub => x - y,
-        BinOp::Mul => x * y,
-        BinOp::TrueDiv => {
-            if y == 0.0 {
-                return Err(vm.zero_division("float division by zero"));
-            }
-            x / y
-        }
-        BinOp::FloorDiv => {
-            if y == 0.0 {
-                return Err(vm.zero_division("float floor division by zero"));
-            }
-            let m = float_mod(x, y);
-            let d = (x - m) / y;
-            // Round the quotient to the nearest integer to absorb rounding error.
-            let f = floor(d);
-            if d == 0.0 {
-                // A zero quotient keeps the sign of x / y (CPython: -0.0 // 3 == -0.0).
-                libm::copysign(0.0, x / y)
-            } else if d - f > 0.5 {
-                f + 1.0
-            } else {
-                f
-            }
-        }
-        BinOp::Mod => {
-            if y == 0.0 {
-                return Err(vm.zero_division("float modulo"));
-            }
-            float_mod(x, y)
-        }
-        BinOp::Pow => {
-            if x == 0.0 && y < 0.0 {
-                return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
-            }
-            if x < 0.0 && x.is_finite() && y.is_finite() && floor(y) != y {
-                // A complex result; MicroPython without complex raises.
-                #[cfg(feature = "complex")]
-                return super::complex::pow(vm, (x, 0.0).into(), (y, 0.0).into());
-                #[cfg(not(feature = "complex"))]
-                return Err(vm.value_error("math domain error"));
-            }
-            float_pow(x, y)
-        }
-        _ => return Ok(Value::NOT_IMPLEMENTED),
-    };
-    new_float(vm, r)
-}
-
-/// `x ** y` for floats. libm's pow is within one ulp but not always correctly rounded
-/// (`10.0 ** -5` came out as 9.999999999999999e-06): when `x ** -y` is an exact integer (an
-/// integral x, a negative integral y, the power below 2**53), one division by that exact value
-/// rounds correctly.
-fn float_pow(x: f64, y: f64) -> f64 {
-    if y < 0.0 && floor(y) == y && floor(x) == x && x != 0.0 {
-        let positive = libm::pow(x, -y);
-        if libm::fabs(positive) <= 9_007_199_254_740_992.0 {
-            return 1.0 / positive;
-        }
-    }
-    libm::pow(x, y)
-}
-
-/// A number as f64 for mixed arithmetic (int or float), or None.
-pub fn as_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
-    if is_float(v) {
-        return Ok(Some(float_of(v)));
-    }
-    if let Some(i) = small_of(v) {
-        return Ok(Some(i as f64));
-    }
-    if let Some(b) = to_big(v) {
-        return b.to_f64().map(Some).map_err(|e| num_error(vm, e));
-    }
-    Ok(None)
-}
-
 /// `repr()` of an int.
 pub fn int_repr(v: Value, out: &mut String) {
     if let Some(i) = small_of(v) {
         let _ = core::fmt::Write::write_fmt(out, format_args!("{}", i));
     } else {
+        // Without big ints every int is small (int-subclass instances too).
+        #[cfg(feature = "bigint")]
         big::write_int_decimal(v, out);
     }
 }
 
 /// Compares two ints by value without copying big ones; None when either is not an int.
+#[cfg(feature = "bigint")]
 pub fn int_cmp(a: Value, b: Value) -> Option<core::cmp::Ordering> {
     big::int_cmp(a, b)
 }
 
-pub fn float_repr(x: f64, out: &mut String) {
-    crate::numfmt::float_repr(x, out)
+/// Compares two ints by value; None when either is not an int.
+#[cfg(not(feature = "bigint"))]
+pub fn int_cmp(a: Value, b: Value) -> Option<core::cmp::Ordering> {
+    Some(small_of(a)?.cmp(&small_of(b)?))
 }
 
 pub fn int_hash(v: Value) -> i64 {
@@ -513,15 +460,6 @@ fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     int_from_big(vm, BigInt::from_bytes(bytes, little, signed))
 }
 
-fn float_is_integer(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let v = args.pos[0];
-    if !is_float(v) {
-        return Err(vm.type_error("is_integer needs a float"));
-    }
-    let x = float_of(v);
-    Ok(Value::from_bool(x.is_finite() && floor(x) == x))
-}
-
 pub static INT_METHODS: &[(Qstr, &NativeFn)] = &[
     (
         q::__new__,
@@ -546,14 +484,3 @@ pub static INT_METHODS: &[(Qstr, &NativeFn)] = &[
 fn real_conjugate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     crate::ops::unary_op(vm, crate::bytecode::UnOp::Pos as u8, args.pos[0])
 }
-
-pub static FLOAT_METHODS: &[(Qstr, &NativeFn)] = &[
-    (
-        q::is_integer,
-        &NativeFn::method(q::is_integer, float_is_integer),
-    ),
-    (
-        q::conjugate,
-        &NativeFn::method(q::conjugate, real_conjugate),
-    ),
-];

@@ -16,6 +16,7 @@ builtin_types! {
     NONE_TYPE = (NoneType, q::NoneType, &OBJECT_TYPE, &[]);
     INT_TYPE = (Int, q::int, &OBJECT_TYPE, super::num::INT_METHODS);
     BOOL_TYPE = (Bool, q::bool, &INT_TYPE, &[]);
+    #[cfg(feature = "float")]
     FLOAT_TYPE = (Float, q::float, &OBJECT_TYPE, super::num::FLOAT_METHODS);
     #[cfg(feature = "complex")]
     COMPLEX_TYPE = (Complex, q::complex, &OBJECT_TYPE, super::complex::COMPLEX_METHODS);
