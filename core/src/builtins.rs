@@ -339,7 +339,8 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             Some(nd) => {
                 let n = ops::to_index(vm, nd)?;
-                return num::new_float(vm, round_float(x, n));
+                let r = crate::numfmt::round_f64(x, n as i64).map_err(|e| num::num_error(vm, e))?;
+                return num::new_float(vm, r);
             }
         }
     }
@@ -350,30 +351,6 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let msg = alloc::format!("type {} doesn't define __round__ method", vm.type_name(v));
     Err(vm.type_error(&msg))
-}
-
-/// `round(x, n)` for floats: the decimal string rounded correctly (as CPython), parsed back.
-fn round_float(x: f64, n: isize) -> f64 {
-    if !x.is_finite() || n > 320 {
-        return x;
-    }
-    if n >= 0 {
-        let s = alloc::format!("{:.*}", n as usize, x);
-        return crate::floatparse::parse_f64(&s).unwrap_or(x);
-    }
-    let mut p = 1.0f64;
-    for _ in 0..(-n).min(330) {
-        p *= 10.0;
-    }
-    if !p.is_finite() {
-        return 0.0f64.copysign(x);
-    }
-    let r = libm::rint(x / p) * p;
-    if r == 0.0 {
-        0.0f64.copysign(x)
-    } else {
-        r
-    }
 }
 
 fn int_to_base(vm: &mut Vm, args: &Args, radix: u32, prefix: &str, fname: &str) -> PyResult<Value> {

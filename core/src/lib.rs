@@ -21,6 +21,7 @@ pub mod parser;
 
 // Numeric helpers: arbitrary-precision integers and number/format-spec formatting.
 pub mod bigint;
+pub mod floatfmt;
 pub mod floatparse;
 pub mod fmod;
 pub mod numfmt;
