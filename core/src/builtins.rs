@@ -357,33 +357,9 @@ fn round_float_value(vm: &mut Vm, x: f64, nd: Option<Value>) -> PyResult<Value> 
         }
         Some(nd) => {
             let n = ops::to_index(vm, nd)?;
-            num::new_float(vm, round_float(x, n))
+            let r = crate::numfmt::round_f64(x, n as i64).map_err(|e| num::num_error(vm, e))?;
+            num::new_float(vm, r)
         }
-    }
-}
-
-/// `round(x, n)` for floats: the decimal string rounded correctly (as CPython), parsed back.
-#[cfg(feature = "float")]
-fn round_float(x: f64, n: isize) -> f64 {
-    if !x.is_finite() || n > 320 {
-        return x;
-    }
-    if n >= 0 {
-        let s = alloc::format!("{:.*}", n as usize, x);
-        return crate::floatparse::parse_f64(&s).unwrap_or(x);
-    }
-    let mut p = 1.0f64;
-    for _ in 0..(-n).min(330) {
-        p *= 10.0;
-    }
-    if !p.is_finite() {
-        return 0.0f64.copysign(x);
-    }
-    let r = libm::rint(x / p) * p;
-    if r == 0.0 {
-        0.0f64.copysign(x)
-    } else {
-        r
     }
 }
 

@@ -26,6 +26,8 @@ pub mod parser;
 // Numeric helpers: arbitrary-precision integers and number/format-spec formatting.
 pub mod bigint;
 #[cfg(feature = "float")]
+pub mod floatfmt;
+#[cfg(feature = "float")]
 pub mod floatparse;
 #[cfg(feature = "float")]
 pub mod fmod;

@@ -6,13 +6,14 @@
 //! - printf-style `%` formatting ([`PercentSpec`] and the `percent_*` functions), which take
 //!   values the VM has already converted (it does `str()`/`repr()` of objects).
 //!
-//! Float digits come from `core::fmt`, whose `{:e}` (shortest round-trip) and `{:.N}` /
-//! `{:.Ne}` (correctly rounded, ties to even on the exact binary value) match CPython's dtoa;
-//! this module only re-lays them out.
+//! Float digits come from [`crate::floatfmt`] (shortest round-trip, or correctly rounded with
+//! ties to even on the exact binary value, as CPython's dtoa); this module only lays them out.
 
 use crate::bigint::BigInt;
 #[cfg(feature = "float")]
 use crate::bigint::NumError;
+#[cfg(feature = "float")]
+use crate::floatfmt;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -41,7 +42,7 @@ pub fn float_repr(x: f64, out: &mut String) {
     if x.is_sign_negative() {
         out.push('-');
     }
-    let (digits, exp) = shortest_digits(x.abs());
+    let (digits, exp) = floatfmt::shortest(x);
     let use_exp = !(-4..16).contains(&exp);
     let layout = DecimalLayout {
         use_exp,
@@ -72,38 +73,6 @@ fn non_finite_text(x: f64, upper: bool) -> Option<&'static str> {
         (_, true, true, true) => Some("-INF"),
         _ => None,
     }
-}
-
-/// Shortest round-trip decimal digits of a finite non-negative `x` and the decimal exponent
-/// of the first digit (x = d.ddd * 10^exp).
-#[cfg(feature = "float")]
-fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
-    let shortest = split_sci(&format!("{:e}", x));
-    let n = shortest.0.len();
-    // With 16 or 17 digits, two candidates can tie (x exactly halfway between them, which
-    // needs a digit spacing below the float spacing, impossible with <= 15 digits). CPython
-    // takes the correctly rounded one (ties to even) when it round-trips; Rust may round up.
-    if n >= 16 {
-        let rounded = format!("{:.*e}", n - 1, x);
-        if n == 17 || crate::floatparse::parse_f64(&rounded) == Some(x) {
-            return split_sci(&rounded);
-        }
-    }
-    shortest
-}
-
-/// `x` rounded to `sig` significant digits (sig >= 1): digits and exponent.
-#[cfg(feature = "float")]
-fn rounded_digits(x: f64, sig: usize) -> (Vec<u8>, i32) {
-    split_sci(&format!("{:.*e}", sig - 1, x))
-}
-
-/// Splits Rust's `{:e}` output ("1.2345e-5") into digits ("12345") and exponent (-5).
-#[cfg(feature = "float")]
-fn split_sci(s: &str) -> (Vec<u8>, i32) {
-    let (mantissa, exp) = s.split_once('e').unwrap_or((s, "0"));
-    let digits = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    (digits, exp.parse().unwrap_or(0))
 }
 
 /// How to lay out significant digits as text.
@@ -299,8 +268,15 @@ pub fn round_f64(x: f64, ndigits: i64) -> Result<f64, NumError> {
         return Ok(0.0 * x);
     }
     let rounded = if ndigits >= 0 {
-        // Rust's fixed formatting is exact decimal rounding with ties to even.
-        crate::floatparse::parse_f64(&format!("{:.*}", ndigits as usize, x)).unwrap_or(x)
+        // The correctly rounded decimal, read back as "[-]<digits>e<power of the last digit>".
+        let (digits, exp) = floatfmt::fraction(x, ndigits as usize);
+        let mut text = String::from(if x.is_sign_negative() { "-" } else { "" });
+        text.extend(digits.iter().map(|&d| d as char));
+        let _ = core::fmt::Write::write_fmt(
+            &mut text,
+            format_args!("e{}", exp as i64 + 1 - digits.len() as i64),
+        );
+        crate::floatparse::parse_f64(&text).unwrap_or(x)
     } else {
         round_to_power_of_ten(x, (-ndigits) as u64)
     };
@@ -989,7 +965,7 @@ fn float_body(
         _ => match precision {
             Some(p) => general_text(ax, p, alternate, true, false, out),
             None => {
-                let (digits, exp) = shortest_digits(ax);
+                let (digits, exp) = floatfmt::shortest(ax);
                 let use_exp = !(-4..16).contains(&exp);
                 let layout = DecimalLayout {
                     use_exp,
@@ -1014,7 +990,7 @@ fn is_zero_text(body: &str) -> bool {
 /// 'e' presentation.
 #[cfg(feature = "float")]
 fn exp_text(ax: f64, precision: usize, alternate: bool, upper: bool, out: &mut String) {
-    let (digits, exp) = rounded_digits(ax, precision + 1);
+    let (digits, exp) = floatfmt::significant(ax, precision + 1);
     let layout = DecimalLayout {
         use_exp: true,
         trim_zeros: false,
@@ -1028,10 +1004,15 @@ fn exp_text(ax: f64, precision: usize, alternate: bool, upper: bool, out: &mut S
 /// 'f' presentation.
 #[cfg(feature = "float")]
 fn fixed_text(ax: f64, precision: usize, alternate: bool, out: &mut String) {
-    let _ = core::fmt::Write::write_fmt(out, format_args!("{:.*}", precision, ax));
-    if alternate && precision == 0 {
-        out.push('.');
-    }
+    let (digits, exp) = floatfmt::fraction(ax, precision);
+    let layout = DecimalLayout {
+        use_exp: false,
+        trim_zeros: false,
+        force_point: alternate,
+        add_dot_0: false,
+        upper: false,
+    };
+    layout.write(&digits, exp, out);
 }
 
 /// 'g' presentation; `add_dot_0` gives the variant used when no type is given.
@@ -1045,7 +1026,7 @@ fn general_text(
     out: &mut String,
 ) {
     let p = precision.max(1);
-    let (digits, exp) = rounded_digits(ax, p);
+    let (digits, exp) = floatfmt::significant(ax, p);
     // CPython: exponent form when decpt <= -4 or decpt > p (p - 1 with add_dot_0).
     let limit = if add_dot_0 { p as i64 - 1 } else { p as i64 };
     let use_exp = exp < -4 || exp as i64 >= limit;
@@ -1225,6 +1206,7 @@ impl<'a> PercentSpec<'a> {
 
     /// A precision `percent_format_f64` refuses (as `format_float` does): its digits would be
     /// built in one piece of memory.
+    #[cfg(feature = "float")]
     pub fn float_precision_too_big(&self) -> bool {
         self.precision_value()
             .is_some_and(|p| p > MAX_FLOAT_PRECISION)
