@@ -204,26 +204,22 @@ fn builtin_dict_offset(v: Value) -> usize {
     }
 }
 
+/// AttributeError "module 'm' / type object 'T' / 'T' object has no attribute 'name'".
+#[cold]
+#[inline(never)]
 fn attr_error(vm: &mut Vm, obj: Value, name: Qstr) -> crate::vm::PyErr {
-    let msg = if kind_of(obj) == Kind::Module {
-        alloc::format!(
-            "module '{}' has no attribute '{}'",
-            vm.qstr_str(module_ref(obj).name),
-            vm.qstr_str(name)
-        )
+    let (before, owner, after) = if kind_of(obj) == Kind::Module {
+        ("module ", module_ref(obj).name, "")
     } else if is_type(obj) {
-        alloc::format!(
-            "type object '{}' has no attribute '{}'",
-            vm.qstr_str(type_ref(obj).name),
-            vm.qstr_str(name)
-        )
+        ("type object ", type_ref(obj).name, "")
     } else {
-        alloc::format!(
-            "'{}' object has no attribute '{}'",
-            vm.type_name(obj),
-            vm.qstr_str(name)
-        )
+        ("", type_of(obj).name, " object")
     };
+    let msg = alloc::format!(
+        "{before}'{}'{after} has no attribute '{}'",
+        vm.qstr_str(owner),
+        vm.qstr_str(name)
+    );
     vm.attribute_error(&msg)
 }
 
@@ -531,8 +527,7 @@ fn super_getattr(vm: &mut Vm, sup: Value, name: Qstr) -> PyResult<Value> {
             obj_type,
         );
     }
-    let msg = alloc::format!("'super' object has no attribute '{}'", vm.qstr_str(name));
-    Err(vm.attribute_error(&msg))
+    Err(attr_error(vm, sup, name))
 }
 
 /// `LoadMethod`: (callable, self) or (callable, NULL), avoiding a bound-method allocation.
@@ -637,14 +632,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Qstr, v: Value) -> PyResul
     }
     match instance_dict(obj) {
         Some(d) => map_set_qstr(vm, d, name, v),
-        None => {
-            let msg = alloc::format!(
-                "'{}' object has no attribute '{}'",
-                vm.type_name(obj),
-                vm.qstr_str(name)
-            );
-            Err(vm.attribute_error(&msg))
-        }
+        None => Err(attr_error(vm, obj, name)),
     }
 }
 
@@ -715,15 +703,15 @@ pub fn mro_of(vm: &mut Vm, t: Value) -> PyResult<Value> {
     new_tuple(vm, &v)
 }
 
-/// C3 linearization of `bases` for a new class.
-fn c3_mro(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+/// The MRO of new class `t`: `t`, then the C3 linearization of its `bases`.
+fn c3_mro(vm: &mut Vm, t: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
     let mut seqs: Vec<Vec<Value>> = Vec::new();
     for &b in bases {
         let m = mro_of(vm, b)?;
         seqs.push(tuple_items(m).to_vec());
     }
     seqs.push(bases.to_vec());
-    let mut out = Vec::new();
+    let mut out = alloc::vec![t];
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
@@ -771,10 +759,10 @@ pub fn new_class_kw(
     dict: Value,
     class_kw: &[Value],
 ) -> PyResult<Value> {
-    let base_items: Vec<Value> = tuple_items(bases).to_vec();
+    let base_items = tuple_items(bases);
     // The layout comes from the builtin "solid" base of the first base that has one.
     let mut layout: &'static TypeObj = &OBJECT_TYPE;
-    for &b in &base_items {
+    for &b in base_items {
         if !is_type(b) {
             return Err(vm.type_error("bases must be types"));
         }
@@ -829,9 +817,7 @@ pub fn new_class_kw(
         },
         0,
     )?;
-    let mut mro = alloc::vec![t];
-    let rest = c3_mro(vm, tuple_items(bases))?;
-    mro.extend(rest);
+    let mro = c3_mro(vm, t, tuple_items(bases))?;
     let mro_t = new_tuple(vm, &mro)?;
     let tt = type_ref(t);
     tt.mro.set(mro_t);

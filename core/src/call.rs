@@ -74,8 +74,33 @@ pub fn call_with_self(
     r
 }
 
-fn arg_error(vm: &mut Vm, code: &CodeObj, msg: &str) -> crate::vm::PyErr {
-    let m = alloc::format!("{}() {}", vm.qstr_str(code.name), msg);
+/// TypeError "f() takes N positional arguments but M were given" (`from L to N` when `L < N`,
+/// some having defaults).
+#[cold]
+#[inline(never)]
+fn arg_count_error(
+    vm: &mut Vm,
+    code: &CodeObj,
+    least: usize,
+    most: usize,
+    given: usize,
+) -> crate::vm::PyErr {
+    let f = vm.qstr_str(code.name);
+    let m = if least < most {
+        alloc::format!(
+            "{f}() takes from {least} to {most} positional arguments but {given} were given"
+        )
+    } else {
+        alloc::format!("{f}() takes {most} positional arguments but {given} were given")
+    };
+    vm.type_error(&m)
+}
+
+/// TypeError "f() <problem>'<name>'" about one argument.
+#[cold]
+#[inline(never)]
+fn named_arg_error(vm: &mut Vm, code: &CodeObj, problem: &str, name: &str) -> crate::vm::PyErr {
+    let m = alloc::format!("{}() {problem}'{name}'", vm.qstr_str(code.name));
     vm.type_error(&m)
 }
 
@@ -111,8 +136,7 @@ pub unsafe fn bind_args(
     let mut i = 0;
     if !self_.is_null() {
         if n_pos == 0 && !has_varargs {
-            let msg = alloc::format!("takes 0 positional arguments but {} were given", n_given);
-            return Err(arg_error(vm, code, &msg));
+            return Err(arg_count_error(vm, code, 0, 0, n_given));
         }
         if n_pos > 0 {
             set(0, self_);
@@ -152,21 +176,7 @@ pub unsafe fn bind_args(
         } else {
             tuple_items(f.defaults).len()
         };
-        let msg = if defaults > 0 {
-            alloc::format!(
-                "takes from {} to {} positional arguments but {} were given",
-                n_pos - defaults,
-                n_pos,
-                n_given
-            )
-        } else {
-            alloc::format!(
-                "takes {} positional arguments but {} were given",
-                n_pos,
-                n_given
-            )
-        };
-        return Err(arg_error(vm, code, &msg));
+        return Err(arg_count_error(vm, code, n_pos - defaults, n_pos, n_given));
     }
     // Keywords.
     let kw_slot = var_slot + has_varargs as usize;
@@ -186,8 +196,8 @@ pub unsafe fn bind_args(
         match found {
             Some(s) => {
                 if !get(s).is_null() {
-                    let msg = alloc::format!("got multiple values for argument '{}'", name);
-                    return Err(arg_error(vm, code, &msg));
+                    let problem = "got multiple values for argument ";
+                    return Err(named_arg_error(vm, code, problem, name));
                 }
                 set(s, pair[1]);
             }
@@ -195,8 +205,8 @@ pub unsafe fn bind_args(
                 map_set(vm, get(kw_slot), pair[0], pair[1])?;
             }
             None => {
-                let msg = alloc::format!("got an unexpected keyword argument '{}'", name);
-                return Err(arg_error(vm, code, &msg));
+                let problem = "got an unexpected keyword argument ";
+                return Err(named_arg_error(vm, code, problem, name));
             }
         }
     }
@@ -212,11 +222,9 @@ pub unsafe fn bind_args(
     }
     for s in 0..n_pos {
         if get(s).is_null() {
-            let msg = alloc::format!(
-                "missing required positional argument: '{}'",
-                vm.qstr_str(code.local_name(s))
-            );
-            return Err(arg_error(vm, code, &msg));
+            let name = vm.qstr_str(code.local_name(s));
+            let problem = "missing required positional argument: ";
+            return Err(named_arg_error(vm, code, problem, name));
         }
     }
     for s in n_pos..n_pos + n_kwonly {
@@ -228,11 +236,8 @@ pub unsafe fn bind_args(
                     continue;
                 }
             }
-            let msg = alloc::format!(
-                "missing required keyword-only argument: '{}'",
-                vm.qstr_str(name)
-            );
-            return Err(arg_error(vm, code, &msg));
+            let problem = "missing required keyword-only argument: ";
+            return Err(named_arg_error(vm, code, problem, vm.qstr_str(name)));
         }
     }
     Ok(())

@@ -47,16 +47,14 @@ pub fn complete(vm: &mut Vm, before_cursor: &str) -> Completion {
         Some(dot) => (&word[..dot], &word[dot + 1..]),
         None => ("", word),
     };
-    let Some(names) = candidate_names(vm, path) else {
-        return Completion::None;
+    let mut found = Matches {
+        prefix,
+        names: Vec::new(),
     };
-    // Private names only when asked for, as MicroPython does.
-    let mut matches: Vec<String> = names
-        .into_iter()
-        .filter(|n| n.starts_with(prefix) && (!prefix.is_empty() || !n.starts_with('_')))
-        .collect();
-    matches.sort();
-    matches.dedup();
+    if !candidate_names(vm, path, &mut found) {
+        return Completion::None;
+    }
+    let matches = found.names;
     match matches.len() {
         0 => Completion::None,
         1 => Completion::Insert(matches[0][prefix.len()..].into()),
@@ -71,29 +69,58 @@ pub fn complete(vm: &mut Vm, before_cursor: &str) -> Completion {
     }
 }
 
-/// Names offered at `path` (empty: globals and builtins); None if the path does not resolve.
-fn candidate_names(vm: &mut Vm, path: &str) -> Option<Vec<String>> {
-    let mut names = Vec::new();
-    if path.is_empty() {
-        let (globals, builtins) = (vm.main_globals, vm.builtins);
-        dict_keys(vm, globals, &mut names);
-        dict_keys(vm, builtins, &mut names);
-        names.extend(KEYWORDS.iter().map(|&k| String::from(k)));
-        return Some(names);
-    }
-    let obj = resolve(vm, path)?;
-    let dir = map_get_qstr(vm, vm.builtins, crate::qstr::q::dir)?;
-    let listing = crate::call::call(vm, dir, &[obj], &[]).ok()?;
-    for &n in list_items(listing) {
-        if let Some(s) = str_of(vm, n) {
-            names.push(s.into());
-        }
-    }
-    Some(names)
+/// The names starting with `prefix`, sorted and distinct.
+struct Matches<'p> {
+    prefix: &'p str,
+    names: Vec<String>,
 }
 
-/// The object a dotted path names; names never interned are not looked up (they can't exist).
-fn resolve(vm: &mut Vm, path: &str) -> Option<Value> {
+impl Matches<'_> {
+    /// Keep `name` if it matches. Private names only when asked for, as MicroPython does.
+    /// Sorted by inserting in place: candidates are few, and it keeps a generic slice sort
+    /// out of the firmware.
+    fn offer(&mut self, name: &str) {
+        if !name.starts_with(self.prefix) || (self.prefix.is_empty() && name.starts_with('_')) {
+            return;
+        }
+        let at = self.names.binary_search_by(|n| n.as_str().cmp(name));
+        if let Err(at) = at {
+            self.names.insert(at, name.into());
+        }
+    }
+}
+
+/// Offer the names at `path` (empty: globals, builtins and keywords); false if the path does
+/// not resolve.
+fn candidate_names(vm: &mut Vm, path: &str, found: &mut Matches) -> bool {
+    if path.is_empty() {
+        for dict in [vm.main_globals, vm.builtins] {
+            let mut pos = 0;
+            while let Some(e) = next_entry(dict, &mut pos) {
+                if let Some(s) = str_of(vm, e.key) {
+                    found.offer(s);
+                }
+            }
+        }
+        for k in KEYWORDS {
+            found.offer(k);
+        }
+        return true;
+    }
+    let Some(listing) = dir_of_path(vm, path) else {
+        return false;
+    };
+    for &n in list_items(listing) {
+        if let Some(s) = str_of(vm, n) {
+            found.offer(s);
+        }
+    }
+    true
+}
+
+/// `dir()` of the object a dotted path names; names never interned are not looked up (they
+/// can't exist).
+fn dir_of_path(vm: &mut Vm, path: &str) -> Option<Value> {
     let mut parts = path.split('.');
     let first = vm.qstrs.find(parts.next()?)?;
     let mut obj = map_get_qstr(vm, vm.main_globals, first)
@@ -102,16 +129,8 @@ fn resolve(vm: &mut Vm, path: &str) -> Option<Value> {
         let name = vm.qstrs.find(part)?;
         obj = crate::attr::getattr_opt(vm, obj, name).ok()??;
     }
-    Some(obj)
-}
-
-fn dict_keys(vm: &Vm, dict: Value, out: &mut Vec<String>) {
-    let mut pos = 0;
-    while let Some(e) = next_entry(dict, &mut pos) {
-        if let Some(s) = str_of(vm, e.key) {
-            out.push(s.into());
-        }
-    }
+    let dir = map_get_qstr(vm, vm.builtins, crate::qstr::q::dir)?;
+    crate::call::call(vm, dir, &[obj], &[]).ok()
 }
 
 fn common_prefix_len(words: &[String]) -> usize {

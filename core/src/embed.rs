@@ -125,13 +125,21 @@ pub struct BoardInfo {
     pub frozen: &'static [crate::frozen::FrozenModule],
 }
 
-/// The banner MicroPython prints at start-up and on Ctrl-B.
-pub fn banner(board: &BoardInfo) -> String {
-    alloc::format!(
-        "MicroPython-rs v{} on {}; {} with {}\r\nType \"help()\" for more information.\r\n",
-        env!("CARGO_PKG_VERSION"),
-        env!("MPY_BUILD_DATE"),
-        board.board_name,
-        board.mcu
-    )
+/// Print the banner MicroPython prints at start-up and on Ctrl-B (the console turns `\n` into
+/// `\r\n`).
+pub fn write_banner(vm: &mut Vm, board: &BoardInfo) {
+    vm.write_out(
+        concat!(
+            "MicroPython-rs v",
+            env!("CARGO_PKG_VERSION"),
+            " on ",
+            env!("MPY_BUILD_DATE"),
+            "; "
+        )
+        .as_bytes(),
+    );
+    vm.write_out(board.board_name.as_bytes());
+    vm.write_out(b" with ");
+    vm.write_out(board.mcu.as_bytes());
+    vm.write_out(b"\nType \"help()\" for more information.\n");
 }

@@ -38,6 +38,20 @@ pub struct FrozenModule {
     pub name: &'static str,
     /// Its serialized code, as produced by [`serialize`].
     pub code: &'static [u8],
+    /// `loader::load_frozen`, reached through the table: firmware whose table is empty never
+    /// refers to the frozen-code loader, so the linker leaves it out.
+    pub(crate) load:
+        fn(&mut crate::vm::Vm, &'static [u8]) -> crate::vm::PyResult<crate::value::Value>,
+}
+
+impl FrozenModule {
+    pub const fn new(name: &'static str, code: &'static [u8]) -> FrozenModule {
+        FrozenModule {
+            name,
+            code,
+            load: crate::loader::load_frozen,
+        }
+    }
 }
 
 /// Storage for a blob in flash: the alignment lets the exception table be read in place.

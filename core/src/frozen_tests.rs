@@ -102,7 +102,7 @@ fn freeze(src: &str, file: &str) -> &'static [u8] {
 
 fn table(name: &'static str, src: &str) -> &'static [FrozenModule] {
     let code = freeze(src, "m.py");
-    Box::leak(Box::new([FrozenModule { name, code }]))
+    Box::leak(Box::new([FrozenModule::new(name, code)]))
 }
 
 /// The index in [`PROGRAMS`] of the one with try/except/finally (exception tables).
@@ -261,10 +261,7 @@ fn unaligned_blobs_still_load() {
     let start = 1 - buf.as_ptr() as usize % 2;
     buf[start..start + blob.len()].copy_from_slice(&blob);
     let odd: &'static [u8] = &buf[start..start + blob.len()];
-    let code: &'static [FrozenModule] = Box::leak(Box::new([FrozenModule {
-        name: "m",
-        code: odd,
-    }]));
+    let code: &'static [FrozenModule] = Box::leak(Box::new([FrozenModule::new("m", odd)]));
     assert_eq!(
         run(code, "import m\n"),
         run(table("m", PROGRAMS[TRY_PROGRAM]), "import m\n")
@@ -326,4 +323,20 @@ fn code_object_size_is_as_documented() {
         72
     };
     assert_eq!(core::mem::size_of::<crate::obj::func::CodeObj>(), expected);
+}
+
+/// A table as xtask generates it: entries made by `FrozenModule::new` in a static initializer
+/// (here with a blob that is not frozen code, which the loader the entry carries rejects).
+static STATIC_TABLE: &[FrozenModule] = &[FrozenModule::new("not_code", b"MPYF")];
+
+#[test]
+fn static_table_entries_import_through_their_loader() {
+    assert_eq!(
+        run(STATIC_TABLE, "import not_code\n"),
+        "ImportError: bad frozen code"
+    );
+    assert_eq!(
+        run(STATIC_TABLE, "import other\n"),
+        "ImportError: no module named 'other'"
+    );
 }

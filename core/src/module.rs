@@ -80,25 +80,28 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
     while let Some(dir) = list_get(dirs, i) {
         i += 1;
         let dir = crate::obj::string::str_of(vm, dir).unwrap_or("");
-        let base = if dir.is_empty() {
-            String::from(leaf)
-        } else {
-            alloc::format!("{}/{}", dir.trim_end_matches('/'), leaf)
-        };
         if dir == FROZEN_DIR {
             if let Some(m) = import_frozen(vm, full)? {
                 return Ok(Some(m));
             }
             continue;
         }
-        let file = alloc::format!("{}.py", base);
+        // `dir/leaf`, then `.py` or `/__init__.py` after it.
+        let mut file = String::from(dir.trim_end_matches('/'));
+        if !dir.is_empty() {
+            file.push('/');
+        }
+        file.push_str(leaf);
+        let base_len = file.len();
+        file.push_str(".py");
         if let Some(src) = crate::vfs::read_source(vm, &file) {
             return exec_module_source(vm, full, &file, &src, Value::NULL).map(Some);
         }
-        let init = alloc::format!("{}/__init__.py", base);
-        if let Some(src) = crate::vfs::read_source(vm, &init) {
-            let path = vm.new_str(&base)?;
-            return exec_module_source(vm, full, &init, &src, path).map(Some);
+        file.truncate(base_len);
+        file.push_str("/__init__.py");
+        if let Some(src) = crate::vfs::read_source(vm, &file) {
+            let path = vm.new_str(&file[..base_len])?;
+            return exec_module_source(vm, full, &file, &src, path).map(Some);
         }
     }
     Ok(None)
@@ -125,10 +128,10 @@ fn import_frozen(vm: &mut Vm, full: &str) -> PyResult<Option<Value>> {
     let Some(fm) = vm.frozen.iter().find(|m| m.name == full) else {
         return Ok(None);
     };
-    let code = fm.code;
+    let (code, load) = (fm.code, fm.load);
     let file = alloc::format!("{}.py", full);
     exec_module(vm, full, &file, Value::NULL, |vm, globals| {
-        let code = crate::loader::load_frozen(vm, code)?;
+        let code = load(vm, code)?;
         crate::interp::exec_code(vm, code, globals, Value::NULL)
     })
     .map(Some)
@@ -231,8 +234,8 @@ pub fn import(
     let mut pos = 0;
     loop {
         let end = full[pos..].find('.').map(|i| pos + i).unwrap_or(full.len());
-        let part = String::from(&full[..end]);
-        let m = match import_one(vm, &part, parent)? {
+        let part = &full[..end];
+        let m = match import_one(vm, part, parent)? {
             Some(m) => m,
             None => {
                 let msg = alloc::format!("no module named '{}'", part);

@@ -122,7 +122,8 @@ impl QstrPool {
         }
     }
 
-    /// Intern `s`, allocating in `heap`. `None` when the heap is full.
+    /// Intern `s`, allocating in `heap`. `None` when the heap is full. `roots` must include
+    /// the pool's own block pointers ([`QstrPool::root_words`]; the Vm's roots cover its pool).
     pub fn intern(
         &mut self,
         heap: &mut Heap,
@@ -205,12 +206,10 @@ impl QstrPool {
             self.cap = new_cap;
             return Some(());
         }
-        let mut all_roots = alloc::vec::Vec::new();
-        all_roots.extend_from_slice(roots);
+        // The old array stays alive through a collection here: `roots` cover the pool's
+        // block pointers (see `intern`), and `self.entries` still points at it.
         let old = self.entries;
-        let old_words = [old as usize];
-        all_roots.push((old_words.as_ptr(), 1));
-        let p = heap.alloc(size, &all_roots)?.as_ptr() as *mut Entry;
+        let p = heap.alloc(size, roots)?.as_ptr() as *mut Entry;
         // SAFETY: old has `len` valid entries; p has room for new_cap >= len.
         unsafe {
             if !old.is_null() {

@@ -167,7 +167,7 @@ impl LineEditor {
             CTRL_U => {
                 let n = self.cursor;
                 self.move_left(port, n);
-                self.line.drain(..n);
+                self.remove(n);
                 self.redraw_from_cursor(port);
             }
             c if c < 0x20 => return Some(Event::Control(c)),
@@ -197,8 +197,7 @@ impl LineEditor {
             (b'B', _) => self.history_step(port, false),
             (b'C', _) if self.cursor < self.line.len() => {
                 let next = self.char_end(self.cursor);
-                let bytes = self.line[self.cursor..next].to_vec();
-                self.write(port, &bytes);
+                self.write(port, &self.line[self.cursor..next]);
                 self.cursor = next;
             }
             (b'D', _) if self.cursor > 0 => {
@@ -209,7 +208,7 @@ impl LineEditor {
             (b'F', _) | (b'~', 4) | (b'~', 8) => self.end(port),
             (b'~', 3) if self.cursor < self.line.len() => {
                 let next = self.char_end(self.cursor);
-                self.line.drain(self.cursor..next);
+                self.remove(next - self.cursor);
                 self.redraw_from_cursor(port);
             }
             _ => {}
@@ -218,18 +217,19 @@ impl LineEditor {
 
     /// Insert `bytes` at the cursor (typed characters, or a completion).
     pub fn insert(&mut self, port: &mut dyn Port, bytes: &[u8]) {
-        let at = self.cursor;
-        self.line.splice(at..at, bytes.iter().copied());
-        self.cursor += bytes.len();
+        for &b in bytes {
+            self.line.insert(self.cursor, b);
+            self.cursor += 1;
+        }
         if !self.echo {
             return;
         }
         port.write(bytes);
         if self.cursor < self.line.len() {
             // Redraw the tail that moved right and put the cursor back.
-            let tail = self.line[self.cursor..].to_vec();
-            port.write(&tail);
-            self.cursor_left_cols(port, columns(&tail));
+            let tail = &self.line[self.cursor..];
+            port.write(tail);
+            self.cursor_left_cols(port, columns(tail));
         }
     }
 
@@ -250,7 +250,7 @@ impl LineEditor {
         };
         let cols = columns(&self.line[self.cursor - n..self.cursor]);
         self.cursor -= n;
-        self.line.drain(self.cursor..self.cursor + n);
+        self.remove(n);
         if self.echo {
             self.cursor_left_cols(port, cols);
         }
@@ -263,10 +263,10 @@ impl LineEditor {
         if !self.echo {
             return;
         }
-        let tail = self.line[self.cursor..].to_vec();
-        port.write(&tail);
+        let tail = &self.line[self.cursor..];
+        port.write(tail);
         port.write(b"\x1b[K");
-        self.cursor_left_cols(port, columns(&tail));
+        self.cursor_left_cols(port, columns(tail));
     }
 
     fn home(&mut self, port: &mut dyn Port) {
@@ -278,9 +278,8 @@ impl LineEditor {
     }
 
     fn end(&mut self, port: &mut dyn Port) {
-        let tail = self.line[self.cursor..].to_vec();
+        self.write(port, &self.line[self.cursor..]);
         self.cursor = self.line.len();
-        self.write(port, &tail);
     }
 
     fn move_left(&mut self, port: &mut dyn Port, bytes: usize) {
@@ -329,9 +328,8 @@ impl LineEditor {
             return;
         }
         port.write(prompt);
-        let line = self.line.clone();
-        port.write(&line);
-        self.cursor_left_cols(port, columns(&line[self.cursor..]));
+        port.write(&self.line);
+        self.cursor_left_cols(port, columns(&self.line[self.cursor..]));
     }
 
     fn cursor_left_cols(&self, port: &mut dyn Port, cols: usize) {
@@ -347,6 +345,13 @@ impl LineEditor {
                 port.write(csi_left(&mut buf, cols));
             }
         }
+    }
+
+    /// Delete `n` bytes at the cursor.
+    fn remove(&mut self, n: usize) {
+        let at = self.cursor;
+        self.line.copy_within(at + n.., at);
+        self.line.truncate(self.line.len() - n);
     }
 
     fn write(&self, port: &mut dyn Port, bytes: &[u8]) {
@@ -511,6 +516,23 @@ mod tests {
         assert_eq!(line, "    ");
         let (_, line) = type_keys(&mut ed, b"ab\x08");
         assert_eq!(line, "    a", "after text, backspace removes one character");
+    }
+
+    #[test]
+    fn ctrl_u_erases_to_the_start_and_ctrl_k_to_the_end() {
+        let mut ed = LineEditor::new();
+        let (_, line) = type_keys(&mut ed, "aé cdef\x1b[D\x1b[D\x1b[D\x15".as_bytes());
+        assert_eq!(line, "def");
+        let (_, line) = type_keys(&mut ed, b"x\x1b[C\x0b");
+        assert_eq!(
+            line, "xd",
+            "typed at the start, then erased after the cursor"
+        );
+        let mut screen = Screen::default();
+        for &k in b"\x1b[H\x15" {
+            ed.feed(&mut screen, k);
+        }
+        assert_eq!(ed.line(), b"xd", "Ctrl-U at the start erases nothing");
     }
 
     #[test]

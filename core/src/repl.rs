@@ -15,7 +15,7 @@
 
 use crate::compile::CompileMode;
 use crate::completion::{complete, format_candidates, Completion};
-use crate::embed::{banner, format_exception, BoardInfo};
+use crate::embed::{format_exception, write_banner, BoardInfo};
 use crate::port::Port;
 use crate::readline::{Event, LineEditor};
 use crate::value::Value;
@@ -95,10 +95,27 @@ fn run_friendly(vm: &mut Vm, src: &str) -> Option<ReplExit> {
 /// Run `src`, printing any uncaught exception; `SystemExit` ends the REPL (a soft reset on a
 /// board, the process exit on the host).
 fn run_program(vm: &mut Vm, src: &str, mode: CompileMode) -> Option<ReplExit> {
-    let result = exec_interruptible(vm, src, "<stdin>", mode);
+    let exit = run_reporting(vm, src, "<stdin>", mode, b"")?;
+    crate::embed::system_exit_code(vm, exit).map(ReplExit::SystemExit)
+}
+
+/// Run `src` in `__main__` (Ctrl-C interrupts it), write `after_run`, then the traceback of an
+/// uncaught exception other than `SystemExit`. Returns the `SystemExit` if one ended the code.
+fn run_reporting(
+    vm: &mut Vm,
+    src: &str,
+    filename: &str,
+    mode: CompileMode,
+    after_run: &[u8],
+) -> Option<Value> {
+    let result = exec_interruptible(vm, src, filename, mode);
+    vm.write_out(after_run);
     let Err(e) = result else { return None };
-    if let Some(code) = crate::embed::system_exit_code(vm, e.0) {
-        return Some(ReplExit::SystemExit(code));
+    if crate::obj::is_subtype(
+        crate::obj::type_of(e.0),
+        &crate::obj::types::SYSTEM_EXIT_TYPE,
+    ) {
+        return Some(e.0);
     }
     let text = format_exception(vm, e.0);
     vm.write_out(text.as_bytes());
@@ -170,7 +187,7 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
                 if buf.is_empty() {
                     return Some(ReplExit::SoftReset { raw: true });
                 }
-                vm.port().write(b"OK");
+                vm.write_out(b"OK");
                 let src = String::from_utf8_lossy(&buf).into_owned();
                 buf.clear();
                 run_raw(vm, &src);
@@ -183,15 +200,11 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
 /// Run a raw-REPL program: its output, `\x04`, the exception text if any, `\x04`, then the
 /// next `>` prompt.
 fn run_raw(vm: &mut Vm, src: &str) {
-    let r = exec_interruptible(vm, src, "<stdin>", CompileMode::File);
-    vm.port().write(b"\x04");
-    if let Err(e) = r {
-        if crate::embed::system_exit_code(vm, e.0).is_none() {
-            let text = format_exception(vm, e.0);
-            vm.write_out(text.as_bytes());
-        }
+    if let Some(exit) = run_reporting(vm, src, "<stdin>", CompileMode::File, b"\x04") {
+        // Prints a non-integer exit code, as the friendly REPL does.
+        crate::embed::system_exit_code(vm, exit);
     }
-    vm.port().write(b"\x04>");
+    vm.write_out(b"\x04>");
 }
 
 /// Bytes the host may send before waiting for the next `\x01` in raw-paste mode; below every
@@ -202,20 +215,20 @@ const RAW_PASTE_WINDOW: u16 = 128;
 /// control until `\x04`, which is echoed. None if input ended.
 fn receive_raw_paste(vm: &mut Vm) -> Option<String> {
     let window = RAW_PASTE_WINDOW.to_le_bytes();
-    vm.port().write(&[b'R', 1, window[0], window[1]]);
+    vm.write_out(&[b'R', 1, window[0], window[1]]);
     let mut src: Vec<u8> = Vec::new();
     let mut left_in_window = RAW_PASTE_WINDOW;
     loop {
         let b = read_byte_blocking(vm)?;
         if b == CTRL_D {
-            vm.port().write(b"\x04");
+            vm.write_out(b"\x04");
             return Some(String::from_utf8_lossy(&src).into_owned());
         }
         src.push(b);
         left_in_window -= 1;
         if left_in_window == 0 {
             // This window is consumed: the host may send another.
-            vm.port().write(b"\x01");
+            vm.write_out(b"\x01");
             left_in_window = RAW_PASTE_WINDOW;
         }
     }
@@ -231,10 +244,26 @@ fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool, ed: &mut LineE
             return exit;
         }
     }
-    prompt(vm, ed, b">>> ", "");
+    loop {
+        src.clear();
+        prompt(vm, ed, b">>> ", "");
+        if let Some(exit) = read_statement(vm, board, ed, &mut src) {
+            return exit;
+        }
+    }
+}
+
+/// Keys for one statement after its `>>> ` prompt, until it has run or a control key leaves
+/// it (the caller then prompts again); `Some` ends the REPL.
+fn read_statement(
+    vm: &mut Vm,
+    board: &BoardInfo,
+    ed: &mut LineEditor,
+    src: &mut String,
+) -> Option<ReplExit> {
     loop {
         let Some(b) = read_byte_blocking(vm) else {
-            return ReplExit::InputEnded;
+            return Some(ReplExit::InputEnded);
         };
         let Some(event) = ed.feed(vm.port(), b) else {
             continue;
@@ -243,34 +272,28 @@ fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool, ed: &mut LineE
         match event {
             Event::Control(c) if !ed.is_empty() && ed.emacs_key(vm.port(), c) => {}
             Event::Control(CTRL_A) if at_start => {
-                if let Some(exit) = raw_repl(vm) {
-                    return exit;
+                let exit = raw_repl(vm);
+                if exit.is_none() {
+                    write_banner(vm, board);
                 }
-                vm.write_out(banner(board).replace('\r', "").as_bytes());
-                prompt(vm, ed, b">>> ", "");
+                return exit;
             }
             Event::Control(CTRL_B) if at_start => {
                 vm.write_out(b"\n");
-                vm.write_out(banner(board).replace('\r', "").as_bytes());
-                prompt(vm, ed, b">>> ", "");
+                write_banner(vm, board);
+                return None;
             }
             Event::Control(CTRL_C) => {
-                ed.clear();
-                src.clear();
                 // As MicroPython: the line is dropped, no KeyboardInterrupt is shown.
+                ed.clear();
                 vm.write_out(b"\n");
-                prompt(vm, ed, b">>> ", "");
+                return None;
             }
             Event::Control(CTRL_D) if at_start => {
                 vm.write_out(b"\n");
-                return ReplExit::SoftReset { raw: false };
+                return Some(ReplExit::SoftReset { raw: false });
             }
-            Event::Control(CTRL_E) if at_start => {
-                if let Some(exit) = paste_mode(vm) {
-                    return exit;
-                }
-                prompt(vm, ed, b">>> ", "");
-            }
+            Event::Control(CTRL_E) if at_start => return paste_mode(vm),
             Event::Control(_) => {}
             Event::Tab => tab_complete(vm, ed, if src.is_empty() { b">>> " } else { b"... " }),
             Event::Enter => {
@@ -281,7 +304,7 @@ fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool, ed: &mut LineE
                 }
                 src.push_str(&line);
                 if !src.is_empty()
-                    && crate::lexer::needs_more_input(&src)
+                    && crate::lexer::needs_more_input(src)
                     && !(blank && src.contains('\n'))
                 {
                     let indent = if ed.echo {
@@ -292,14 +315,10 @@ fn friendly_repl(vm: &mut Vm, board: &BoardInfo, start_raw: bool, ed: &mut LineE
                     prompt(vm, ed, b"... ", &indent);
                     continue;
                 }
-                if !src.trim().is_empty() {
-                    let s = core::mem::take(&mut src);
-                    if let Some(exit) = run_friendly(vm, &s) {
-                        return exit;
-                    }
+                if src.trim().is_empty() {
+                    return None;
                 }
-                src.clear();
-                prompt(vm, ed, b">>> ", "");
+                return run_friendly(vm, src);
             }
         }
     }
@@ -358,7 +377,7 @@ fn paste_mode(vm: &mut Vm) -> Option<ReplExit> {
             }
             _ => {
                 buf.push(b);
-                vm.port().write(&[b]);
+                vm.write_out(&[b]);
             }
         }
     }
@@ -373,16 +392,7 @@ fn run_script_if_present(vm: &mut Vm, path: &str) {
     };
     let src = String::from_utf8_lossy(&src).into_owned();
     // Ctrl-C on the console stops a script (e.g. a main.py loop) and gives the REPL.
-    let r = exec_interruptible(vm, &src, path, CompileMode::File);
-    if let Err(e) = r {
-        if !crate::obj::is_subtype(
-            crate::obj::type_of(e.0),
-            &crate::obj::types::SYSTEM_EXIT_TYPE,
-        ) {
-            let text = format_exception(vm, e.0);
-            vm.write_out(text.as_bytes());
-        }
-    }
+    run_reporting(vm, &src, path, CompileMode::File, b"");
 }
 
 /// One interpreter lifetime after start-up or a soft reset: `sys.path` as on MicroPython
@@ -401,7 +411,7 @@ fn boot_then_repl(vm: &mut Vm, board: &BoardInfo, raw: bool, ed: &mut LineEditor
     if !raw {
         run_script_if_present(vm, "main.py");
         // After the scripts, as MicroPython prints it when the friendly REPL starts.
-        vm.write_out(banner(board).replace('\r', "").as_bytes());
+        write_banner(vm, board);
     }
     friendly_repl(vm, board, raw, ed)
 }
@@ -478,7 +488,7 @@ pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> !
 /// boards. `echo` is off when input is not a terminal (no echo, no auto-indent). Returns the
 /// process exit status: 0 for Ctrl-D or end of input, `SystemExit`'s code otherwise.
 pub fn run_host(vm: &mut Vm, board: &BoardInfo, echo: bool) -> i32 {
-    vm.write_out(banner(board).replace('\r', "").as_bytes());
+    write_banner(vm, board);
     let mut editor = LineEditor::new();
     editor.echo = echo;
     let mut raw = false;
@@ -697,6 +707,15 @@ mod tests {
             "candidates listed: {out:?}"
         );
         assert!(out.contains("K.alpha_one\n1\n"), "{out:?}");
+    }
+
+    #[test]
+    fn tab_candidates_are_sorted_and_distinct() {
+        let (out, _) = session(b"zeta_b = 1\rzeta_a = 2\rzeta_\t\r");
+        assert!(out.contains("\nzeta_a          zeta_b\n"), "{out:?}");
+        // A global shadowing a builtin is one candidate: completed at once.
+        let (out, _) = session(b"abs = 7\rab\t\r");
+        assert!(out.contains(">>> abs\n7\n"), "{out:?}");
     }
 
     #[test]

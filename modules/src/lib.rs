@@ -133,32 +133,15 @@ pub fn check_pos(vm: &mut Vm, args: &Args, min: usize, max: usize, fname: &str) 
     if n >= min && n <= max {
         return Ok(());
     }
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let msg = if min == max {
-        alloc::format!(
-            "{}() takes exactly {} argument{} ({} given)",
-            fname,
-            min,
-            plural(min),
-            n
-        )
+    let (how, bound) = if min == max {
+        ("exactly", min)
     } else if n < min {
-        alloc::format!(
-            "{}() takes at least {} argument{} ({} given)",
-            fname,
-            min,
-            plural(min),
-            n
-        )
+        ("at least", min)
     } else {
-        alloc::format!(
-            "{}() takes at most {} argument{} ({} given)",
-            fname,
-            max,
-            plural(max),
-            n
-        )
+        ("at most", max)
     };
+    let plural = if bound == 1 { "" } else { "s" };
+    let msg = alloc::format!("{fname}() takes {how} {bound} argument{plural} ({n} given)");
     Err(vm.type_error(&msg))
 }
 

@@ -177,6 +177,19 @@ fn stream_read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) if !v.is_none() => mpy_core::ops::to_index(vm, *v)?,
         _ => -1,
     };
+    read_console(vm, limit, false)
+}
+
+/// `stdin.readline()`: one line including its `\n` ("" at end of input).
+fn stream_readline(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    check_args(vm, args, 1, 1, "readline")?;
+    stdin_of(vm, args.pos[0])?;
+    read_console(vm, -1, true)
+}
+
+/// Console input as a str: up to `limit` characters (no limit if negative), ending early at
+/// the end of input or, for a `line`, after its `\n`.
+fn read_console(vm: &mut Vm, limit: isize, line: bool) -> PyResult<Value> {
     let mut buf = alloc::vec::Vec::new();
     let mut chars = 0isize;
     while limit < 0 || chars < limit {
@@ -201,19 +214,7 @@ fn stream_read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 }
             }
         }
-    }
-    let text = alloc::string::String::from_utf8_lossy(&buf);
-    new_str(vm, &text)
-}
-
-/// `stdin.readline()`: one line including its `\n` ("" at end of input).
-fn stream_readline(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    check_args(vm, args, 1, 1, "readline")?;
-    stdin_of(vm, args.pos[0])?;
-    let mut buf = alloc::vec::Vec::new();
-    while let Some(b) = read_console_byte(vm)? {
-        buf.push(b);
-        if b == b'\n' {
+        if line && buf.last() == Some(&b'\n') {
             break;
         }
     }

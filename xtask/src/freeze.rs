@@ -55,7 +55,7 @@ pub fn freeze(board: &Board) -> Result<Frozen, String> {
         .unwrap();
         writeln!(
             table,
-            "    mpy_core::frozen::FrozenModule {{ name: {module:?}, code: &CODE_{i}.0 }},"
+            "    mpy_core::frozen::FrozenModule::new({module:?}, &CODE_{i}.0),"
         )
         .unwrap();
     }

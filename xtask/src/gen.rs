@@ -224,7 +224,7 @@ mod tests {
         assert!(
             frozen
                 .rust
-                .contains("FrozenModule { name: \"hello\", code: &CODE_0.0 },"),
+                .contains("FrozenModule::new(\"hello\", &CODE_0.0),"),
             "{}",
             frozen.rust
         );
