@@ -270,11 +270,11 @@ macro_rules! opcodes {
         pub enum Op { $( $(#[$doc])* $name = $val, )* }
 
         impl Op {
-            pub fn from_u8(b: u8) -> Option<Op> {
+            pub const fn from_u8(b: u8) -> Option<Op> {
                 match b { $( $val => Some(Op::$name), )* _ => None }
             }
             /// Operand kinds, one char each: `u` varint, `s` signed varint, `j` jump, `b` byte.
-            pub fn operands(self) -> &'static str {
+            pub const fn operands(self) -> &'static str {
                 match self { $( Op::$name => $operands, )* }
             }
             pub fn name(self) -> &'static str {

@@ -4,7 +4,6 @@
 //! it is local, a cell, free, global or (module/class bodies) a name-dict access.
 
 use alloc::boxed::Box;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -53,7 +52,46 @@ impl core::fmt::Display for CompileError {
     }
 }
 
-type CResult<T> = Result<T, CompileError>;
+/// `n` in decimal, zero-padded to `width` digits, for messages and big int literals
+/// (`to_string` would link a general formatting path).
+pub(crate) fn decimal(mut n: u32, width: usize) -> String {
+    let mut digits = [b'0'; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = i.min(digits.len().saturating_sub(width));
+    digits[start..].iter().map(|&d| d as char).collect()
+}
+
+impl CompileError {
+    /// A boxed error whose message is `parts` joined. Boxed so that a `Result` carrying it
+    /// stays small: every `?` in the front end would otherwise copy the whole error.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn new(
+        kind: CompileErrorKind,
+        parts: &[&str],
+        filename: &str,
+        line: u32,
+        col: u32,
+    ) -> Box<CompileError> {
+        Box::new(CompileError {
+            kind,
+            msg: parts.concat(),
+            filename: String::from(filename),
+            line,
+            col,
+        })
+    }
+}
+
+type CResult<T> = Result<T, Box<CompileError>>;
 
 /// Ints in this range are emitted with `LoadSmallInt` (fits a 31-bit tagged small int).
 const SMALL_INT_MIN: i64 = -(1 << 29);
@@ -61,7 +99,11 @@ const SMALL_INT_MAX: i64 = (1 << 29) - 1;
 
 /// Compile `source`.
 pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<RawCode, CompileError> {
-    let mut parser = Parser::new(source, filename).map_err(|e| *e)?;
+    compile_boxed(source, filename, mode).map_err(|e| *e)
+}
+
+fn compile_boxed(source: &str, filename: &str, mode: CompileMode) -> CResult<RawCode> {
+    let mut parser = Parser::new(source, filename)?;
     let mut module = Unit::new(
         String::from("<module>"),
         String::from("<module>"),
@@ -72,7 +114,7 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<RawCod
     let mut consts: Vec<(String, i64)> = Vec::new();
     match mode {
         CompileMode::Eval => {
-            let e = parser.parse_eval_input().map_err(|e| *e)?;
+            let e = parser.parse_eval_input()?;
             let st = SymTable::build_expr(&e, filename)?;
             let mut c = Compiler::new(&mut module, st, filename, mode, &mut consts);
             c.set_line(e.line);
@@ -80,7 +122,7 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<RawCod
             c.op(Op::Return);
         }
         CompileMode::File | CompileMode::Single => {
-            while let Some(stmt) = parser.next_statement().map_err(|e| *e)? {
+            while let Some(stmt) = parser.next_statement()? {
                 let st = SymTable::build_stmt(&stmt, filename)?;
                 let mut c = Compiler::new(&mut module, st, filename, mode, &mut consts);
                 c.stmt(&stmt)?;
@@ -143,15 +185,12 @@ impl Unit {
     }
 
     fn finish(mut self, filename: &str) -> CResult<RawCode> {
-        let err = |msg: &str| CompileError {
-            kind: CompileErrorKind::SyntaxError,
-            msg: String::from(msg),
-            filename: String::from(filename),
-            line: self.code.first_line,
-            col: 1,
+        let line = self.code.first_line;
+        let err = |parts: &[&str]| {
+            CompileError::new(CompileErrorKind::SyntaxError, parts, filename, line, 1)
         };
         if self.code.bytecode.len() > 0xffff {
-            return Err(err("function too large (bytecode exceeds 64 KiB)"));
+            return Err(err(&["function too large (bytecode exceeds 64 KiB)"]));
         }
         for &(pos, label) in &self.fixups {
             let target = self
@@ -160,7 +199,7 @@ impl Unit {
                 .copied()
                 .unwrap_or(u32::MAX);
             if target > 0xffff {
-                return Err(err("internal compiler error: unbound label"));
+                return Err(err(&["internal compiler error: unbound label"]));
             }
             let p = pos as usize;
             self.code.bytecode[p] = target as u8;
@@ -173,7 +212,7 @@ impl Unit {
                 .copied()
                 .unwrap_or(u32::MAX);
             if handler > 0xffff {
-                return Err(err("internal compiler error: unbound handler label"));
+                return Err(err(&["internal compiler error: unbound handler label"]));
             }
             self.code.exc_table.push(ExcEntry {
                 start: start as u16,
@@ -183,7 +222,8 @@ impl Unit {
             });
         }
         let mut table = Vec::new();
-        let (mut off, mut line) = (0u32, self.code.first_line);
+        let mut off = 0u32;
+        let mut line = line;
         for &(o, l) in &self.lines {
             if l == line {
                 continue;
@@ -197,9 +237,10 @@ impl Unit {
         match crate::disasm::max_stack_depth(&self.code) {
             Ok(d) => self.code.stack_size = d,
             Err(e) => {
+                let at = decimal(e.at as u32, 0);
                 #[cfg(test)]
-                let e = format!("{}\n{}", e, crate::disasm::disassemble(&self.code));
-                return Err(err(&format!("internal compiler error: {}", e)));
+                let at = alloc::format!("{}\n{}", at, crate::disasm::disassemble(&self.code));
+                return Err(err(&["internal compiler error: ", e.what, " at ", &at]));
             }
         }
         Ok(self.code)
@@ -389,14 +430,18 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.units.is_empty()
     }
 
-    fn err(&self, msg: impl Into<String>, line: u32, col: u32) -> CompileError {
-        CompileError {
-            kind: CompileErrorKind::SyntaxError,
-            msg: msg.into(),
-            filename: String::from(self.filename),
+    fn err(&self, msg: &str, line: u32, col: u32) -> Box<CompileError> {
+        self.err_parts(&[msg], line, col)
+    }
+
+    fn err_parts(&self, parts: &[&str], line: u32, col: u32) -> Box<CompileError> {
+        CompileError::new(
+            CompileErrorKind::SyntaxError,
+            parts,
+            self.filename,
             line,
             col,
-        }
+        )
     }
 
     fn set_line(&mut self, line: u32) {
@@ -598,8 +643,8 @@ impl<'a, 'm> Compiler<'a, 'm> {
 
     fn fold(&self, e: &Expr) -> Option<Num> {
         match &e.kind {
-            ExprKind::Int(v) => Some(Num::Int(*v)),
-            ExprKind::Float(f) => Some(Num::Float(*f)),
+            ExprKind::Int(v) => Some(Num::Int(v.i64())),
+            ExprKind::Float(f) => Some(Num::Float(f.f64())),
             ExprKind::Name(n) => self.module_const(n).map(Num::Int),
             ExprKind::Unary(op, x) => match (op, self.fold(x)?) {
                 (UnOp::Neg, Num::Int(i)) => i.checked_neg().map(Num::Int),
@@ -624,7 +669,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         Some(match &e.kind {
             ExprKind::BigInt(s) => Const::BigInt(s.clone()),
             // Not `-1j`: that is (-0-1j), computed at run time.
-            ExprKind::Imag(f) => Const::Complex(*f),
+            ExprKind::Imag(f) => Const::Complex(f.f64()),
             ExprKind::Str(s) => Const::Str(s.clone()),
             ExprKind::Bytes(b) => Const::Bytes(b.clone()),
             ExprKind::None => Const::None,
@@ -1130,17 +1175,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.cond_jump(test, false, else_l)?;
         }
         self.bind(top);
-        let hl = self.handlers_len();
-        self.push_block(
-            Block::Loop {
-                brk: end,
-                cont,
-                has_iter: false,
-            },
-            hl,
-        );
-        self.body(body)?;
-        self.pop_block();
+        self.loop_body(body, end, cont, false)?;
         self.bind(cont);
         if truth.is_none() {
             self.set_line(test.line);
@@ -1167,22 +1202,45 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.bind(top);
         self.jump(Op::ForIter, else_l);
         self.store(target)?;
-        let hl = self.handlers_len();
-        self.push_block(
-            Block::Loop {
-                brk: end,
-                cont: top,
-                has_iter: true,
-            },
-            hl,
-        );
-        self.body(body)?;
-        self.pop_block();
+        self.loop_body(body, end, top, true)?;
         self.jump(Op::Jump, top);
         self.bind(else_l);
         self.body(orelse)?;
         self.bind(end);
         Ok(())
+    }
+
+    /// A loop's body, with `break` going to `brk` and `continue` to `cont`; `has_iter`: the
+    /// iterator is on the stack.
+    fn loop_body(
+        &mut self,
+        body: &'a [Stmt],
+        brk: Label,
+        cont: Label,
+        has_iter: bool,
+    ) -> CResult<()> {
+        let hl = self.handlers_len();
+        self.push_block(
+            Block::Loop {
+                brk,
+                cont,
+                has_iter,
+            },
+            hl,
+        );
+        self.body(body)?;
+        self.pop_block();
+        Ok(())
+    }
+
+    /// End of an exception-path body: leave the cleanup handler's range, then its code
+    /// (`cleanup`: an exception raised in the body, with the one being handled below it).
+    fn handler_cleanup(&mut self, cleanup: Label) {
+        self.pop_handler();
+        self.bind(cleanup);
+        self.op(Op::Rot2);
+        self.op(Op::PopExcept);
+        self.op(Op::Reraise);
     }
 
     fn await_top(&mut self) {
@@ -1193,7 +1251,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
 
     fn check_async(&self, line: u32, col: u32, what: &str) -> CResult<()> {
         if self.ur().code.flags & (FLAG_COROUTINE | FLAG_ASYNC_GENERATOR) == 0 {
-            return Err(self.err(format!("'{}' outside async function", what), line, col));
+            return Err(self.err_parts(&["'", what, "' outside async function"], line, col));
         }
         Ok(())
     }
@@ -1221,17 +1279,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.await_top();
         self.pop_handler();
         self.store(target)?;
-        let hl = self.handlers_len();
-        self.push_block(
-            Block::Loop {
-                brk: end,
-                cont: top,
-                has_iter: true,
-            },
-            hl,
-        );
-        self.body(body)?;
-        self.pop_block();
+        self.loop_body(body, end, top, true)?;
         self.jump(Op::Jump, top);
         self.bind(exc);
         self.jump(Op::EndAsyncFor, else_l);
@@ -1284,11 +1332,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         if !last_bare {
             self.op(Op::Reraise);
         }
-        self.pop_handler();
-        self.bind(cleanup);
-        self.op(Op::Rot2);
-        self.op(Op::PopExcept);
-        self.op(Op::Reraise);
+        self.handler_cleanup(cleanup);
         Ok(())
     }
 
@@ -1345,11 +1389,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.body(finalbody)?;
         self.pop_block();
         self.op(Op::Reraise);
-        self.pop_handler();
-        self.bind(cleanup);
-        self.op(Op::Rot2);
-        self.op(Op::PopExcept);
-        self.op(Op::Reraise);
+        self.handler_cleanup(cleanup);
         self.bind(end);
         Ok(())
     }
@@ -1459,8 +1499,8 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let pq = &self.ur().code.qualname;
         let qualname = match self.st.kind(parent) {
             ScopeKind::Module => String::from(name),
-            ScopeKind::Class => format!("{}.{}", pq, name),
-            _ => format!("{}.<locals>.{}", pq, name),
+            ScopeKind::Class => [pq, ".", name].concat(),
+            _ => [pq, ".<locals>.", name].concat(),
         };
         let mut u = Unit::new(
             String::from(name),
@@ -1498,8 +1538,8 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 match self.st.closure_slot(self.scope(), n) {
                     Some(s) => self.op_u(Op::LoadClosure, s),
                     None => {
-                        return Err(self.err(
-                            format!("internal compiler error: no cell for '{}'", n),
+                        return Err(self.err_parts(
+                            &["internal compiler error: no cell for '", n, "'"],
                             0,
                             0,
                         ))
@@ -1686,7 +1726,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             ExprKind::Name(n) => self.load_name(n),
             ExprKind::Int(_) | ExprKind::Float(_) => {}
             ExprKind::BigInt(s) => self.load_const(Const::BigInt(s.clone())),
-            ExprKind::Imag(f) => self.load_const(Const::Complex(*f)),
+            ExprKind::Imag(f) => self.load_const(Const::Complex(f.f64())),
             ExprKind::Str(s) => self.load_const(Const::Str(s.clone())),
             ExprKind::Bytes(b) => self.load_const(Const::Bytes(b.clone())),
             ExprKind::True => self.op(Op::LoadTrue),
@@ -1709,26 +1749,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             }
             ExprKind::List(items) => self.starred_list(items)?,
             ExprKind::Set(items) => {
-                let plain = items
-                    .iter()
-                    .take_while(|i| !matches!(i.kind, ExprKind::Starred(_)))
-                    .count();
-                for it in &items[..plain] {
-                    self.expr(it)?;
-                }
-                self.op_u(Op::BuildSet, plain as u32);
-                for it in &items[plain..] {
-                    match &it.kind {
-                        ExprKind::Starred(x) => {
-                            self.expr(x)?;
-                            self.op(Op::SetUpdate);
-                        }
-                        _ => {
-                            self.expr(it)?;
-                            self.op_u(Op::SetAdd, 1);
-                        }
-                    }
-                }
+                self.starred_display(items, Op::BuildSet, Op::SetAdd, Op::SetUpdate)?
             }
             ExprKind::Dict(pairs) => self.dict(pairs)?,
             ExprKind::Starred(_) => {
@@ -1831,6 +1852,18 @@ impl<'a, 'm> Compiler<'a, 'm> {
     }
 
     fn starred_list(&mut self, items: &'a [Expr]) -> CResult<()> {
+        self.starred_display(items, Op::BuildList, Op::ListAppend, Op::ListExtend)
+    }
+
+    /// A list or set display that may hold `*x` items: the leading plain items go into
+    /// `build`, the rest are added one by one (`add 1`) or spliced in (`extend`).
+    fn starred_display(
+        &mut self,
+        items: &'a [Expr],
+        build: Op,
+        add: Op,
+        extend: Op,
+    ) -> CResult<()> {
         let plain = items
             .iter()
             .take_while(|i| !matches!(i.kind, ExprKind::Starred(_)))
@@ -1838,16 +1871,16 @@ impl<'a, 'm> Compiler<'a, 'm> {
         for it in &items[..plain] {
             self.expr(it)?;
         }
-        self.op_u(Op::BuildList, plain as u32);
+        self.op_u(build, plain as u32);
         for it in &items[plain..] {
             match &it.kind {
                 ExprKind::Starred(x) => {
                     self.expr(x)?;
-                    self.op(Op::ListExtend);
+                    self.op(extend);
                 }
                 _ => {
                     self.expr(it)?;
-                    self.op_u(Op::ListAppend, 1);
+                    self.op_u(add, 1);
                 }
             }
         }
@@ -1995,27 +2028,34 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.expr(obj)?;
             self.set_line(line);
             self.op_name(Op::LoadMethod, name);
-            let mut kw = Vec::new();
-            for a in args {
-                match a {
-                    Arg::Pos(e) => self.expr(e)?,
-                    Arg::Kw(n, e) => {
-                        self.expr(e)?;
-                        kw.push(Const::Str(n.clone()));
-                    }
-                    _ => {}
-                }
-            }
-            if kw.is_empty() {
-                self.op_u(Op::CallMethod, args.len() as u32);
-            } else {
-                self.load_const(Const::Tuple(kw));
-                self.op_u(Op::CallMethodKw, args.len() as u32);
-            }
-            return Ok(());
+            return self.simple_call(args, 0, Op::CallMethod, Op::CallMethodKw);
         }
         self.expr(f)?;
         self.call_args(args, 0, line)
+    }
+
+    /// A call with positional and keyword arguments only (no `*`/`**`): the arguments, then
+    /// `plain argc`, or the keyword names' tuple and `with_kw argc`.
+    fn simple_call(&mut self, args: &'a [Arg], pushed: u32, plain: Op, with_kw: Op) -> CResult<()> {
+        let mut kw = Vec::new();
+        for a in args {
+            match a {
+                Arg::Pos(e) => self.expr(e)?,
+                Arg::Kw(n, e) => {
+                    self.expr(e)?;
+                    kw.push(Const::Str(n.clone()));
+                }
+                _ => {}
+            }
+        }
+        let argc = args.len() as u32 + pushed;
+        if kw.is_empty() {
+            self.op_u(plain, argc);
+        } else {
+            self.load_const(Const::Tuple(kw));
+            self.op_u(with_kw, argc);
+        }
+        Ok(())
     }
 
     /// Call the callable on the stack (with `pushed` positional arguments already pushed above it).
@@ -2023,25 +2063,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.set_line(line);
         let simple = args.iter().all(|a| matches!(a, Arg::Pos(_) | Arg::Kw(..)));
         if simple {
-            let mut kw = Vec::new();
-            for a in args {
-                match a {
-                    Arg::Pos(e) => self.expr(e)?,
-                    Arg::Kw(n, e) => {
-                        self.expr(e)?;
-                        kw.push(Const::Str(n.clone()));
-                    }
-                    _ => {}
-                }
-            }
-            let argc = args.len() as u32 + pushed;
-            if kw.is_empty() {
-                self.op_u(Op::CallFunction, argc);
-            } else {
-                self.load_const(Const::Tuple(kw));
-                self.op_u(Op::CallFunctionKw, argc);
-            }
-            return Ok(());
+            return self.simple_call(args, pushed, Op::CallFunction, Op::CallFunctionKw);
         }
         // General form: positional args as a list, keywords as a dict.
         let pos: Vec<&Arg> = args

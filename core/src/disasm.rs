@@ -8,59 +8,104 @@ use core::fmt::Write;
 
 use crate::bytecode::*;
 
+/// A verifier finding: what is wrong and the bytecode offset where. Static text and a number,
+/// formatted only when shown, so that the compiler's use of the stack-depth analysis links no
+/// formatting code into firmware (the findings are internal errors: a compiler bug).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fault {
+    pub what: &'static str,
+    pub at: usize,
+}
+
+impl core::fmt::Display for Fault {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{} at {}", self.what, self.at)
+    }
+}
+
+fn fault<T>(what: &'static str, at: usize) -> Result<T, Fault> {
+    Err(Fault { what, at })
+}
+
+/// Unsigned operands are clamped to this: no valid code comes near it, and it keeps the stack
+/// arithmetic (`2 * a + 2` and the like) in `i32`, which is cheap on 32-bit targets.
+const OPERAND_MAX: u32 = 1 << 24;
+
 /// One decoded instruction.
 struct Insn {
     op: Op,
-    args: [i64; 2],
+    args: [i32; 2],
     /// Jump target for `j` operands.
     target: Option<usize>,
     next: usize,
 }
 
-fn decode(code: &[u8], pc: usize) -> Result<Insn, String> {
-    let b = code[pc];
-    let op = Op::from_u8(b).ok_or_else(|| format!("invalid opcode {} at {}", b, pc))?;
+/// [`Op::operands`] by opcode, up to two kinds, 0-padded: a table in flash rather than a
+/// `match` in code.
+static OPERAND_KINDS: [[u8; 2]; OP_LIMIT] = {
+    let mut t = [[0; 2]; OP_LIMIT];
+    let mut b = 0;
+    while b < OP_LIMIT {
+        if let Some(op) = Op::from_u8(b as u8) {
+            let kinds = op.operands().as_bytes();
+            assert!(kinds.len() <= 2, "an opcode with more than two operands");
+            let mut k = 0;
+            while k < kinds.len() {
+                t[b][k] = kinds[k];
+                k += 1;
+            }
+        }
+        b += 1;
+    }
+    t
+};
+
+fn decode(code: &[u8], pc: usize) -> Result<Insn, Fault> {
+    let Some(op) = Op::from_u8(code[pc]) else {
+        return fault("invalid opcode", pc);
+    };
     let mut p = pc + 1;
-    let mut args = [0i64; 2];
+    let mut args = [0i32; 2];
     let mut target = None;
-    for (i, kind) in op.operands().chars().enumerate() {
+    for (i, &kind) in OPERAND_KINDS[op as usize].iter().enumerate() {
         match kind {
-            'u' | 's' => {
+            0 => break,
+            b'u' | b's' => {
                 // Varint must terminate inside the code.
                 let start = p;
                 loop {
-                    let byte = *code
-                        .get(p)
-                        .ok_or_else(|| format!("truncated operand at {}", pc))?;
+                    let Some(&byte) = code.get(p) else {
+                        return fault("truncated operand", pc);
+                    };
                     p += 1;
                     if byte & 0x80 == 0 {
                         break;
                     }
                     if p - start > 10 {
-                        return Err(format!("overlong varint at {}", pc));
+                        return fault("overlong varint", pc);
                     }
                 }
                 let mut q = start;
-                args[i.min(1)] = if kind == 'u' {
-                    get_uint(code, &mut q) as i64
+                args[i.min(1)] = if kind == b'u' {
+                    get_uint(code, &mut q).min(OPERAND_MAX) as i32
                 } else {
-                    get_sint(code, &mut q)
+                    get_sint(code, &mut q).clamp(i32::MIN.into(), i32::MAX.into()) as i32
                 };
             }
-            'j' => {
+            b'j' => {
                 if p + 2 > code.len() {
-                    return Err(format!("truncated jump at {}", pc));
+                    return fault("truncated jump", pc);
                 }
                 let t = get_jump(code, &mut p);
                 target = Some(t);
-                args[i.min(1)] = t as i64;
+                args[i.min(1)] = t as i32;
             }
             _ => {
-                let byte = *code
-                    .get(p)
-                    .ok_or_else(|| format!("truncated operand at {}", pc))?;
+                let Some(&byte) = code.get(p) else {
+                    return fault("truncated operand", pc);
+                };
                 p += 1;
-                args[i.min(1)] = byte as i64;
+                args[i.min(1)] = byte.into();
             }
         }
     }
@@ -72,142 +117,178 @@ fn decode(code: &[u8], pc: usize) -> Result<Insn, String> {
     })
 }
 
+/// `fall` of an operation without fallthrough in [`lin`].
+const NO_FALL: i32 = -8;
+
+/// A stack behaviour linear in the first operand `a`: `n0 + na * a` items needed on entry,
+/// `f0 + fa * a` the effect when falling through (`f0` [`NO_FALL`]: none). Packed in four
+/// nibbles (`f0` and `fa` biased by 8).
+const fn lin(n0: i32, na: i32, f0: i32, fa: i32) -> u16 {
+    (n0 | na << 4 | (f0 + 8) << 8 | (fa + 8) << 12) as u16
+}
+
+const fn linear_effect(op: Op) -> u16 {
+    use Op::*;
+    match op {
+        Nop | MakeCell => lin(0, 0, 0, 0),
+        LoadConst | LoadSmallInt | LoadNone | LoadTrue | LoadFalse | LoadFast | LoadDeref
+        | LoadClosure | LoadGlobal | LoadName | LoadBuildClass | LoadAssertionError => {
+            lin(0, 0, 1, 0)
+        }
+        StoreFast | StoreDeref | StoreGlobal | StoreName | Pop => lin(1, 0, -1, 0),
+        DeleteFast | DeleteDeref | DeleteGlobal | DeleteName => lin(0, 0, 0, 0),
+        LoadAttr | UnaryOp | GetIter | ListToTuple | GetAwaitable | GetAIter | YieldValue
+        | PrintExpr | BuildListFromIter => lin(1, 0, 0, 0),
+        StoreAttr => lin(2, 0, -2, 0),
+        DeleteAttr => lin(1, 0, -1, 0),
+        LoadMethod => lin(1, 0, 1, 0),
+        LoadSubscr | BinaryOp | CompareOp | ListExtend | SetUpdate | DictUpdate | DictMerge
+        | YieldFrom | Reserved88 => lin(2, 0, -1, 0),
+        StoreSubscr => lin(3, 0, -3, 0),
+        DeleteSubscr => lin(2, 0, -2, 0),
+        Dup => lin(1, 0, 1, 0),
+        Dup2 => lin(2, 0, 2, 0),
+        Rot2 => lin(2, 0, 0, 0),
+        Rot3 => lin(3, 0, 0, 0),
+        Rot4 => lin(4, 0, 0, 0),
+        Jump => lin(0, 0, NO_FALL, 0),
+        PopJumpIfFalse | PopJumpIfTrue | JumpIfFalseOrPop | JumpIfTrueOrPop => lin(1, 0, -1, 0),
+        ForIter => lin(1, 0, 1, 0),
+        BuildTuple | BuildList | BuildSet | BuildString | BuildSlice => lin(0, 1, 1, -1),
+        BuildMap => lin(0, 2, 1, -2),
+        ListAppend | SetAdd => lin(1, 1, -1, 0),
+        MapAdd => lin(2, 1, -2, 0),
+        UnpackSequence => lin(1, 0, -1, 1),
+        CallFunction => lin(1, 1, 0, -1),
+        CallFunctionKw | CallMethod => lin(2, 1, -1, -1),
+        CallMethodKw => lin(3, 1, -2, -1),
+        // Computed in `effect`.
+        UnpackEx | MakeFunction | CallFunctionEx | FormatValue => 0,
+        Return | Reraise => lin(1, 0, NO_FALL, 0),
+        Raise => lin(0, 1, NO_FALL, 0),
+        GetANext => lin(1, 0, 1, 0),
+        EndAsyncFor => lin(2, 0, NO_FALL, 0),
+        PushExcInfo => lin(1, 0, 1, 0),
+        PopExcept => lin(1, 0, -1, 0),
+        CheckExcMatch => lin(2, 0, 0, 0),
+        BeforeWith | BeforeAsyncWith => lin(1, 0, 1, 0),
+        WithExitNormal => lin(1, 0, -1, 0),
+        WithExitExc => lin(2, 0, 1, 0),
+        ImportName => lin(2, 0, -1, 0),
+        ImportFrom => lin(1, 0, 1, 0),
+        ImportStar => lin(1, 0, -1, 0),
+        LoadSuperArgs => lin(0, 0, 2, 0),
+    }
+}
+
+/// Opcodes are below this.
+const OP_LIMIT: usize = {
+    let mut limit = 0;
+    let mut b = 0;
+    while b < 256 {
+        if Op::from_u8(b as u8).is_some() {
+            limit = b + 1;
+        }
+        b += 1;
+    }
+    limit
+};
+
+/// [`linear_effect`] by opcode: a table in flash rather than a `match` in code.
+static LINEAR_EFFECTS: [u16; OP_LIMIT] = {
+    let mut t = [0; OP_LIMIT];
+    let mut b = 0;
+    while b < OP_LIMIT {
+        if let Some(op) = Op::from_u8(b as u8) {
+            t[b] = linear_effect(op);
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Stack behaviour: (items needed on entry, effect when falling through (None: no fallthrough),
 /// effect when jumping).
-fn effect(insn: &Insn) -> (i64, Option<i64>, i64) {
+fn effect(insn: &Insn) -> (i32, Option<i32>, i32) {
     use Op::*;
     let a = insn.args[0];
-    let (need, fall): (i64, Option<i64>) = match insn.op {
-        Nop | MakeCell => (0, Some(0)),
-        LoadConst | LoadSmallInt | LoadNone | LoadTrue | LoadFalse | LoadFast | LoadDeref
-        | LoadClosure | LoadGlobal | LoadName | LoadBuildClass | LoadAssertionError => (0, Some(1)),
-        StoreFast | StoreDeref | StoreGlobal | StoreName | Pop => (1, Some(-1)),
-        DeleteFast | DeleteDeref | DeleteGlobal | DeleteName => (0, Some(0)),
-        LoadAttr | UnaryOp | GetIter | ListToTuple | GetAwaitable | GetAIter | YieldValue
-        | PrintExpr | BuildListFromIter => (1, Some(0)),
-        StoreAttr => (2, Some(-2)),
-        DeleteAttr => (1, Some(-1)),
-        LoadMethod => (1, Some(1)),
-        LoadSubscr | BinaryOp | CompareOp | ListExtend | SetUpdate | DictUpdate | DictMerge
-        | YieldFrom | Reserved88 => (2, Some(-1)),
-        StoreSubscr => (3, Some(-3)),
-        DeleteSubscr => (2, Some(-2)),
-        Dup => (1, Some(1)),
-        Dup2 => (2, Some(2)),
-        Rot2 => (2, Some(0)),
-        Rot3 => (3, Some(0)),
-        Rot4 => (4, Some(0)),
-        Jump => (0, None),
-        PopJumpIfFalse | PopJumpIfTrue | JumpIfFalseOrPop | JumpIfTrueOrPop => (1, Some(-1)),
-        ForIter => (1, Some(1)),
-        BuildTuple | BuildList | BuildSet | BuildString => (a, Some(1 - a)),
-        BuildMap => (2 * a, Some(1 - 2 * a)),
-        BuildSlice => (a, Some(1 - a)),
-        ListAppend | SetAdd => (a + 1, Some(-1)),
-        MapAdd => (a + 2, Some(-2)),
-        UnpackSequence => (1, Some(a - 1)),
+    let (need, fall) = match insn.op {
         UnpackEx => (1, Some(insn.args[0] + insn.args[1])),
-        MakeFunction => {
-            let n = (a & 7).count_ones() as i64 + 1;
+        MakeFunction | CallFunctionEx => {
+            let n = match insn.op {
+                MakeFunction => (a & 7).count_ones() as i32 + 1,
+                _ => 2 + (a & 1),
+            };
             (n, Some(1 - n))
         }
-        CallFunction => (a + 1, Some(-a)),
-        CallFunctionKw => (a + 2, Some(-a - 1)),
-        CallFunctionEx => {
-            let n = 2 + (a & 1);
-            (n, Some(1 - n))
+        FormatValue if a & (FMT_HAS_SPEC as i32) != 0 => (2, Some(-1)),
+        FormatValue => (1, Some(0)),
+        op => {
+            let e = LINEAR_EFFECTS[op as usize] as i32;
+            let nib = |k: i32| (e >> (4 * k)) & 15;
+            let fall = match nib(2) - 8 {
+                NO_FALL => None,
+                f0 => Some(f0 + (nib(3) - 8) * a),
+            };
+            (nib(0) + nib(1) * a, fall)
         }
-        CallMethod => (a + 2, Some(-a - 1)),
-        CallMethodKw => (a + 3, Some(-a - 2)),
-        Return | Reraise => (1, None),
-        Raise => (a, None),
-        GetANext => (1, Some(1)),
-        EndAsyncFor => (2, None),
-        PushExcInfo => (1, Some(1)),
-        PopExcept => (1, Some(-1)),
-        CheckExcMatch => (2, Some(0)),
-        BeforeWith | BeforeAsyncWith => (1, Some(1)),
-        WithExitNormal => (1, Some(-1)),
-        WithExitExc => (2, Some(1)),
-        ImportName => (2, Some(-1)),
-        ImportFrom => (1, Some(1)),
-        ImportStar => (1, Some(-1)),
-        FormatValue => {
-            if a & (FMT_HAS_SPEC as i64) != 0 {
-                (2, Some(-1))
-            } else {
-                (1, Some(0))
-            }
-        }
-        LoadSuperArgs => (0, Some(2)),
     };
     let jump = match insn.op {
-        Jump => 0,
-        PopJumpIfFalse | PopJumpIfTrue => -1,
-        JumpIfFalseOrPop | JumpIfTrueOrPop => 0,
-        ForIter => -1,
+        PopJumpIfFalse | PopJumpIfTrue | ForIter => -1,
         EndAsyncFor => -2,
         _ => 0,
     };
     (need, fall, jump)
 }
 
-fn check_operands(code: &RawCode, insn: &Insn, pc: usize) -> Result<(), String> {
+fn check_operands(code: &RawCode, insn: &Insn, pc: usize) -> Result<(), Fault> {
     use Op::*;
     let a = insn.args[0];
-    let bad = |what: &str| {
-        Err(format!(
-            "{} operand {} out of range at {} ({})",
-            what,
-            a,
-            pc,
-            insn.op.name()
-        ))
-    };
+    let bad = |what: &'static str| fault(what, pc);
     match insn.op {
-        LoadConst if a as usize >= code.consts.len() => bad("const"),
+        LoadConst if a as usize >= code.consts.len() => bad("const operand out of range"),
         LoadFast | StoreFast | DeleteFast | LoadDeref | StoreDeref | DeleteDeref | LoadClosure
         | MakeCell | LoadSuperArgs
             if a as usize >= code.n_locals as usize =>
         {
-            bad("slot")
+            bad("slot operand out of range")
         }
         LoadGlobal | StoreGlobal | DeleteGlobal | LoadName | StoreName | DeleteName | LoadAttr
         | StoreAttr | DeleteAttr | LoadMethod | ImportName | ImportFrom
             if a as usize >= code.names.len() =>
         {
-            bad("name")
+            bad("name operand out of range")
         }
         BinaryOp => {
-            let base = if a >= INPLACE_OFFSET as i64 {
-                a - INPLACE_OFFSET as i64
+            let base = if a >= INPLACE_OFFSET as i32 {
+                a - INPLACE_OFFSET as i32
             } else {
                 a
             };
-            if base >= BINOP_COUNT as i64 {
-                bad("binop")
+            if base >= BINOP_COUNT as i32 {
+                bad("binop operand out of range")
             } else {
                 Ok(())
             }
         }
-        UnaryOp if a > 3 => bad("unop"),
-        CompareOp if a > 9 => bad("cmpop"),
-        MakeFunction | FormatValue if a > 7 => bad("flags"),
-        CallFunctionEx if a > 1 => bad("flags"),
-        BuildSlice if !(2..=3).contains(&a) => bad("count"),
-        Raise if a > 2 => bad("count"),
+        UnaryOp if a > 3 => bad("unop operand out of range"),
+        CompareOp if a > 9 => bad("cmpop operand out of range"),
+        MakeFunction | FormatValue if a > 7 => bad("flags operand out of range"),
+        CallFunctionEx if a > 1 => bad("flags operand out of range"),
+        BuildSlice if !(2..=3).contains(&a) => bad("count operand out of range"),
+        Raise if a > 2 => bad("count operand out of range"),
         _ => Ok(()),
     }
 }
 
 /// Verify one code object (not nested ones) and return its maximum stack depth.
-fn analyze(code: &RawCode) -> Result<u16, String> {
+fn analyze(code: &RawCode) -> Result<u16, Fault> {
     let bc = &code.bytecode;
     if bc.is_empty() {
-        return Err(String::from("empty bytecode"));
+        return fault("empty bytecode", 0);
     }
     if bc.len() > 0x10000 {
-        return Err(String::from("bytecode larger than 64 KiB"));
+        return fault("bytecode larger than 64 KiB", 0);
     }
     // Linear decode: instruction boundaries and operand checks.
     let mut boundary = alloc::vec![false; bc.len() + 1];
@@ -218,7 +299,7 @@ fn analyze(code: &RawCode) -> Result<u16, String> {
         check_operands(code, &insn, pc)?;
         if let Some(t) = insn.target {
             if t >= bc.len() {
-                return Err(format!("jump target {} out of range at {}", t, pc));
+                return fault("jump target out of range", pc);
             }
         }
         pc = insn.next;
@@ -226,16 +307,10 @@ fn analyze(code: &RawCode) -> Result<u16, String> {
     for e in &code.exc_table {
         let (s, en, h) = (e.start as usize, e.end as usize, e.handler as usize);
         if s >= en || en > bc.len() || h >= bc.len() {
-            return Err(format!(
-                "exception entry {} out of range",
-                exc_entry_text(e)
-            ));
+            return fault("exception entry out of range", s);
         }
         if !boundary[s] || !boundary[en] || !boundary[h] {
-            return Err(format!(
-                "exception entry {} not on instruction boundaries",
-                exc_entry_text(e)
-            ));
+            return fault("exception entry not on instruction boundaries", s);
         }
     }
     // Depth propagation over all paths.
@@ -246,24 +321,18 @@ fn analyze(code: &RawCode) -> Result<u16, String> {
                d: i32,
                work: &mut Vec<(usize, i32)>,
                depth: &mut Vec<i32>|
-     -> Result<(), String> {
+     -> Result<(), Fault> {
         if at >= bc.len() {
-            return Err(format!(
-                "control flow falls off the end of the code (to {})",
-                at
-            ));
+            return fault("control flow falls off the end of the code", at);
         }
         if !boundary[at] {
-            return Err(format!("jump into the middle of an instruction at {}", at));
+            return fault("jump into the middle of an instruction", at);
         }
         if depth[at] < 0 {
             depth[at] = d;
             work.push((at, d));
         } else if depth[at] != d {
-            return Err(format!(
-                "inconsistent stack depth at {}: {} vs {}",
-                at, depth[at], d
-            ));
+            return fault("inconsistent stack depth", at);
         }
         Ok(())
     };
@@ -271,14 +340,8 @@ fn analyze(code: &RawCode) -> Result<u16, String> {
     while let Some((pc, d)) = work.pop() {
         let insn = decode(bc, pc)?;
         let (need, fall, jump) = effect(&insn);
-        if (d as i64) < need {
-            return Err(format!(
-                "stack underflow at {} ({}): depth {} needs {}",
-                pc,
-                insn.op.name(),
-                d,
-                need
-            ));
+        if d < need {
+            return fault("stack underflow", pc);
         }
         if let Some(e) = code
             .exc_table
@@ -286,45 +349,36 @@ fn analyze(code: &RawCode) -> Result<u16, String> {
             .find(|e| (e.start as usize) <= pc && pc < e.end as usize)
         {
             if d < e.depth as i32 {
-                return Err(format!(
-                    "depth {} at {} below handler depth {}",
-                    d, pc, e.depth
-                ));
+                return fault("stack depth below handler depth", pc);
             }
             let hd = e.depth as i32 + 1;
             max = max.max(hd);
             set(e.handler as usize, hd, &mut work, &mut depth)?;
         }
         if let Some(f) = fall {
-            let nd = d + f as i32;
+            let nd = d + f;
             max = max.max(nd);
             // Peak inside the instruction (e.g. WithExitExc pushes after reading).
             max = max.max(d);
             set(insn.next, nd, &mut work, &mut depth)?;
         }
         if let Some(t) = insn.target {
-            let nd = d + jump as i32;
+            let nd = d + jump;
             if nd < 0 {
-                return Err(format!("negative stack depth at jump target {}", t));
+                return fault("negative stack depth at jump target", t);
             }
             max = max.max(nd);
             set(t, nd, &mut work, &mut depth)?;
         }
     }
     if max > u16::MAX as i32 {
-        return Err(String::from("stack too deep"));
+        return fault("stack too deep", 0);
     }
     Ok(max as u16)
 }
 
 /// The maximum value-stack depth of `code` (not of nested code objects).
-/// `start..end -> handler @depth`, for verifier errors (written out rather than `{:?}` so that
-/// firmware does not carry `Debug` code for it).
-fn exc_entry_text(e: &ExcEntry) -> String {
-    format!("{}..{} -> {} @{}", e.start, e.end, e.handler, e.depth)
-}
-
-pub(crate) fn max_stack_depth(code: &RawCode) -> Result<u16, String> {
+pub(crate) fn max_stack_depth(code: &RawCode) -> Result<u16, Fault> {
     analyze(code)
 }
 

@@ -4,11 +4,13 @@
 //! decoded here, except in f-strings, whose raw body goes to the parser (it splits literal parts
 //! from replacement fields and decodes the literal parts with [`decode_escapes`]).
 
+use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::compile::{CompileError, CompileErrorKind};
+use crate::ast::Lit64;
+use crate::compile::{decimal, CompileError, CompileErrorKind};
 
 /// Maximum bracket nesting; deeper input gets "too many nested parentheses".
 pub const MAX_BRACKETS: usize = 200;
@@ -212,14 +214,17 @@ impl P {
     }
 }
 
+/// `repr(u32)`, and 64-bit literals as [`Lit64`], for smaller code moving tokens on 32-bit
+/// targets (see `ExprKind` in `ast.rs`).
 #[derive(Clone, Debug, PartialEq)]
+#[repr(u32)]
 pub enum Tok {
     Name(String),
-    Int(i64),
+    Int(Lit64),
     /// Integer literal beyond i64, as decimal digits.
     BigInt(String),
-    Float(f64),
-    Imag(f64),
+    Float(Lit64),
+    Imag(Lit64),
     Str(String),
     Bytes(Vec<u8>),
     /// f-string: the undecoded body between the quotes; `raw` for rf-strings.
@@ -307,19 +312,24 @@ impl<'s> Lexer<'s> {
         self.brackets.last().copied()
     }
 
-    fn err_at(&self, kind: CompileErrorKind, msg: String, line: u32, col: u32) -> CompileError {
-        CompileError {
-            kind,
-            msg,
-            filename: String::from(self.filename),
-            line: line + self.line_base,
-            col,
-        }
+    fn err_at(
+        &self,
+        kind: CompileErrorKind,
+        parts: &[&str],
+        line: u32,
+        col: u32,
+    ) -> Box<CompileError> {
+        CompileError::new(kind, parts, self.filename, line + self.line_base, col)
     }
 
-    fn err(&self, msg: String, at: usize) -> CompileError {
+    fn err(&self, msg: &str, at: usize) -> Box<CompileError> {
+        self.err_parts(&[msg], at)
+    }
+
+    /// A SyntaxError at byte `at` of the current line whose message is `parts` joined.
+    fn err_parts(&self, parts: &[&str], at: usize) -> Box<CompileError> {
         let col = (at.saturating_sub(self.line_start) + 1) as u32;
-        self.err_at(CompileErrorKind::SyntaxError, msg, self.line, col)
+        self.err_at(CompileErrorKind::SyntaxError, parts, self.line, col)
     }
 
     fn peek_byte(&self, off: usize) -> u8 {
@@ -349,7 +359,7 @@ impl<'s> Lexer<'s> {
 
     /// Produce the next token.
     #[inline(never)]
-    pub fn next_token(&mut self) -> Result<Token, CompileError> {
+    pub fn next_token(&mut self) -> Result<Token, Box<CompileError>> {
         if self.pending_dedents > 0 {
             self.pending_dedents -= 1;
             return Ok(self.tok(Tok::Dedent, self.pos, self.line, self.line_start));
@@ -381,12 +391,10 @@ impl<'s> Lexer<'s> {
                         let p = self.pos;
                         self.newline_at(p);
                     } else if self.pos + n >= self.src.len() {
-                        return Err(
-                            self.err(String::from("unexpected EOF while parsing"), self.pos)
-                        );
+                        return Err(self.err("unexpected EOF while parsing", self.pos));
                     } else {
                         return Err(self.err(
-                            String::from("unexpected character after line continuation character"),
+                            "unexpected character after line continuation character",
                             self.pos,
                         ));
                     }
@@ -430,7 +438,7 @@ impl<'s> Lexer<'s> {
 
     /// At the start of a line: measure indentation, skipping blank and comment-only lines.
     /// Returns an INDENT/DEDENT token if the level changed.
-    fn indentation(&mut self) -> Result<Option<Token>, CompileError> {
+    fn indentation(&mut self) -> Result<Option<Token>, Box<CompileError>> {
         loop {
             let mut col: u32 = 0;
             let mut i = self.pos;
@@ -486,7 +494,7 @@ impl<'s> Lexer<'s> {
                 if *self.indents.last().unwrap_or(&0) != col {
                     return Err(self.err_at(
                         CompileErrorKind::IndentationError,
-                        String::from("unindent does not match any outer indentation level"),
+                        &["unindent does not match any outer indentation level"],
                         self.line,
                         (i - self.line_start + 1) as u32,
                     ));
@@ -498,7 +506,7 @@ impl<'s> Lexer<'s> {
         }
     }
 
-    fn token(&mut self) -> Result<Token, CompileError> {
+    fn token(&mut self) -> Result<Token, Box<CompileError>> {
         let start = self.pos;
         let (line, ls) = (self.line, self.line_start);
         let c = match self.peek_char() {
@@ -552,9 +560,7 @@ impl<'s> Lexer<'s> {
                 match p {
                     P::LParen | P::LBracket | P::LBrace => {
                         if self.brackets.len() >= MAX_BRACKETS {
-                            return Err(
-                                self.err(String::from("too many nested parentheses"), start)
-                            );
+                            return Err(self.err("too many nested parentheses", start));
                         }
                         let col = (start - ls + 1) as u32;
                         self.brackets
@@ -565,7 +571,7 @@ impl<'s> Lexer<'s> {
                         match self.brackets.pop() {
                             None => {
                                 return Err(
-                                    self.err(format!("unmatched '{}'", close as char), start)
+                                    self.err_parts(&["unmatched '", ascii(&close), "'"], start)
                                 );
                             }
                             Some((open, oline, _)) => {
@@ -575,14 +581,22 @@ impl<'s> Lexer<'s> {
                                     _ => b'}',
                                 };
                                 if want != close {
-                                    let mut msg = format!(
-                                        "closing parenthesis '{}' does not match opening parenthesis '{}'",
-                                        close as char, open as char
-                                    );
-                                    if oline != line + self.line_base {
-                                        msg.push_str(&format!(" on line {}", oline));
-                                    }
-                                    return Err(self.err(msg, start));
+                                    let on_line = if oline != line + self.line_base {
+                                        [" on line ", &decimal(oline, 0)].concat()
+                                    } else {
+                                        String::new()
+                                    };
+                                    return Err(self.err_parts(
+                                        &[
+                                            "closing parenthesis '",
+                                            ascii(&close),
+                                            "' does not match opening parenthesis '",
+                                            ascii(&open),
+                                            "'",
+                                            &on_line,
+                                        ],
+                                        start,
+                                    ));
                                 }
                             }
                         }
@@ -593,15 +607,12 @@ impl<'s> Lexer<'s> {
             }
         }
         if c == '!' {
-            return Err(self.err(String::from("invalid syntax"), start));
+            return Err(self.err("invalid syntax", start));
         }
-        if c == '$' || c == '?' || c == '`' {
-            return Err(self.err(format!("invalid character '{}' (U+{:04X})", c, b), start));
-        }
-        Err(self.err(format!("invalid character '{}' (U+{:04X})", c, b), start))
+        Err(self.err(&format!("invalid character '{}' (U+{:04X})", c, b), start))
     }
 
-    fn number(&mut self) -> Result<Tok, CompileError> {
+    fn number(&mut self) -> Result<Tok, Box<CompileError>> {
         let start = self.pos;
         let bytes = self.src.as_bytes();
         let radix = if bytes[start] == b'0' {
@@ -615,6 +626,11 @@ impl<'s> Lexer<'s> {
             10
         };
         if radix != 10 {
+            let kind = match radix {
+                16 => "hexadecimal",
+                8 => "octal",
+                _ => "binary",
+            };
             self.pos += 2;
             let digits_start = self.pos;
             let mut digits = String::new();
@@ -623,20 +639,15 @@ impl<'s> Lexer<'s> {
                 let ch = bytes[self.pos];
                 if ch == b'_' {
                     if prev_us && self.pos != digits_start {
-                        return Err(self.err(String::from("invalid decimal literal"), self.pos));
+                        return Err(self.err("invalid decimal literal", self.pos));
                     }
                     prev_us = true;
                 } else if (ch as char).is_digit(radix) {
                     digits.push(ch as char);
                     prev_us = false;
                 } else if ch.is_ascii_alphanumeric() {
-                    let kind = match radix {
-                        16 => "hexadecimal",
-                        8 => "octal",
-                        _ => "binary",
-                    };
-                    return Err(self.err(
-                        format!("invalid digit '{}' in {} literal", ch as char, kind),
+                    return Err(self.err_parts(
+                        &["invalid digit '", ascii(&ch), "' in ", kind, " literal"],
                         self.pos,
                     ));
                 } else {
@@ -645,12 +656,7 @@ impl<'s> Lexer<'s> {
                 self.pos += 1;
             }
             if digits.is_empty() || prev_us {
-                let kind = match radix {
-                    16 => "hexadecimal",
-                    8 => "octal",
-                    _ => "binary",
-                };
-                return Err(self.err(format!("invalid {} literal", kind), start));
+                return Err(self.err_parts(&["invalid ", kind, " literal"], start));
             }
             return Ok(int_from_digits(&digits, radix));
         }
@@ -671,13 +677,13 @@ impl<'s> Lexer<'s> {
                         || text.is_empty()
                         || !text.as_bytes()[text.len() - 1].is_ascii_digit()
                     {
-                        return Err(self.err(String::from("invalid decimal literal"), self.pos));
+                        return Err(self.err("invalid decimal literal", self.pos));
                     }
                     prev_us = true;
                 }
                 b'.' if !is_float && !seen_exp => {
                     if prev_us {
-                        return Err(self.err(String::from("invalid decimal literal"), self.pos));
+                        return Err(self.err("invalid decimal literal", self.pos));
                     }
                     is_float = true;
                     text.push('.');
@@ -693,7 +699,7 @@ impl<'s> Lexer<'s> {
                             self.pos += 1;
                         }
                     } else {
-                        return Err(self.err(String::from("invalid decimal literal"), self.pos));
+                        return Err(self.err("invalid decimal literal", self.pos));
                     }
                 }
                 _ => break,
@@ -701,36 +707,51 @@ impl<'s> Lexer<'s> {
             self.pos += 1;
         }
         if prev_us {
-            return Err(self.err(String::from("invalid decimal literal"), self.pos));
+            return Err(self.err("invalid decimal literal", self.pos));
         }
         let suffix = self.peek_byte(0);
         if suffix == b'j' || suffix == b'J' {
             #[cfg(not(feature = "complex"))]
-            return Err(self.err(String::from("complex values not supported"), self.pos));
+            return Err(self.err("complex values not supported", self.pos));
             #[cfg(feature = "complex")]
             {
                 self.pos += 1;
-                return Ok(Tok::Imag(parse_float(&text)));
+                return Ok(Tok::Imag(Lit64::from_f64(parse_float(&text))));
             }
         }
         if suffix.is_ascii_alphabetic() || suffix == b'_' {
-            return Err(self.err(String::from("invalid decimal literal"), self.pos));
+            return Err(self.err("invalid decimal literal", self.pos));
         }
         if is_float {
             #[cfg(feature = "float")]
-            return Ok(Tok::Float(parse_float(&text)));
+            return Ok(Tok::Float(Lit64::from_f64(parse_float(&text))));
             #[cfg(not(feature = "float"))]
-            return Err(self.err(String::from("decimal numbers not supported"), start));
+            return Err(self.err("decimal numbers not supported", start));
         }
         if text.len() > 1 && text.starts_with('0') && text.bytes().any(|b| b != b'0') {
-            return Err(self.err(
-                String::from(
-                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                ),
+            return Err(self.err("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                 start,
             ));
         }
         Ok(int_from_digits(&text, 10))
+    }
+
+    /// "unterminated ... (detected at line N)" for a string starting at `offset` of `line`.
+    fn unterminated(
+        &self,
+        what: &str,
+        detected: u32,
+        line: u32,
+        offset: usize,
+    ) -> Box<CompileError> {
+        let detected = decimal(detected + self.line_base, 0);
+        let parts = [what, " (detected at line ", &detected, ")"];
+        self.err_at(
+            CompileErrorKind::SyntaxError,
+            &parts,
+            line,
+            offset as u32 + 1,
+        )
     }
 
     fn string(
@@ -741,7 +762,7 @@ impl<'s> Lexer<'s> {
         raw: bool,
         is_bytes: bool,
         fmt: bool,
-    ) -> Result<Token, CompileError> {
+    ) -> Result<Token, Box<CompileError>> {
         let bytes = self.src.as_bytes();
         let q = bytes[self.pos];
         let triple = self.peek_byte(1) == q && self.peek_byte(2) == q;
@@ -751,19 +772,12 @@ impl<'s> Lexer<'s> {
         let body_end;
         loop {
             if self.pos >= bytes.len() {
-                let msg = if triple {
-                    format!(
-                        "unterminated triple-quoted string literal (detected at line {})",
-                        self.line + self.line_base
-                    )
+                let (what, at) = if triple {
+                    ("unterminated triple-quoted string literal", self.line)
                 } else {
-                    format!(
-                        "unterminated string literal (detected at line {})",
-                        line + self.line_base
-                    )
+                    ("unterminated string literal", line)
                 };
-                let col = (start - ls + 1) as u32;
-                return Err(self.err_at(CompileErrorKind::SyntaxError, msg, line, col));
+                return Err(self.unterminated(what, at, line, start - ls));
             }
             let ch = bytes[self.pos];
             if ch == b'\\' {
@@ -779,12 +793,12 @@ impl<'s> Lexer<'s> {
             }
             if ch == b'\n' {
                 if !triple {
-                    let msg = format!(
-                        "unterminated string literal (detected at line {})",
-                        line + self.line_base
-                    );
-                    let col = (start - ls + 1) as u32;
-                    return Err(self.err_at(CompileErrorKind::SyntaxError, msg, line, col));
+                    return Err(self.unterminated(
+                        "unterminated string literal",
+                        line,
+                        line,
+                        start - ls,
+                    ));
                 }
                 self.pos += 1;
                 let p = self.pos;
@@ -810,7 +824,7 @@ impl<'s> Lexer<'s> {
                 let _ = bad;
                 return Err(self.err_at(
                     CompileErrorKind::SyntaxError,
-                    String::from("bytes can only contain ASCII literal characters"),
+                    &["bytes can only contain ASCII literal characters"],
                     line,
                     (start - ls + 1) as u32,
                 ));
@@ -835,24 +849,27 @@ impl<'s> Lexer<'s> {
         is_bytes: bool,
         line: u32,
         col: usize,
-    ) -> Result<String, CompileError> {
+    ) -> Result<String, Box<CompileError>> {
         decode_escapes(body, is_bytes)
-            .map_err(|m| self.err_at(CompileErrorKind::SyntaxError, m, line, (col + 1) as u32))
+            .map_err(|m| self.err_at(CompileErrorKind::SyntaxError, &[&m], line, (col + 1) as u32))
     }
+}
+
+/// The one-byte string of an ASCII byte (a bracket, a digit) for messages.
+fn ascii(b: &u8) -> &str {
+    core::str::from_utf8(core::slice::from_ref(b)).unwrap_or("?")
 }
 
 #[cfg(feature = "float")]
 fn parse_float(text: &str) -> f64 {
-    let t = if text.starts_with('.') {
-        format!("0{}", text)
-    } else {
-        String::from(text)
-    };
-    let t = if t.ends_with('.') {
-        format!("{}0", t)
-    } else {
-        t
-    };
+    let mut t = String::new();
+    if text.starts_with('.') {
+        t.push('0');
+    }
+    t.push_str(text);
+    if t.ends_with('.') {
+        t.push('0');
+    }
     crate::floatparse::parse_f64(&t).unwrap_or(f64::INFINITY)
 }
 
@@ -871,7 +888,7 @@ fn int_from_digits(digits: &str, radix: u32) -> Tok {
         }
     }
     if fits {
-        return Tok::Int(v);
+        return Tok::Int(Lit64::from_i64(v));
     }
     if radix == 10 {
         return Tok::BigInt(String::from(digits.trim_start_matches('0')));
@@ -892,11 +909,8 @@ fn int_from_digits(digits: &str, radix: u32) -> Tok {
     }
     let mut s = String::new();
     for (i, l) in limbs.iter().rev().enumerate() {
-        if i == 0 {
-            s.push_str(&format!("{}", l));
-        } else {
-            s.push_str(&format!("{:09}", l));
-        }
+        // The lower limbs zero-padded to nine digits.
+        s.push_str(&decimal(*l, if i == 0 { 0 } else { 9 }));
     }
     Tok::BigInt(s)
 }
@@ -1006,8 +1020,9 @@ pub fn needs_more_input(src: &str) -> bool {
         return true;
     }
     let mut lx = Lexer::new(src, "<stdin>");
-    let mut first_line_last: Option<Tok> = None;
-    let mut first_tok: Option<Tok> = None;
+    // Whether the first token starts a compound statement; whether the first line ends in ':'.
+    let mut compound_first: Option<bool> = None;
+    let mut colon_last = false;
     let mut first_line_done = false;
     loop {
         match lx.next_token() {
@@ -1019,11 +1034,23 @@ pub fn needs_more_input(src: &str) -> bool {
                     }
                     Tok::Newline | Tok::Indent | Tok::Dedent => {}
                     other => {
-                        if first_tok.is_none() {
-                            first_tok = Some(other.clone());
+                        if compound_first.is_none() {
+                            compound_first = Some(matches!(
+                                other,
+                                Tok::Kw(
+                                    Kw::If
+                                        | Kw::While
+                                        | Kw::For
+                                        | Kw::Try
+                                        | Kw::With
+                                        | Kw::Def
+                                        | Kw::Class
+                                        | Kw::Async
+                                ) | Tok::Op(P::At)
+                            ));
                         }
                         if !first_line_done {
-                            first_line_last = Some(other.clone());
+                            colon_last = matches!(other, Tok::Op(P::Colon));
                         }
                     }
                 }
@@ -1040,12 +1067,7 @@ pub fn needs_more_input(src: &str) -> bool {
     if lx.bracket_depth() > 0 {
         return true;
     }
-    let compound = matches!(
-        first_tok,
-        Some(Tok::Kw(
-            Kw::If | Kw::While | Kw::For | Kw::Try | Kw::With | Kw::Def | Kw::Class | Kw::Async
-        )) | Some(Tok::Op(P::At))
-    ) || first_line_last == Some(Tok::Op(P::Colon));
+    let compound = compound_first == Some(true) || colon_last;
     compound && !src.ends_with('\n')
 }
 
@@ -1072,9 +1094,23 @@ mod tests {
             match lx.next_token() {
                 Ok(t) if t.tok == Tok::Eof => panic!("no error for {:?}", src),
                 Ok(_) => {}
-                Err(e) => return e,
+                Err(e) => return *e,
             }
         }
+    }
+
+    fn int(v: i64) -> Tok {
+        Tok::Int(Lit64::from_i64(v))
+    }
+
+    #[cfg(feature = "complex")]
+    fn float(v: f64) -> Tok {
+        Tok::Float(Lit64::from_f64(v))
+    }
+
+    #[cfg(feature = "complex")]
+    fn imag(v: f64) -> Tok {
+        Tok::Imag(Lit64::from_f64(v))
     }
 
     fn name(s: &str) -> Tok {
@@ -1086,12 +1122,12 @@ mod tests {
         assert_eq!(
             toks("1_000 0x_ff 0o17 0b101 0 00"),
             vec![
-                Tok::Int(1000),
-                Tok::Int(255),
-                Tok::Int(15),
-                Tok::Int(5),
-                Tok::Int(0),
-                Tok::Int(0),
+                int(1000),
+                int(255),
+                int(15),
+                int(5),
+                int(0),
+                int(0),
                 Tok::Newline
             ]
         );
@@ -1131,7 +1167,7 @@ mod tests {
                 e.msg
             );
         }
-        assert_eq!(toks("15 0")[..2], [Tok::Int(15), Tok::Int(0)]);
+        assert_eq!(toks("15 0")[..2], [int(15), int(0)]);
     }
 
     #[test]
@@ -1140,17 +1176,17 @@ mod tests {
         assert_eq!(
             toks("1. .5 1e-3 1_000.5 2E+2 4j 1.5J")[..7],
             [
-                Tok::Float(1.0),
-                Tok::Float(0.5),
-                Tok::Float(0.001),
-                Tok::Float(1000.5),
-                Tok::Float(200.0),
-                Tok::Imag(4.0),
-                Tok::Imag(1.5)
+                float(1.0),
+                float(0.5),
+                float(0.001),
+                float(1000.5),
+                float(200.0),
+                imag(4.0),
+                imag(1.5)
             ]
         );
         assert_eq!(toks("x.y")[..3], [name("x"), Tok::Op(P::Dot), name("y")]);
-        assert_eq!(toks("1 if x else 2")[0], Tok::Int(1));
+        assert_eq!(toks("1 if x else 2")[0], int(1));
     }
 
     #[test]

@@ -8,7 +8,6 @@
 //! the stack; the compiler's recursion over the tree is bounded by the same limit.
 
 use alloc::boxed::Box;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -16,7 +15,7 @@ use crate::ast::*;
 use crate::bytecode::{
     BinOp, CmpOp, UnOp, FMT_CONV_ASCII, FMT_CONV_NONE, FMT_CONV_REPR, FMT_CONV_STR,
 };
-use crate::compile::{CompileError, CompileErrorKind};
+use crate::compile::{decimal, CompileError, CompileErrorKind};
 use crate::lexer::{decode_escapes, Kw, Lexer, Tok, Token, P};
 
 /// Maximum nesting units (see the module docs).
@@ -172,16 +171,29 @@ impl<'s> Parser<'s> {
 
     // ----- token helpers -----
 
+    /// Consume the current token and return it (for tokens that carry text).
     #[inline(never)]
-    fn bump(&mut self) -> PResult<Token> {
+    fn take(&mut self) -> PResult<Token> {
         let next = self.lx.next_token()?;
-        if !matches!(
-            self.tok.tok,
-            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Eof
-        ) {
+        if !self.at_layout() {
             self.prev_line = self.tok.line;
         }
         Ok(core::mem::replace(&mut self.tok, next))
+    }
+
+    /// Consume the current token. (Not `take` at every call site: dropping the returned
+    /// token there would be repeated at each of them.)
+    #[inline(never)]
+    fn bump(&mut self) -> PResult<()> {
+        self.take().map(drop)
+    }
+
+    /// True at a NEWLINE, INDENT, DEDENT or EOF token.
+    fn at_layout(&self) -> bool {
+        matches!(
+            self.tok.tok,
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Eof
+        )
     }
 
     fn is_op(&self, p: P) -> bool {
@@ -210,16 +222,25 @@ impl<'s> Parser<'s> {
         }
     }
 
+    /// A SyntaxError at `line:col`.
     #[cold]
     #[inline(never)]
-    pub fn error_at(&self, msg: String, line: u32, col: u32) -> Box<CompileError> {
-        Box::new(CompileError {
-            kind: CompileErrorKind::SyntaxError,
-            msg,
-            filename: String::from(self.filename),
+    fn error_at(&self, msg: &str, line: u32, col: u32) -> Box<CompileError> {
+        self.error_parts(&[msg], line, col)
+    }
+
+    /// A SyntaxError whose message is `parts` joined (cheaper at each call site than
+    /// `format!`).
+    #[cold]
+    #[inline(never)]
+    fn error_parts(&self, parts: &[&str], line: u32, col: u32) -> Box<CompileError> {
+        CompileError::new(
+            CompileErrorKind::SyntaxError,
+            parts,
+            self.filename,
             line,
             col,
-        })
+        )
     }
 
     /// An error at the current token ("was never closed" at EOF inside brackets,
@@ -227,29 +248,27 @@ impl<'s> Parser<'s> {
     #[cold]
     #[inline(never)]
     fn err_here(&self, msg: &str) -> Box<CompileError> {
-        if self.tok.tok == Tok::Eof {
-            if let Some((b, line, col)) = self.lx.open_bracket() {
-                return self.error_at(format!("'{}' was never closed", b as char), line, col);
-            }
-        }
         if let Some((b, line, col)) = self.lx.open_bracket() {
-            if msg == "invalid syntax" && line < self.tok.line && self.lx.line_base == 0 {
-                return self.error_at(format!("'{}' was never closed", b as char), line, col);
+            if matches!(self.tok.tok, Tok::Eof)
+                || (msg == "invalid syntax" && line < self.tok.line && self.lx.line_base == 0)
+            {
+                let msg = match b {
+                    b'(' => "'(' was never closed",
+                    b'[' => "'[' was never closed",
+                    _ => "'{' was never closed",
+                };
+                return self.error_at(msg, line, col);
             }
         }
-        if self.tok.tok == Tok::Eof {
-            return self.error_at(String::from(msg), self.prev_line, self.tok.col);
+        if matches!(self.tok.tok, Tok::Eof) {
+            return self.error_at(msg, self.prev_line, self.tok.col);
         }
-        if self.tok.tok == Tok::Indent {
-            let mut e = self.error_at(
-                String::from("unexpected indent"),
-                self.tok.line,
-                self.tok.col,
-            );
+        if matches!(self.tok.tok, Tok::Indent) {
+            let mut e = self.error_at("unexpected indent", self.tok.line, self.tok.col);
             e.kind = CompileErrorKind::IndentationError;
             return e;
         }
-        self.error_at(String::from(msg), self.tok.line, self.tok.col)
+        self.error_at(msg, self.tok.line, self.tok.col)
     }
 
     #[inline(never)]
@@ -258,7 +277,9 @@ impl<'s> Parser<'s> {
             Ok(())
         } else if matches!(p, P::Colon) {
             Err(self.err_here("expected ':'"))
-        } else if matches!(p, P::RParen | P::RBracket | P::RBrace) && self.tok.tok == Tok::Eof {
+        } else if matches!(p, P::RParen | P::RBracket | P::RBrace)
+            && matches!(self.tok.tok, Tok::Eof)
+        {
             Err(self.err_here("unexpected EOF while parsing"))
         } else {
             Err(self.err_here("invalid syntax"))
@@ -268,7 +289,7 @@ impl<'s> Parser<'s> {
     #[inline(never)]
     fn expect_name(&mut self) -> PResult<String> {
         if let Tok::Name(_) = &self.tok.tok {
-            if let Tok::Name(n) = self.bump()?.tok {
+            if let Tok::Name(n) = self.take()?.tok {
                 return Ok(n);
             }
         }
@@ -309,7 +330,7 @@ impl<'s> Parser<'s> {
             if let Some(s) = self.pending.pop() {
                 return Ok(Some(s));
             }
-            while self.tok.tok == Tok::Newline {
+            while matches!(self.tok.tok, Tok::Newline) {
                 self.bump()?;
             }
             match self.tok.tok {
@@ -329,14 +350,14 @@ impl<'s> Parser<'s> {
 
     /// Parse a single expression (Eval mode), followed only by newlines and EOF.
     pub fn parse_eval_input(&mut self) -> PResult<Expr> {
-        while self.tok.tok == Tok::Newline {
+        while matches!(self.tok.tok, Tok::Newline) {
             self.bump()?;
         }
         let e = self.parse_testlist_star_expr()?;
-        while self.tok.tok == Tok::Newline {
+        while matches!(self.tok.tok, Tok::Newline) {
             self.bump()?;
         }
-        if self.tok.tok != Tok::Eof {
+        if !matches!(self.tok.tok, Tok::Eof) {
             return Err(self.err_here("invalid syntax"));
         }
         Ok(e)
@@ -376,7 +397,7 @@ impl<'s> Parser<'s> {
                 out.push(Stmt { kind, line, col });
             }
             if self.eat_op(P::Semi)? {
-                if self.tok.tok == Tok::Newline || self.tok.tok == Tok::Eof {
+                if matches!(self.tok.tok, Tok::Newline) || matches!(self.tok.tok, Tok::Eof) {
                     break;
                 }
                 continue;
@@ -398,16 +419,21 @@ impl<'s> Parser<'s> {
         self.expect_op(P::Colon)?;
         self.enter()?;
         let mut body = Vec::new();
-        if self.tok.tok == Tok::Newline {
+        if matches!(self.tok.tok, Tok::Newline) {
             self.bump()?;
-            if self.tok.tok != Tok::Indent {
-                let at = if self.tok.tok == Tok::Eof {
+            if !matches!(self.tok.tok, Tok::Indent) {
+                let at = if matches!(self.tok.tok, Tok::Eof) {
                     line
                 } else {
                     self.tok.line
                 };
-                let mut e = self.error_at(
-                    format!("expected an indented block after {} on line {}", what, line),
+                let mut e = self.error_parts(
+                    &[
+                        "expected an indented block after ",
+                        what,
+                        " on line ",
+                        &decimal(line, 0),
+                    ],
                     at,
                     self.tok.col,
                 );
@@ -415,10 +441,10 @@ impl<'s> Parser<'s> {
                 return Err(e);
             }
             self.bump()?;
-            while self.tok.tok != Tok::Dedent && self.tok.tok != Tok::Eof {
+            while !matches!(self.tok.tok, Tok::Dedent) && !matches!(self.tok.tok, Tok::Eof) {
                 self.parse_stmt(&mut body)?;
             }
-            if self.tok.tok == Tok::Dedent {
+            if matches!(self.tok.tok, Tok::Dedent) {
                 self.bump()?;
             }
         } else {
@@ -507,11 +533,7 @@ impl<'s> Parser<'s> {
             let hline = self.tok.line;
             if let Some(last) = handlers.last() {
                 if last.typ.is_none() {
-                    return Err(self.error_at(
-                        String::from("default 'except:' must be last"),
-                        last.line,
-                        1,
-                    ));
+                    return Err(self.error_at("default 'except:' must be last", last.line, 1));
                 }
             }
             self.bump()?;
@@ -589,7 +611,7 @@ impl<'s> Parser<'s> {
         let mut decorators = Vec::new();
         while self.eat_op(P::At)? {
             decorators.push(self.parse_namedexpr_test()?);
-            if self.tok.tok != Tok::Newline {
+            if !matches!(self.tok.tok, Tok::Newline) {
                 return Err(self.err_here("invalid syntax"));
             }
             self.bump()?;
@@ -655,6 +677,15 @@ impl<'s> Parser<'s> {
         })))
     }
 
+    /// A parameter's name, and its annotation (parsed and dropped) if `annotations`.
+    fn parse_param_name(&mut self, annotations: bool) -> PResult<String> {
+        let n = self.expect_name()?;
+        if annotations && self.eat_op(P::Colon)? {
+            self.parse_test()?;
+        }
+        Ok(n)
+    }
+
     /// Parameters up to `end` (`)` for def, `:` for lambda).
     fn parse_params(&mut self, end: P, annotations: bool) -> PResult<Params> {
         let mut ps = Params::default();
@@ -669,39 +700,26 @@ impl<'s> Parser<'s> {
             let (line, col) = (self.tok.line, self.tok.col);
             if self.eat_op(P::Slash)? {
                 if ps.pos.is_empty() || star_seen {
-                    return Err(self.error_at(String::from("invalid syntax"), line, col));
+                    return Err(self.error_at("invalid syntax", line, col));
                 }
             } else if self.eat_op(P::DoubleStar)? {
-                let n = self.expect_name()?;
-                if annotations && self.eat_op(P::Colon)? {
-                    self.parse_test()?;
-                }
+                let n = self.parse_param_name(annotations)?;
                 names.push(n.clone());
                 ps.kwarg = Some(n);
             } else if self.eat_op(P::Star)? {
                 if star_seen {
-                    return Err(self.error_at(
-                        String::from("* argument may appear only once"),
-                        line,
-                        col,
-                    ));
+                    return Err(self.error_at("* argument may appear only once", line, col));
                 }
                 star_seen = true;
                 if let Tok::Name(_) = self.tok.tok {
-                    let n = self.expect_name()?;
-                    if annotations && self.eat_op(P::Colon)? {
-                        self.parse_test()?;
-                    }
+                    let n = self.parse_param_name(annotations)?;
                     names.push(n.clone());
                     ps.vararg = Some(n);
                 } else {
                     bare_star = Some((line, col));
                 }
             } else {
-                let n = self.expect_name()?;
-                if annotations && self.eat_op(P::Colon)? {
-                    self.parse_test()?;
-                }
+                let n = self.parse_param_name(annotations)?;
                 let default = if self.eat_op(P::Eq)? {
                     Some(self.parse_test()?)
                 } else {
@@ -721,7 +739,7 @@ impl<'s> Parser<'s> {
                         seen_default = true;
                     } else if seen_default {
                         return Err(self.error_at(
-                            String::from("non-default argument follows default argument"),
+                            "non-default argument follows default argument",
                             line,
                             col,
                         ));
@@ -740,16 +758,12 @@ impl<'s> Parser<'s> {
             }
         }
         if let Some((line, col)) = bare_star {
-            return Err(self.error_at(
-                String::from("named arguments must follow bare *"),
-                line,
-                col,
-            ));
+            return Err(self.error_at("named arguments must follow bare *", line, col));
         }
         for (i, n) in names.iter().enumerate() {
             if names[..i].contains(n) {
-                return Err(self.error_at(
-                    format!("duplicate argument '{}' in function definition", n),
+                return Err(self.error_parts(
+                    &["duplicate argument '", n, "' in function definition"],
                     self.tok.line,
                     self.tok.col,
                 ));
@@ -955,11 +969,12 @@ impl<'s> Parser<'s> {
                             ExprKind::List(_) => "list",
                             _ => expr_description(&first),
                         };
-                        return Err(self.error_at(
-                            format!(
-                                "'{}' is an illegal expression for augmented assignment",
-                                what
-                            ),
+                        return Err(self.error_parts(
+                            &[
+                                "'",
+                                what,
+                                "' is an illegal expression for augmented assignment",
+                            ],
                             first.line,
                             first.col,
                         ));
@@ -976,14 +991,14 @@ impl<'s> Parser<'s> {
                 ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => {}
                 ExprKind::Tuple(_) => {
                     return Err(self.error_at(
-                        String::from("only single target (not tuple) can be annotated"),
+                        "only single target (not tuple) can be annotated",
                         first.line,
                         first.col,
                     ))
                 }
                 _ => {
                     return Err(self.error_at(
-                        String::from("illegal target for annotation"),
+                        "illegal target for annotation",
                         first.line,
                         first.col,
                     ))
@@ -999,11 +1014,7 @@ impl<'s> Parser<'s> {
             return Ok(None);
         }
         if let ExprKind::Starred(_) = first.kind {
-            return Err(self.error_at(
-                String::from("can't use starred expression here"),
-                first.line,
-                first.col,
-            ));
+            return Err(self.error_at("can't use starred expression here", first.line, first.col));
         }
         Ok(Some(StmtKind::Expr(first)))
     }
@@ -1020,7 +1031,7 @@ impl<'s> Parser<'s> {
                         stars += 1;
                         if stars > 1 {
                             return Err(self.error_at(
-                                String::from("multiple starred expressions in assignment"),
+                                "multiple starred expressions in assignment",
                                 it.line,
                                 it.col,
                             ));
@@ -1033,21 +1044,17 @@ impl<'s> Parser<'s> {
             ExprKind::Starred(inner) => {
                 if !in_seq {
                     return Err(self.error_at(
-                        String::from("starred assignment target must be in a list or tuple"),
+                        "starred assignment target must be in a list or tuple",
                         e.line,
                         e.col,
                     ));
                 }
                 if let ExprKind::Starred(_) = inner.kind {
-                    return Err(self.error_at(String::from("invalid syntax"), e.line, e.col));
+                    return Err(self.error_at("invalid syntax", e.line, e.col));
                 }
                 self.check_target(inner, false)
             }
-            _ => Err(self.error_at(
-                format!("cannot assign to {}", expr_description(e)),
-                e.line,
-                e.col,
-            )),
+            _ => Err(self.error_parts(&["cannot assign to ", expr_description(e)], e.line, e.col)),
         }
     }
 
@@ -1060,14 +1067,8 @@ impl<'s> Parser<'s> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => {
-                Err(self.error_at(String::from("cannot delete starred"), e.line, e.col))
-            }
-            _ => Err(self.error_at(
-                format!("cannot delete {}", expr_description(e)),
-                e.line,
-                e.col,
-            )),
+            ExprKind::Starred(_) => Err(self.error_at("cannot delete starred", e.line, e.col)),
+            _ => Err(self.error_parts(&["cannot delete ", expr_description(e)], e.line, e.col)),
         }
     }
 
@@ -1189,11 +1190,11 @@ impl<'s> Parser<'s> {
             let name = match &e.kind {
                 ExprKind::Name(n) => n.clone(),
                 _ => {
-                    return Err(self.error_at(
-                        format!(
-                            "cannot use assignment expressions with {}",
-                            expr_description(&e)
-                        ),
+                    return Err(self.error_parts(
+                        &[
+                            "cannot use assignment expressions with ",
+                            expr_description(&e),
+                        ],
                         e.line,
                         e.col,
                     ))
@@ -1420,7 +1421,7 @@ impl<'s> Parser<'s> {
         operands: &mut Vec<Expr>,
         ops: &mut Vec<(PendingOp, u8, u32, u32)>,
     ) -> PResult<()> {
-        let bad = || self.error_at(String::from("invalid syntax"), self.tok.line, self.tok.col);
+        let bad = || self.error_at("invalid syntax", self.tok.line, self.tok.col);
         let (op, _, line, col) = ops.pop().ok_or_else(bad)?;
         match op {
             PendingOp::Unary(u) => {
@@ -1486,7 +1487,7 @@ impl<'s> Parser<'s> {
         loop {
             let (line, col) = (self.tok.line, self.tok.col);
             let kind = match self.tok.tok {
-                Tok::Op(P::Dot) | Tok::Op(P::LParen) | Tok::Op(P::LBracket) => self.bump()?.tok,
+                Tok::Op(P::Dot) | Tok::Op(P::LParen) | Tok::Op(P::LBracket) => self.take()?.tok,
                 _ => break,
             };
             links += 1;
@@ -1571,9 +1572,7 @@ impl<'s> Parser<'s> {
             if self.eat_op(P::Star)? {
                 if seen_dstar {
                     return Err(self.error_at(
-                        String::from(
-                            "iterable argument unpacking follows keyword argument unpacking",
-                        ),
+                        "iterable argument unpacking follows keyword argument unpacking",
                         line,
                         col,
                     ));
@@ -1585,45 +1584,44 @@ impl<'s> Parser<'s> {
             } else {
                 let e = self.parse_namedexpr_test()?;
                 if self.is_op(P::Eq) {
-                    let name = match e.kind {
-                        ExprKind::Name(n) => n,
-                        _ => return Err(self.error_at(
-                            String::from(
+                    let name =
+                        match e.kind {
+                            ExprKind::Name(n) => n,
+                            _ => return Err(self.error_at(
                                 "expression cannot contain assignment, perhaps you meant \"==\"?",
-                            ),
-                            e.line,
-                            e.col,
-                        )),
-                    };
+                                e.line,
+                                e.col,
+                            )),
+                        };
                     self.bump()?;
                     let v = self.parse_test()?;
                     if args
                         .iter()
                         .any(|a| matches!(a, Arg::Kw(n, _) if *n == name))
                     {
-                        return Err(self.error_at(
-                            format!("keyword argument repeated: {}", name),
+                        return Err(self.error_parts(
+                            &["keyword argument repeated: ", &name],
                             line,
                             col,
                         ));
                     }
                     seen_kw = true;
                     args.push(Arg::Kw(name, v));
-                } else if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
-                    let g = self.parse_comp_tail(CompKind::Gen, e, None, line, col)?;
+                } else if self.at_comp_for() {
+                    let g = self.parse_comp_tail(None, CompKind::Gen, e, None, line, col)?;
                     genexp_at = Some((line, col));
                     args.push(Arg::Pos(g));
                 } else {
                     if seen_dstar {
                         return Err(self.error_at(
-                            String::from("positional argument follows keyword argument unpacking"),
+                            "positional argument follows keyword argument unpacking",
                             line,
                             col,
                         ));
                     }
                     if seen_kw {
                         return Err(self.error_at(
-                            String::from("positional argument follows keyword argument"),
+                            "positional argument follows keyword argument",
                             line,
                             col,
                         ));
@@ -1637,20 +1635,37 @@ impl<'s> Parser<'s> {
         }
         if let Some((line, col)) = genexp_at {
             if args.len() > 1 {
-                return Err(self.error_at(
-                    String::from("Generator expression must be parenthesized"),
-                    line,
-                    col,
-                ));
+                return Err(self.error_at("Generator expression must be parenthesized", line, col));
             }
         }
         Ok(args)
     }
 
-    /// After the element of a comprehension: `for ... in ... [if ...]*` clauses.
+    /// At the `for` (or `async for`) that makes a comprehension of what precedes it.
+    fn at_comp_for(&self) -> bool {
+        self.is_kw(Kw::For) || self.is_kw(Kw::Async)
+    }
+
+    /// The items of a bracketed display after its first: `, item`* (a trailing comma allowed)
+    /// through the closing bracket.
+    fn parse_items_to(&mut self, close: P, first: Expr) -> PResult<Vec<Expr>> {
+        let mut items = alloc::vec![first];
+        while self.eat_op(P::Comma)? {
+            if self.is_op(close) {
+                break;
+            }
+            items.push(self.parse_star_or_test()?);
+        }
+        self.expect_op(close)?;
+        Ok(items)
+    }
+
+    /// After the element of a comprehension: `for ... in ... [if ...]*` clauses, then the
+    /// closing bracket `close` if it is a bracketed one (not a call's sole argument).
     #[inline(never)]
     fn parse_comp_tail(
         &mut self,
+        close: Option<P>,
         kind: CompKind,
         elt: Expr,
         value: Option<Expr>,
@@ -1684,6 +1699,9 @@ impl<'s> Parser<'s> {
             });
         }
         let scope_id = self.new_scope_id();
+        if let Some(close) = close {
+            self.expect_op(close)?;
+        }
         Ok(Expr::new(
             ExprKind::Comp(Box::new(Comp {
                 kind,
@@ -1701,7 +1719,7 @@ impl<'s> Parser<'s> {
         let (line, col) = (self.tok.line, self.tok.col);
         let kind = match &self.tok.tok {
             Tok::Name(_) => {
-                if let Tok::Name(n) = self.bump()?.tok {
+                if let Tok::Name(n) = self.take()?.tok {
                     ExprKind::Name(n)
                 } else {
                     return Err(self.err_here("invalid syntax"));
@@ -1712,7 +1730,7 @@ impl<'s> Parser<'s> {
                 self.bump()?;
                 ExprKind::Int(v)
             }
-            Tok::BigInt(_) => match self.bump()?.tok {
+            Tok::BigInt(_) => match self.take()?.tok {
                 Tok::BigInt(s) => ExprKind::BigInt(s),
                 _ => return Err(self.err_here("invalid syntax")),
             },
@@ -1770,29 +1788,20 @@ impl<'s> Parser<'s> {
             return Ok(y);
         }
         let first = self.parse_star_or_test()?;
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
-            let g = self.parse_comp_tail(CompKind::Gen, first, None, line, col)?;
-            self.expect_op(P::RParen)?;
-            return Ok(g);
+        if self.at_comp_for() {
+            return self.parse_comp_tail(Some(P::RParen), CompKind::Gen, first, None, line, col);
         }
         if self.eat_op(P::RParen)? {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(self.error_at(
-                    String::from("can't use starred expression here"),
+                    "can't use starred expression here",
                     first.line,
                     first.col,
                 ));
             }
             return Ok(first);
         }
-        let mut items = alloc::vec![first];
-        while self.eat_op(P::Comma)? {
-            if self.is_op(P::RParen) {
-                break;
-            }
-            items.push(self.parse_star_or_test()?);
-        }
-        self.expect_op(P::RParen)?;
+        let items = self.parse_items_to(P::RParen, first)?;
         Ok(Expr::new(ExprKind::Tuple(items), line, col))
     }
 
@@ -1803,19 +1812,10 @@ impl<'s> Parser<'s> {
             return Ok(Expr::new(ExprKind::List(Vec::new()), line, col));
         }
         let first = self.parse_star_or_test()?;
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
-            let g = self.parse_comp_tail(CompKind::List, first, None, line, col)?;
-            self.expect_op(P::RBracket)?;
-            return Ok(g);
+        if self.at_comp_for() {
+            return self.parse_comp_tail(Some(P::RBracket), CompKind::List, first, None, line, col);
         }
-        let mut items = alloc::vec![first];
-        while self.eat_op(P::Comma)? {
-            if self.is_op(P::RBracket) {
-                break;
-            }
-            items.push(self.parse_star_or_test()?);
-        }
-        self.expect_op(P::RBracket)?;
+        let items = self.parse_items_to(P::RBracket, first)?;
         Ok(Expr::new(ExprKind::List(items), line, col))
     }
 
@@ -1831,19 +1831,17 @@ impl<'s> Parser<'s> {
             let k = self.parse_star_or_test()?;
             if !self.is_op(P::Colon) || matches!(k.kind, ExprKind::Starred(_)) {
                 // Set display or set comprehension.
-                if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
-                    let g = self.parse_comp_tail(CompKind::Set, k, None, line, col)?;
-                    self.expect_op(P::RBrace)?;
-                    return Ok(g);
+                if self.at_comp_for() {
+                    return self.parse_comp_tail(
+                        Some(P::RBrace),
+                        CompKind::Set,
+                        k,
+                        None,
+                        line,
+                        col,
+                    );
                 }
-                let mut items = alloc::vec![k];
-                while self.eat_op(P::Comma)? {
-                    if self.is_op(P::RBrace) {
-                        break;
-                    }
-                    items.push(self.parse_star_or_test()?);
-                }
-                self.expect_op(P::RBrace)?;
+                let items = self.parse_items_to(P::RBrace, k)?;
                 return Ok(Expr::new(ExprKind::Set(items), line, col));
             }
             Some(k)
@@ -1855,10 +1853,15 @@ impl<'s> Parser<'s> {
                 Some(k) => {
                     self.expect_op(P::Colon)?;
                     let v = self.parse_test()?;
-                    if pairs.is_empty() && (self.is_kw(Kw::For) || self.is_kw(Kw::Async)) {
-                        let g = self.parse_comp_tail(CompKind::Dict, k, Some(v), line, col)?;
-                        self.expect_op(P::RBrace)?;
-                        return Ok(g);
+                    if pairs.is_empty() && self.at_comp_for() {
+                        return self.parse_comp_tail(
+                            Some(P::RBrace),
+                            CompKind::Dict,
+                            k,
+                            Some(v),
+                            line,
+                            col,
+                        );
                     }
                     pairs.push((Some(k), v));
                 }
@@ -1894,7 +1897,7 @@ impl<'s> Parser<'s> {
                 Tok::Str(_) | Tok::Bytes(_) | Tok::FStr { .. } => {}
                 _ => break,
             }
-            match self.bump()?.tok {
+            match self.take()?.tok {
                 Tok::Str(s) => {
                     any_str = true;
                     push_lit(&mut parts, &s);
@@ -1910,11 +1913,7 @@ impl<'s> Parser<'s> {
         }
         if let Some(b) = bytes {
             if any_str {
-                return Err(self.error_at(
-                    String::from("cannot mix bytes and nonbytes literals"),
-                    line,
-                    col,
-                ));
+                return Err(self.error_at("cannot mix bytes and nonbytes literals", line, col));
             }
             return Ok(Expr::new(ExprKind::Bytes(b), line, col));
         }
@@ -1939,23 +1938,19 @@ impl<'s> Parser<'s> {
         nest: u32,
     ) -> PResult<()> {
         if nest > 2 {
-            return Err(self.error_at(
-                String::from("f-string: expressions nested too deeply"),
-                line,
-                col,
-            ));
+            return Err(self.error_at("f-string: expressions nested too deeply", line, col));
         }
         let b = body.as_bytes();
         let mut i = 0;
         let mut lit_start = 0;
-        let ferr = |p: &Self, m: &str| p.error_at(format!("f-string: {}", m), line, col);
+        let ferr = |p: &Self, m: &str| p.error_parts(&["f-string: ", m], line, col);
         let mut lit = String::new();
         let flush = |p: &Self, lit: &mut String, from: usize, to: usize| -> PResult<()> {
             let chunk = &body[from..to];
             if raw {
                 lit.push_str(chunk);
             } else {
-                let d = decode_escapes(chunk, false).map_err(|m| p.error_at(m, line, col))?;
+                let d = decode_escapes(chunk, false).map_err(|m| p.error_at(&m, line, col))?;
                 lit.push_str(&d);
             }
             Ok(())
@@ -2105,7 +2100,7 @@ impl<'s> Parser<'s> {
             } else {
                 sub.parse_testlist_star_expr()?
             };
-            if sub.tok.tok != Tok::Eof {
+            if !matches!(sub.tok.tok, Tok::Eof) {
                 return Err(sub.err_here("f-string: invalid syntax"));
             }
             self.next_scope = sub.next_scope;
@@ -2127,14 +2122,14 @@ fn push_lit(parts: &mut Vec<FPart>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::ToString;
+    use alloc::format;
 
     /// S-expression form of an expression, for precedence tests.
     fn sx(e: &Expr) -> String {
         match &e.kind {
             ExprKind::Name(n) => n.clone(),
-            ExprKind::Int(i) => i.to_string(),
-            ExprKind::Float(f) => format!("{:?}", f),
+            ExprKind::Int(i) => format!("{}", i.i64()),
+            ExprKind::Float(f) => format!("{:?}", f.f64()),
             ExprKind::Str(s) => format!("{:?}", s),
             ExprKind::True => String::from("True"),
             ExprKind::None => String::from("None"),

@@ -3,7 +3,7 @@
 //! then resolution of free variables to the enclosing function scope that binds them (which
 //! makes them cells there), and slot assignment.
 
-use alloc::format;
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -112,14 +112,14 @@ impl SymTable {
         }
     }
 
-    fn err(&self, msg: String, line: u32, col: u32) -> CompileError {
-        CompileError {
-            kind: CompileErrorKind::SyntaxError,
-            msg,
-            filename: self.filename.clone(),
+    fn err(&self, parts: &[&str], line: u32, col: u32) -> Box<CompileError> {
+        CompileError::new(
+            CompileErrorKind::SyntaxError,
+            parts,
+            &self.filename,
             line,
             col,
-        }
+        )
     }
 
     pub fn build_stmt(s: &Stmt, filename: &str) -> CResult<SymTable> {
@@ -305,7 +305,7 @@ impl SymTable {
                 return Ok(());
             }
             return Err(self.err(
-                String::from("nonlocal declaration not allowed at module level"),
+                &["nonlocal declaration not allowed at module level"],
                 s.line,
                 s.col,
             ));
@@ -314,29 +314,27 @@ impl SymTable {
         for n in names {
             let f = self.cur().flags(n);
             if f & PARAM != 0 {
-                return Err(self.err(
-                    format!("name '{}' is parameter and {}", n, what),
-                    s.line,
-                    s.col,
-                ));
+                return Err(self.err(&["name '", n, "' is parameter and ", what], s.line, s.col));
             }
             if f & (GLOBAL | NONLOCAL) != 0 && (f & GLOBAL != 0) != global {
-                return Err(self.err(
-                    format!("name '{}' is nonlocal and global", n),
-                    s.line,
-                    s.col,
-                ));
+                return Err(self.err(&["name '", n, "' is nonlocal and global"], s.line, s.col));
             }
             if f & BOUND != 0 && f & (GLOBAL | NONLOCAL) == 0 {
                 return Err(self.err(
-                    format!("name '{}' is assigned to before {} declaration", n, what),
+                    &[
+                        "name '",
+                        n,
+                        "' is assigned to before ",
+                        what,
+                        " declaration",
+                    ],
                     s.line,
                     s.col,
                 ));
             }
             if f & USED != 0 && f & (GLOBAL | NONLOCAL) == 0 {
                 return Err(self.err(
-                    format!("name '{}' is used prior to {} declaration", n, what),
+                    &["name '", n, "' is used prior to ", what, " declaration"],
                     s.line,
                     s.col,
                 ));
@@ -611,14 +609,12 @@ impl SymTable {
 
     fn mark_yield(&mut self, e: &Expr) -> CResult<()> {
         match self.cur().kind {
-            ScopeKind::Comp => {
-                Err(self.err(String::from("'yield' inside comprehension"), e.line, e.col))
-            }
+            ScopeKind::Comp => Err(self.err(&["'yield' inside comprehension"], e.line, e.col)),
             ScopeKind::Function => {
                 self.cur().is_generator = true;
                 Ok(())
             }
-            _ => Err(self.err(String::from("'yield' outside function"), e.line, e.col)),
+            _ => Err(self.err(&["'yield' outside function"], e.line, e.col)),
         }
     }
 
@@ -635,9 +631,7 @@ impl SymTable {
         }
         match self.scopes[j].kind {
             ScopeKind::Class => Err(self.err(
-                String::from(
-                    "assignment expression within a comprehension cannot be used in a class body",
-                ),
+                &["assignment expression within a comprehension cannot be used in a class body"],
                 e.line,
                 e.col,
             )),
@@ -723,11 +717,7 @@ impl SymTable {
                 .find(|(n, _, _)| n == name)
                 .map(|(_, l, c)| (*l, *c))
                 .unwrap_or((0, 0));
-            return Err(self.err(
-                format!("no binding for nonlocal '{}' found", name),
-                line,
-                col,
-            ));
+            return Err(self.err(&["no binding for nonlocal '", name, "' found"], line, col));
         }
         Ok(())
     }

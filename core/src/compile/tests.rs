@@ -1,5 +1,6 @@
 use super::*;
 use crate::disasm::{disassemble, verify};
+use alloc::format;
 use std::println;
 
 fn ok(src: &str) -> RawCode {
@@ -1184,4 +1185,12 @@ fn programs_compile_and_verify() {
     for p in PROGRAMS {
         ok_if_supported(p);
     }
+}
+
+#[test]
+fn decimal_digits() {
+    assert_eq!(decimal(0, 0), "0");
+    assert_eq!(decimal(7, 9), "000000007");
+    assert_eq!(decimal(4_294_967_295, 0), "4294967295");
+    assert_eq!(decimal(123_456_789, 9), "123456789");
 }
