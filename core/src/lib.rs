@@ -26,6 +26,7 @@ pub mod fmod;
 pub mod numfmt;
 
 // Embedding interface boards implement.
+pub mod errno;
 pub mod port;
 
 // Runtime: values, heap, names, objects.
@@ -40,6 +41,7 @@ pub mod call;
 pub mod interp;
 pub mod loader;
 pub mod ops;
+#[cfg(feature = "vfs")]
 pub mod vfs;
 pub mod vm;
 
