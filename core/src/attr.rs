@@ -335,6 +335,7 @@ fn builtin_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> 
                 _ => None,
             }
         }
+        #[cfg(feature = "vfs")]
         Kind::Native if crate::obj::file::is_file(obj) => crate::obj::file::file_attr(obj, name),
         Kind::Function => {
             let f = func_ref(obj);
@@ -1032,10 +1033,7 @@ pub fn new_immutable(
 
 /// The `__new__` of str and int: `args[0]` is the class.
 pub fn immutable_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let cls = *args
-        .pos
-        .first()
-        .ok_or_else(|| vm.type_error("__new__(): not enough arguments"))?;
+    let cls = args.arg(vm, 0, "__new__(): not enough arguments")?;
     if !is_type(cls) || !matches!(type_ref(cls).kind, Kind::Str | Kind::Int | Kind::Tuple) {
         return Err(vm.type_error("__new__(X): X is not a subtype of str, int or tuple"));
     }

@@ -488,10 +488,7 @@ fn bi_enumerate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(s) => ops::to_index(vm, s)?,
         None => 0,
     };
-    let src = *args
-        .pos
-        .first()
-        .ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable'"))?;
+    let src = args.arg(vm, 0, "enumerate() missing required argument 'iterable'")?;
     let it = ops::iter(vm, src)?;
     crate::obj::iter::new_iter(
         vm,
@@ -733,10 +730,7 @@ fn bi_dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn exec_eval(vm: &mut Vm, args: &Args, mode: crate::compile::CompileMode) -> PyResult<Value> {
-    let src_v = *args
-        .pos
-        .first()
-        .ok_or_else(|| vm.type_error("exec() missing argument"))?;
+    let src_v = args.arg(vm, 0, "exec() missing argument")?;
     let name = match mode {
         crate::compile::CompileMode::Eval => "eval",
         _ => "exec",
@@ -812,10 +806,7 @@ fn bi_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn bi_import(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let name = *args
-        .pos
-        .first()
-        .ok_or_else(|| vm.type_error("__import__() missing argument"))?;
+    let name = args.arg(vm, 0, "__import__() missing argument")?;
     let q = string::to_qstr(vm, name)?;
     let fromlist = args.pos.get(3).copied().unwrap_or(Value::NONE);
     let level = args.pos.get(4).copied().unwrap_or(Value::small_int(0));
@@ -966,10 +957,7 @@ pub fn construct(
             }
             if args.len() >= 2 || !kw.is_empty() {
                 if let Some(b) = string::bytes_of(args[0]) {
-                    return match core::str::from_utf8(b) {
-                        Ok(s) => string::new_str(vm, s),
-                        Err(_) => Err(vm.new_error(&UNICODE_ERROR_TYPE, "invalid utf-8")),
-                    };
+                    return string::decode_utf8(vm, b);
                 }
                 return Err(vm.type_error("decoding to str: need a bytes-like object"));
             }
@@ -990,8 +978,6 @@ pub fn construct(
                             return Err(vm.type_error("string argument without an encoding"));
                         }
                         Vec::from(s.as_bytes())
-                    } else if let Some(b) = string::bytes_of(v) {
-                        Vec::from(b)
                     } else if let Some(n) = small_of(v) {
                         if n < 0 {
                             return Err(vm.value_error("negative count"));
@@ -1003,16 +989,7 @@ pub fn construct(
                             vm.overflow_error("cannot fit 'int' into an index-sized integer")
                         );
                     } else {
-                        let l = ops::collect_iterable(vm, v)?;
-                        let mut out = Vec::new();
-                        for &x in list_items(l) {
-                            let b = ops::to_index(vm, x)?;
-                            if !(0..256).contains(&b) {
-                                return Err(vm.value_error("bytes must be in range(0, 256)"));
-                            }
-                            out.push(b as u8);
-                        }
-                        out
+                        string::bytes_from(vm, v)?
                     }
                 }
             };
@@ -1314,6 +1291,7 @@ pub fn make_builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         map_set_qstr(vm, d, t.name, t.as_value())?;
     }
     // One object for `open` and `io.open`, as in MicroPython.
+    #[cfg(feature = "vfs")]
     map_set_qstr(vm, d, q::open, crate::obj::file::OPEN.as_value())?;
     map_set_qstr(vm, d, q::NotImplemented, Value::NOT_IMPLEMENTED)?;
     map_set_qstr(vm, d, q::Ellipsis, Value::ELLIPSIS)?;

@@ -34,6 +34,7 @@ pub mod fmod;
 pub mod numfmt;
 
 // Embedding interface boards implement.
+pub mod errno;
 pub mod port;
 
 // Runtime: values, heap, names, objects.
@@ -48,6 +49,7 @@ pub mod call;
 pub mod interp;
 pub mod loader;
 pub mod ops;
+#[cfg(feature = "vfs")]
 pub mod vfs;
 pub mod vm;
 

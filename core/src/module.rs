@@ -94,17 +94,28 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
         file.push_str(leaf);
         let base_len = file.len();
         file.push_str(".py");
-        if let Some(src) = crate::vfs::read_source(vm, &file) {
+        if let Some(src) = read_source(vm, &file) {
             return exec_module_source(vm, full, &file, &src, Value::NULL).map(Some);
         }
         file.truncate(base_len);
         file.push_str("/__init__.py");
-        if let Some(src) = crate::vfs::read_source(vm, &file) {
+        if let Some(src) = read_source(vm, &file) {
             let path = vm.new_str(&file[..base_len])?;
             return exec_module_source(vm, full, &file, &src, path).map(Some);
         }
     }
     Ok(None)
+}
+
+/// The source of a `.py` file for `import` (and the board's `boot.py`/`main.py`): through the
+/// VFS when something is mounted, otherwise from the port (boards without a filesystem,
+/// embedders with their own files).
+pub fn read_source(vm: &mut Vm, path: &str) -> Option<alloc::vec::Vec<u8>> {
+    #[cfg(feature = "vfs")]
+    if !vm.vfs.is_empty() {
+        return vm.vfs.read_all(path).ok();
+    }
+    vm.port().read_file(path)
 }
 
 /// The `sys.path` entry that stands for the board's frozen modules (as in MicroPython, its

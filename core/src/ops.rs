@@ -93,6 +93,18 @@ pub fn to_index(vm: &mut Vm, v: Value) -> PyResult<isize> {
     Err(vm.type_error(&msg))
 }
 
+/// An optional size argument `args.pos[i]` (of read, readline, ...): None or negative means
+/// "no limit".
+pub fn size_arg(vm: &mut Vm, args: &crate::obj::Args, i: usize) -> PyResult<Option<usize>> {
+    match args.pos.get(i) {
+        Some(v) if !v.is_none() => {
+            let n = to_index(vm, *v)?;
+            Ok(if n < 0 { None } else { Some(n as usize) })
+        }
+        _ => Ok(None),
+    }
+}
+
 // ---- equality and hashing ----
 
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
@@ -893,7 +905,7 @@ pub fn str_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
 /// `[Errno N] NAME` for an OSError argument that is a known error number.
 fn errno_text(arg: Value) -> Option<String> {
     let n = u16::try_from(arg.as_small_int()?).ok()?;
-    let name = crate::vfs::Errno(n).name()?;
+    let name = crate::errno::Errno(n).name()?;
     Some(alloc::format!("[Errno {}] {}", n, name))
 }
 
@@ -1426,21 +1438,7 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                 let n = string::bytes_of(o).unwrap_or(&[]).len();
                 if is_slice(idx) {
                     let (start, stop, step, count) = crate::obj::misc::slice_indices(vm, idx, n)?;
-                    let new: Vec<u8> = match string::bytes_of(v) {
-                        Some(b) => b.to_vec(),
-                        None => {
-                            let items = collect_iterable(vm, v)?;
-                            let mut out = Vec::new();
-                            for &x in list_items(items) {
-                                let b = to_index(vm, x)?;
-                                if !(0..256).contains(&b) {
-                                    return Err(vm.value_error("byte must be in range(0, 256)"));
-                                }
-                                out.push(b as u8);
-                            }
-                            out
-                        }
-                    };
+                    let new = string::bytes_from(vm, v)?;
                     if step == 1 {
                         return string::bytearray_splice(
                             vm,
@@ -1464,11 +1462,8 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                     return Ok(());
                 }
                 let i = norm_index(vm, idx, n, "bytearray")?;
-                let b = to_index(vm, v)?;
-                if !(0..256).contains(&b) {
-                    return Err(vm.value_error("byte must be in range(0, 256)"));
-                }
-                string::bytearray_set(o, i, b as u8);
+                let b = string::byte_value(vm, v)?;
+                string::bytearray_set(o, i, b);
                 return Ok(());
             }
             _ => {}
@@ -1567,7 +1562,7 @@ pub fn delitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<()> {
 pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
     if let Some(s) = str_of(vm, container) {
         return match str_of(vm, x) {
-            Some(sub) => Ok(s.contains(sub)),
+            Some(sub) => Ok(string::bfind(s.as_bytes(), sub.as_bytes(), false).is_some()),
             None => {
                 let msg = alloc::format!(
                     "'in <string>' requires string as left operand, not {}",
@@ -1608,7 +1603,7 @@ pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
                     return Err(vm.value_error("byte must be in range(0, 256)"));
                 }
                 if let Some(sub) = string::bytes_of(x) {
-                    return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub));
+                    return Ok(string::bfind(b, sub, false).is_some());
                 }
                 return Err(vm.type_error("a bytes-like object is required"));
             }

@@ -37,11 +37,13 @@ pub trait Port {
     /// The filesystem to mount at `/` when an interpreter starts (each soft reset asks again),
     /// e.g. a FAT volume in flash; `None` (the default) for boards without one. `open()`, `os`
     /// and `import` then use the VFS (see `vfs.rs`) instead of `read_file`.
+    #[cfg(feature = "vfs")]
     fn root_filesystem(&mut self) -> Option<alloc::boxed::Box<dyn crate::vfs::Filesystem>> {
         None
     }
     /// A filesystem over host directory `root` ("" for all of it) for `os.VfsPosix`; only
     /// ports running on an operating system have one.
+    #[cfg(feature = "vfs")]
     fn posix_filesystem(
         &mut self,
         _root: &str,

@@ -66,9 +66,11 @@ impl Port for Cooked<'_> {
     fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
         self.inner.read_file(path)
     }
+    #[cfg(feature = "vfs")]
     fn root_filesystem(&mut self) -> Option<Box<dyn crate::vfs::Filesystem>> {
         self.inner.root_filesystem()
     }
+    #[cfg(feature = "vfs")]
     fn posix_filesystem(&mut self, root: &str) -> Option<Box<dyn crate::vfs::Filesystem>> {
         self.inner.posix_filesystem(root)
     }
@@ -385,9 +387,11 @@ fn paste_mode(vm: &mut Vm) -> Option<ReplExit> {
 
 /// Run the script at `path` in `__main__` if the filesystem has it; an uncaught exception
 /// (KeyboardInterrupt included: Ctrl-C stops the script) prints its traceback, SystemExit
-/// just ends the script. Either way the caller goes on (to the REPL).
+/// just ends the script. Either way the caller goes on (to the REPL). Builds without `vfs`
+/// have no filesystem to run scripts from.
+#[cfg(feature = "vfs")]
 fn run_script_if_present(vm: &mut Vm, path: &str) {
-    let Some(src) = crate::vfs::read_source(vm, path) else {
+    let Some(src) = crate::module::read_source(vm, path) else {
         return;
     };
     let src = String::from_utf8_lossy(&src).into_owned();
@@ -407,8 +411,10 @@ fn boot_then_repl(vm: &mut Vm, board: &BoardInfo, raw: bool, ed: &mut LineEditor
             break;
         }
     }
+    #[cfg(feature = "vfs")]
     run_script_if_present(vm, "boot.py");
     if !raw {
+        #[cfg(feature = "vfs")]
         run_script_if_present(vm, "main.py");
         // After the scripts, as MicroPython prints it when the friendly REPL starts.
         write_banner(vm, board);
@@ -530,6 +536,7 @@ mod tests {
         pos: usize,
         output: Vec<u8>,
         /// Files of the root filesystem (none: no filesystem).
+        #[cfg_attr(not(feature = "vfs"), allow(dead_code))]
         files: &'static [(&'static str, &'static str)],
     }
 
@@ -552,6 +559,7 @@ mod tests {
             0
         }
         fn delay_us(&mut self, _us: u32) {}
+        #[cfg(feature = "vfs")]
         fn root_filesystem(&mut self) -> Option<Box<dyn crate::vfs::Filesystem>> {
             if self.files.is_empty() {
                 return None;
@@ -766,6 +774,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "vfs")]
     fn boot_py_then_main_py_then_repl_in_main_namespace() {
         static FILES: &[(&str, &str)] = &[
             ("/boot.py", "import libmod\nprint('boot', libmod.NAME)\n"),
@@ -796,6 +805,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "vfs")]
     fn interrupted_main_py_gives_the_repl_and_boot_py_errors_do_not_stop_main() {
         static FILES: &[(&str, &str)] = &[
             ("/boot.py", "1//0\n"),
@@ -813,10 +823,25 @@ mod tests {
     }
 
     #[test]
-    fn no_filesystem_or_no_scripts_boots_straight_to_the_repl() {
+    fn no_filesystem_boots_straight_to_the_repl() {
         let (out, _) = session_with_files(b"print(1)\r", &[], Some(false));
         assert!(out.starts_with("MicroPython-rs v"), "{out:?}");
         assert!(out.contains("\n>>> print(1)\n1\n"), "{out:?}");
+    }
+
+    #[test]
+    #[cfg(not(feature = "vfs"))]
+    fn without_vfs_open_is_a_name_error() {
+        let (out, _) = session_with_files(b"open('x')\r", &[], Some(false));
+        assert!(
+            out.contains("NameError: name 'open' isn't defined"),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    #[cfg(feature = "vfs")]
+    fn import_through_the_vfs_from_the_repl() {
         static FILES: &[(&str, &str)] = &[("/other.py", "print('other')\n")];
         let (out, _) = session_with_files(b"import other\r", FILES, Some(false));
         assert!(out.starts_with("MicroPython-rs v"), "{out:?}");
@@ -824,6 +849,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "vfs")]
     fn open_and_files_through_the_vfs() {
         static FILES: &[(&str, &str)] = &[("/data.txt", "h\u{e9}llo\nworld\n")];
         let src =
@@ -839,6 +865,7 @@ print(open('new.bin', 'rb').read())\ropen('nope')\r";
     }
 
     #[test]
+    #[cfg(feature = "vfs")]
     fn reset_from_raw_repl_runs_boot_py_but_not_main_py() {
         static FILES: &[(&str, &str)] = &[
             ("/boot.py", "print('boot')\n"),

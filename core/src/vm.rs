@@ -96,6 +96,7 @@ pub struct Vm {
     pub heap: Heap,
     /// Mounted filesystems and the current directory (after `heap`: not a GC root; it holds
     /// no `Value`s).
+    #[cfg(feature = "vfs")]
     pub vfs: crate::vfs::Vfs,
 }
 
@@ -138,6 +139,7 @@ impl Vm {
             modules_table,
             frozen: &[],
             heap,
+            #[cfg(feature = "vfs")]
             vfs: crate::vfs::Vfs::new(),
         }
     }
@@ -156,6 +158,7 @@ impl Vm {
         crate::obj::map::map_set(self, self.modules, key, main)?;
         // The board's filesystem, if it has one, at `/` (again after each soft reset: a fresh
         // Vm, as MicroPython remounts in `_boot.py`). A failed mount leaves the VFS empty.
+        #[cfg(feature = "vfs")]
         if let Some(fs) = self.port().root_filesystem() {
             let _ = self.vfs.mount_root(fs);
         }

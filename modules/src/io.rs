@@ -8,7 +8,6 @@ use crate::{check_args, check_kw, check_pos, kwarg};
 use alloc::string::String;
 use core::cell::Cell;
 use mpy_core::module::{Member, ModuleDef};
-use mpy_core::obj::file::size_arg;
 use mpy_core::obj::list::{list_append, new_list};
 use mpy_core::obj::string::{
     bytearray_push, bytearray_set, bytearray_set_len, bytes_of, new_bytearray, new_bytes, new_str,
@@ -16,6 +15,7 @@ use mpy_core::obj::string::{
 };
 use mpy_core::obj::types::OBJECT_TYPE;
 use mpy_core::obj::{obj, type_of, Args, Kind, NativeFn, NativeSlots, ObjHeader, TypeObj};
+use mpy_core::ops::size_arg;
 use mpy_core::ops::to_index;
 use mpy_core::qstr::{q, Qstr};
 use mpy_core::value::Value;
@@ -387,6 +387,7 @@ pub static MODULE: ModuleDef = ModuleDef {
     members: &[
         (q::StringIO, Member::Type(&STRINGIO_TYPE)),
         (q::BytesIO, Member::Type(&BYTESIO_TYPE)),
+        #[cfg(feature = "vfs")]
         (q::open, Member::Fn(&mpy_core::obj::file::OPEN)),
     ],
 };

@@ -15,7 +15,7 @@ use crate::obj::string::{
 };
 use crate::obj::types::OBJECT_TYPE;
 use crate::obj::{kind_of, obj, type_of, Args, Kind, NativeFn, NativeSlots, ObjHeader, TypeObj};
-use crate::ops::to_index;
+use crate::ops::{size_arg, to_index};
 use crate::qstr::{q, Qstr};
 use crate::value::Value;
 use crate::vfs::{os_error, Filesystem, FsResult, Handle, OpenFlags, Whence};
@@ -238,18 +238,6 @@ fn result_value(vm: &mut Vm, text: bool, b: &[u8]) -> PyResult<Value> {
             &crate::obj::types::UNICODE_ERROR_TYPE,
             "'utf-8' codec can't decode the file's bytes",
         )),
-    }
-}
-
-/// An optional size argument `args.pos[i]` (of read, readline, ...): None or negative means
-/// "no limit".
-pub fn size_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Option<usize>> {
-    match args.pos.get(i) {
-        Some(v) if !v.is_none() => {
-            let n = to_index(vm, *v)?;
-            Ok(if n < 0 { None } else { Some(n as usize) })
-        }
-        _ => Ok(None),
     }
 }
 

@@ -206,10 +206,7 @@ fn gen_send(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn gen_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let g = args.pos[0];
-    let mut exc = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("throw expected at least 1 argument"))?;
+    let mut exc = args.arg(vm, 1, "throw expected at least 1 argument")?;
     if super::is_type(exc) {
         let arg = args.pos.get(2).copied();
         exc = crate::call::call(vm, exc, arg.as_slice(), &[])?;

@@ -398,10 +398,7 @@ fn l_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = args.pos[0];
-    let x = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("index() takes at least 1 argument"))?;
+    let x = args.arg(vm, 1, "index() takes at least 1 argument")?;
     let n = seq_items(s).map(|i| i.len()).unwrap_or(0);
     let norm = |v: isize| {
         if v < 0 {
@@ -438,10 +435,7 @@ fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn seq_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = args.pos[0];
-    let x = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("count() takes exactly one argument"))?;
+    let x = args.arg(vm, 1, "count() takes exactly one argument")?;
     let mut i = 0;
     let mut c = 0;
     while let Some(item) = seq_items(s).and_then(|it| it.get(i).copied()) {

@@ -378,20 +378,14 @@ fn self_dict(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn d_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
-    let key = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("get expected at least 1 argument"))?;
+    let key = args.arg(vm, 1, "get expected at least 1 argument")?;
     let default = args.pos.get(2).copied().unwrap_or(Value::NONE);
     Ok(map_get(vm, d, key)?.unwrap_or(default))
 }
 
 fn d_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
-    let key = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("setdefault expected at least 1 argument"))?;
+    let key = args.arg(vm, 1, "setdefault expected at least 1 argument")?;
     let default = args.pos.get(2).copied().unwrap_or(Value::NONE);
     if let Some(v) = map_get(vm, d, key)? {
         return Ok(v);
@@ -402,10 +396,7 @@ fn d_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn d_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
-    let key = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("pop expected at least 1 argument"))?;
+    let key = args.arg(vm, 1, "pop expected at least 1 argument")?;
     match map_delete(vm, d, key)? {
         Some(v) => Ok(v),
         None => match args.pos.get(2) {
@@ -473,10 +464,7 @@ fn d_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn d_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
-    let k = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("__getitem__ expects 1 argument"))?;
+    let k = args.arg(vm, 1, "__getitem__ expects 1 argument")?;
     if let Some(v) = map_get(vm, d, k)? {
         return Ok(v);
     }
@@ -499,10 +487,7 @@ fn d_setitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn d_delitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = self_dict(vm, args)?;
-    let k = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("__delitem__ expects 1 argument"))?;
+    let k = args.arg(vm, 1, "__delitem__ expects 1 argument")?;
     match map_delete(vm, d, k)? {
         Some(_) => Ok(Value::NONE),
         None => Err(vm.key_error(k)),
@@ -534,10 +519,7 @@ fn d_items(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn d_fromkeys(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let keys = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("fromkeys expected at least 1 argument"))?;
+    let keys = args.arg(vm, 1, "fromkeys expected at least 1 argument")?;
     let value = args.pos.get(2).copied().unwrap_or(Value::NONE);
     let d = new_dict(vm)?;
     let items = crate::ops::collect_iterable(vm, keys)?;
@@ -560,30 +542,21 @@ fn self_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn s_add(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let x = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("add() takes exactly one argument"))?;
+    let x = args.arg(vm, 1, "add() takes exactly one argument")?;
     map_set(vm, s, x, Value::NULL)?;
     Ok(Value::NONE)
 }
 
 fn s_discard(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let x = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("discard() takes exactly one argument"))?;
+    let x = args.arg(vm, 1, "discard() takes exactly one argument")?;
     map_delete(vm, s, x)?;
     Ok(Value::NONE)
 }
 
 fn s_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_set(vm, args)?;
-    let x = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("remove() takes exactly one argument"))?;
+    let x = args.arg(vm, 1, "remove() takes exactly one argument")?;
     match map_delete(vm, s, x)? {
         Some(_) => Ok(Value::NONE),
         None => Err(vm.key_error(x)),

@@ -392,10 +392,7 @@ fn object_delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let cls = *args
-        .pos
-        .first()
-        .ok_or_else(|| vm.type_error("object.__new__(): not enough arguments"))?;
+    let cls = args.arg(vm, 0, "object.__new__(): not enough arguments")?;
     if !super::is_type(cls) {
         return Err(vm.type_error("object.__new__(X): X is not a type object"));
     }

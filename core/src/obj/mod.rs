@@ -10,6 +10,7 @@
 #[cfg(feature = "complex")]
 pub mod complex;
 pub mod exc;
+#[cfg(feature = "vfs")]
 pub mod file;
 pub mod func;
 pub mod iter;
@@ -89,6 +90,14 @@ pub struct Args<'a> {
 impl<'a> Args<'a> {
     pub fn new(pos: &'a [Value]) -> Args<'a> {
         Args { pos, kw: &[] }
+    }
+
+    /// Positional argument `i`, or TypeError(`missing`) when there is none.
+    pub fn arg(&self, vm: &mut Vm, i: usize, missing: &str) -> PyResult<Value> {
+        match self.pos.get(i) {
+            Some(&v) => Ok(v),
+            None => Err(vm.type_error(missing)),
+        }
     }
 }
 

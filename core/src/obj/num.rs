@@ -440,10 +440,7 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let data = *args
-        .pos
-        .get(1)
-        .ok_or_else(|| vm.type_error("from_bytes() missing required argument"))?;
+    let data = args.arg(vm, 1, "from_bytes() missing required argument")?;
     let bytes = match crate::obj::string::bytes_of(data) {
         Some(b) => b,
         None => {
