@@ -157,14 +157,15 @@ struct ProbeProfile {
 }
 
 /// The probe's profiles, in report order. The target is judged on `minimal` (no float, no big
-/// ints, as MicroPython's minimal ports); `full` adds both as the boards build them.
+/// ints, no files, ASCII case mapping, as MicroPython's minimal ports); `full` adds those as the
+/// boards build them.
 const PROBE_PROFILES: &[ProbeProfile] = &[
     ProbeProfile {
         name: "minimal",
         features: &[],
     },
     ProbeProfile {
-        name: "full: float + bigint",
+        name: "full: float, bigint, vfs, unicode-case",
         features: &["full"],
     },
 ];
@@ -370,10 +371,14 @@ mod tests {
             "core (thumbv6m, minimal): .text 200000 / 163840 bytes (122.1%, over by 36160), \
              .rodata 90000, .data 3000"
         );
-        let within = probe_line("full: float + bigint", &elf_with(&[(".text", 163_840)]));
+        let within = probe_line(
+            "full: float, bigint, vfs, unicode-case",
+            &elf_with(&[(".text", 163_840)]),
+        );
         assert!(
-            within.starts_with("core (thumbv6m, full: float + bigint): .text 163840")
-                && within.contains("(100.0%, within target)"),
+            within.starts_with(
+                "core (thumbv6m, full: float, bigint, vfs, unicode-case): .text 163840"
+            ) && within.contains("(100.0%, within target)"),
             "{within}"
         );
     }
