@@ -160,6 +160,8 @@ pub enum ExprKind {
     Lambda(Box<Lambda>),
     Comp(Box<Comp>),
     NamedExpr(String, Box<Expr>),
+    /// Only with the `async` feature (without it `await` is a name).
+    #[cfg(feature = "async")]
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),

@@ -1,6 +1,6 @@
-//! Builds without `float` or `bigint` (MicroPython's MICROPY_FLOAT_IMPL_NONE and
-//! MICROPY_LONGINT_IMPL_NONE): what needs the missing part is a clear Python error, never a
-//! panic or a wrong answer. Run with `cargo test -p mpy-core --no-default-features`.
+//! Builds without `float`, `bigint` or `async` (MicroPython's MICROPY_FLOAT_IMPL_NONE,
+//! MICROPY_LONGINT_IMPL_NONE, MICROPY_PY_ASYNC_AWAIT=0): what needs the missing part is a clear
+//! Python error, never a panic or a wrong answer. Run with `cargo test -p mpy-core --no-default-features`.
 
 use crate::frozen::tests::run;
 use alloc::string::String;
@@ -127,6 +127,77 @@ mod without_bigint {
                 "class I(int): pass\ni = I(41)\nprint(i + 1, i < 42, repr(i), -i, 7 ** 2, 1 << 10)"
             ),
             "42 True 41 -41 49 1024\n"
+        );
+    }
+}
+
+#[cfg(not(feature = "async"))]
+mod without_async {
+    use super::out;
+    use crate::bytecode::Op;
+    use crate::compile::{compile, CompileMode};
+    use crate::frozen::{leak_aligned, serialize, FrozenModule};
+    use alloc::boxed::Box;
+
+    #[test]
+    fn async_statements_are_a_syntax_error() {
+        for src in [
+            "async def f():\n    pass",
+            "def f():\n    await g()",
+            "def f():\n    async for x in y: pass",
+            "def f():\n    async with m: pass",
+        ] {
+            assert_eq!(out(src), "SyntaxError: invalid syntax", "{src}");
+        }
+    }
+
+    #[test]
+    fn async_and_await_are_names() {
+        assert_eq!(
+            out("async = 2\nawait = async * 3\nprint(async, await)"),
+            "2 6\n"
+        );
+        assert_eq!(out("await(1)"), "NameError: name 'await' isn't defined");
+    }
+
+    #[test]
+    fn there_is_no_stop_async_iteration() {
+        assert_eq!(
+            out("StopAsyncIteration"),
+            "NameError: name 'StopAsyncIteration' isn't defined"
+        );
+    }
+
+    #[test]
+    fn generators_still_work() {
+        assert_eq!(
+            out(
+                "def g():\n    x = yield 1\n    yield x * 2\n    yield from (7, 8)\n\
+                 it = g()\nprint(next(it), it.send(5), next(it), type(it).__name__)\n\
+                 try:\n    it.throw(ValueError('v'))\nexcept ValueError as e:\n    print(e)\n\
+                 it = g()\nnext(it)\nit.close()\nprint(list(it))"
+            ),
+            "1 10 7 generator\nv\n[]\n"
+        );
+    }
+
+    /// Frozen code compiled by a compiler that has `async` (the host's) can carry the opcodes
+    /// only `async` code uses; here they are a RuntimeError, not a panic.
+    #[test]
+    fn async_opcodes_in_frozen_code_raise() {
+        let mut raw = compile("for x in ():\n    pass\n", "m.py", CompileMode::File).unwrap();
+        let get_iter = Op::GetIter as u8;
+        let at: alloc::vec::Vec<usize> = (0..raw.bytecode.len())
+            .filter(|&i| raw.bytecode[i] == get_iter)
+            .collect();
+        assert_eq!(at.len(), 1, "one GetIter byte to replace");
+        // `[awaitable] -> [iterator]`: the same stack effect as `GetIter`.
+        raw.bytecode[at[0]] = Op::GetAwaitable as u8;
+        let blob = leak_aligned(&serialize(&raw));
+        let table: &'static [FrozenModule] = Box::leak(Box::new([FrozenModule::new("m", blob)]));
+        assert_eq!(
+            crate::frozen::tests::run(table, "print(1)\nimport m"),
+            "1\nRuntimeError: async/await not enabled in this build"
         );
     }
 }

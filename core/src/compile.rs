@@ -295,6 +295,15 @@ struct Compiler<'a, 'm> {
     module: &'m mut Unit,
 }
 
+/// An async property (`is_async` of a `for` / `with` / comprehension clause, an async code flag)
+/// as the compiler sees it. Only a parser with the `async` feature makes async nodes (without it
+/// `async` is a name, as in MicroPython's builds without MICROPY_PY_ASYNC_AWAIT); `cfg!` makes
+/// this a constant `false` then, so the code that compiles `async for` / `async with` (and the
+/// opcodes only it emits) and the async-only checks are not linked.
+fn async_stmt(is_async: bool) -> bool {
+    cfg!(feature = "async") && is_async
+}
+
 /// True when a constant is or contains a float or complex: `==` on those treats 0.0 and -0.0
 /// as equal (and NaN as unequal), so tuples holding them are never shared in the constant table.
 fn has_float(c: &Const) -> bool {
@@ -835,7 +844,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 orelse,
                 is_async,
             } => {
-                if *is_async {
+                if async_stmt(*is_async) {
                     self.async_for(target, iter, body, orelse)?
                 } else {
                     self.for_stmt(target, iter, body, orelse)?
@@ -1147,7 +1156,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             return Err(self.err("'return' outside function", s.line, s.col));
         }
         let flags = self.ur().code.flags;
-        if v.is_some() && flags & FLAG_ASYNC_GENERATOR != 0 {
+        if v.is_some() && async_stmt(flags & FLAG_ASYNC_GENERATOR != 0) {
             return Err(self.err("'return' with value in async generator", s.line, s.col));
         }
         match v {
@@ -1395,7 +1404,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
     }
 
     fn with_exit_normal(&mut self, is_async: bool) {
-        if is_async {
+        if async_stmt(is_async) {
             self.op(Op::LoadNone);
             self.op(Op::LoadNone);
             self.op(Op::LoadNone);
@@ -1418,6 +1427,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             None => return self.body(body),
         };
         let (ctx, target) = first;
+        let is_async = async_stmt(is_async);
         if is_async {
             self.check_async(ctx.line, ctx.col, "async with")?;
         }
@@ -1817,6 +1827,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 self.op(Op::Dup);
                 self.store_name(name);
             }
+            #[cfg(feature = "async")]
             ExprKind::Await(x) => {
                 self.check_async(e.line, e.col, "await")?;
                 self.expr(x)?;
@@ -1832,7 +1843,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             }
             ExprKind::YieldFrom(x) => {
                 self.check_yield(e)?;
-                if self.ur().code.flags & FLAG_ASYNC_GENERATOR != 0 {
+                if async_stmt(self.ur().code.flags & FLAG_ASYNC_GENERATOR != 0) {
                     return Err(self.err("'yield from' inside async function", e.line, e.col));
                 }
                 self.expr(x)?;
@@ -2138,7 +2149,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             CompKind::Dict => ("<dictcomp>", 0),
             CompKind::Gen => ("<genexpr>", FLAG_GENERATOR),
         };
-        if c.gens.iter().any(|g| g.is_async) {
+        if c.gens.iter().any(|g| async_stmt(g.is_async)) {
             return Err(self.err("asynchronous comprehensions are not supported", line, 1));
         }
         let child = self.child_unit(c.scope_id, name, line, flags)?;

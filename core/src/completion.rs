@@ -24,10 +24,15 @@ pub enum Completion {
 
 /// Statement keywords worth completing (short ones like `if`/`in` gain nothing).
 const KEYWORDS: &[&str] = &[
-    "assert", "async", "await", "break", "class", "continue", "def", "elif", "else", "except",
-    "finally", "from", "global", "import", "lambda", "nonlocal", "pass", "raise", "return",
-    "while", "with", "yield",
+    "assert", "break", "class", "continue", "def", "elif", "else", "except", "finally", "from",
+    "global", "import", "lambda", "nonlocal", "pass", "raise", "return", "while", "with", "yield",
 ];
+
+/// Keywords only with the `async` feature (without it they are names).
+#[cfg(feature = "async")]
+const ASYNC_KEYWORDS: &[&str] = &["async", "await"];
+#[cfg(not(feature = "async"))]
+const ASYNC_KEYWORDS: &[&str] = &[];
 
 /// Indentation Tab inserts on a line with nothing but spaces before the cursor.
 const INDENT: &str = "    ";
@@ -102,7 +107,7 @@ fn candidate_names(vm: &mut Vm, path: &str, found: &mut Matches) -> bool {
                 }
             }
         }
-        for k in KEYWORDS {
+        for k in KEYWORDS.iter().chain(ASYNC_KEYWORDS) {
             found.offer(k);
         }
         return true;

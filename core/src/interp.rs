@@ -185,6 +185,24 @@ fn copy_closure(f: &func::FuncObj, code: &CodeObj, slots: *mut Value) {
     }
 }
 
+/// The type of the generator object a call of code with `flags` makes: `coroutine` for an
+/// `async def`. Without the `async` feature there is no coroutine type (nor a compiler that sets
+/// the flag; frozen code compiled elsewhere may), as in MicroPython, whose coroutines are
+/// generators.
+#[cfg(feature = "async")]
+fn generator_type(flags: u16) -> &'static crate::obj::TypeObj {
+    if flags & bc::FLAG_COROUTINE != 0 {
+        &COROUTINE_TYPE
+    } else {
+        &GENERATOR_TYPE
+    }
+}
+
+#[cfg(not(feature = "async"))]
+fn generator_type(_flags: u16) -> &'static crate::obj::TypeObj {
+    &GENERATOR_TYPE
+}
+
 fn new_generator(
     vm: &mut Vm,
     func: Value,
@@ -201,11 +219,7 @@ fn new_generator(
     // rooted by this native frame.
     unsafe { crate::call::bind_args(vm, func, slots, self_, args, kw)? };
     copy_closure(f, code, slots);
-    let ty: &'static crate::obj::TypeObj = if code.flags & bc::FLAG_COROUTINE != 0 {
-        &COROUTINE_TYPE
-    } else {
-        &GENERATOR_TYPE
-    };
+    let ty = generator_type(code.flags);
     vm.alloc_obj(
         GenObj {
             header: header(ty),
@@ -1291,6 +1305,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     Exit::Return(v) => set_top!(v),
                 }
             }
+            #[cfg(feature = "async")]
             Op::GetAwaitable => {
                 let o = top!();
                 if !(o.is_obj() && kind_of(o) == Kind::Generator) {
@@ -1305,6 +1320,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     set_top!(it);
                 }
             }
+            #[cfg(feature = "async")]
             Op::GetAIter => {
                 let o = top!();
                 let it = match tri!(crate::attr::call_special(vm, o, q::__aiter__, &[])) {
@@ -1315,6 +1331,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 };
                 set_top!(it);
             }
+            #[cfg(feature = "async")]
             Op::GetANext => {
                 let it = top!();
                 let aw = match tri!(crate::attr::call_special(vm, it, q::__anext__, &[])) {
@@ -1333,6 +1350,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 };
                 push!(aw);
             }
+            #[cfg(feature = "async")]
             Op::EndAsyncFor => {
                 let t = get_jump(bytecode, &mut pc);
                 let exc = pop!();
@@ -1342,6 +1360,19 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 } else {
                     tri!(Err(PyErr(exc)));
                 }
+            }
+            // Emitted only by a compiler with the `async` feature: frozen code compiled on a host
+            // that has it reaches here on a build without it.
+            #[cfg(not(feature = "async"))]
+            Op::GetAwaitable
+            | Op::GetAIter
+            | Op::GetANext
+            | Op::EndAsyncFor
+            | Op::BeforeAsyncWith => {
+                tri!(Err(vm.new_error(
+                    &SYSTEM_ERROR_TYPE_ALIAS,
+                    "async/await not enabled in this build"
+                )))
             }
             Op::PushExcInfo => {
                 let exc = pop!();
@@ -1441,6 +1472,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let r = tri!(r);
                 push!(r);
             }
+            #[cfg(feature = "async")]
             Op::BeforeAsyncWith => {
                 let mgr = top!();
                 let exit = crate::attr::lookup_special(vm, mgr, q::__aexit__);

@@ -54,14 +54,19 @@ pub enum Kw {
     Yield,
 }
 
-const KEYWORDS: [(&str, Kw); 35] = [
+/// Keywords by spelling. `async` and `await` are keywords only with the `async` feature: without
+/// it they are names, as in MicroPython's builds without MICROPY_PY_ASYNC_AWAIT, and the lexer
+/// never produces `Kw::Async` / `Kw::Await`.
+const KEYWORDS: &[(&str, Kw)] = &[
     ("False", Kw::False),
     ("None", Kw::None),
     ("True", Kw::True),
     ("and", Kw::And),
     ("as", Kw::As),
     ("assert", Kw::Assert),
+    #[cfg(feature = "async")]
     ("async", Kw::Async),
+    #[cfg(feature = "async")]
     ("await", Kw::Await),
     ("break", Kw::Break),
     ("class", Kw::Class),

@@ -127,6 +127,7 @@ fn expr_description(e: &Expr) -> &'static str {
         ExprKind::Set(_) => "set display",
         ExprKind::IfExp(..) => "conditional expression",
         ExprKind::NamedExpr(..) => "named expression",
+        #[cfg(feature = "async")]
         ExprKind::Await(_) => "await expression",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Compare(..) => "comparison",
@@ -202,6 +203,12 @@ impl<'s> Parser<'s> {
 
     fn is_kw(&self, k: Kw) -> bool {
         matches!(&self.tok.tok, Tok::Kw(q) if *q == k)
+    }
+
+    /// At `async`: a keyword only with the `async` feature (the lexer never produces it
+    /// otherwise); `cfg!` lets what follows an `async` fold away without it.
+    fn at_async(&self) -> bool {
+        cfg!(feature = "async") && self.is_kw(Kw::Async)
     }
 
     fn eat_op(&mut self, p: P) -> PResult<bool> {
@@ -374,6 +381,7 @@ impl<'s> Parser<'s> {
             Tok::Kw(Kw::Def) => self.parse_def(Vec::new(), false)?,
             Tok::Kw(Kw::Class) => self.parse_class(Vec::new())?,
             Tok::Op(P::At) => self.parse_decorated()?,
+            #[cfg(feature = "async")]
             Tok::Kw(Kw::Async) => {
                 self.bump()?;
                 match &self.tok.tok {
@@ -619,6 +627,7 @@ impl<'s> Parser<'s> {
         match &self.tok.tok {
             Tok::Kw(Kw::Def) => self.parse_def(decorators, false),
             Tok::Kw(Kw::Class) => self.parse_class(decorators),
+            #[cfg(feature = "async")]
             Tok::Kw(Kw::Async) => {
                 self.bump()?;
                 if !self.is_kw(Kw::Def) {
@@ -1357,6 +1366,7 @@ impl<'s> Parser<'s> {
                 units += 1;
                 ops.push((prefix.0, prefix.1, line, col));
             }
+            #[cfg(feature = "async")]
             let operand = if self.is_kw(Kw::Await) {
                 let (line, col) = (self.tok.line, self.tok.col);
                 self.bump()?;
@@ -1366,6 +1376,8 @@ impl<'s> Parser<'s> {
             } else {
                 self.parse_primary()?
             };
+            #[cfg(not(feature = "async"))]
+            let operand = self.parse_primary()?;
             operands.push(operand);
             // Operator position.
             let (op, prec) = match self.peek_binop() {
@@ -1643,7 +1655,7 @@ impl<'s> Parser<'s> {
 
     /// At the `for` (or `async for`) that makes a comprehension of what precedes it.
     fn at_comp_for(&self) -> bool {
-        self.is_kw(Kw::For) || self.is_kw(Kw::Async)
+        self.is_kw(Kw::For) || self.at_async()
     }
 
     /// The items of a bracketed display after its first: `, item`* (a trailing comma allowed)
@@ -1674,7 +1686,10 @@ impl<'s> Parser<'s> {
     ) -> PResult<Expr> {
         let mut gens = Vec::new();
         loop {
-            let is_async = self.eat_kw(Kw::Async)?;
+            let is_async = self.at_async();
+            if is_async {
+                self.bump()?;
+            }
             if !self.eat_kw(Kw::For)? {
                 if is_async {
                     return Err(self.err_here("invalid syntax"));
@@ -2174,6 +2189,7 @@ mod tests {
             }
             ExprKind::Starred(x) => format!("*{}", sx(x)),
             ExprKind::NamedExpr(n, v) => format!("({} := {})", n, sx(v)),
+            #[cfg(feature = "async")]
             ExprKind::Await(x) => format!("(await {})", sx(x)),
             ExprKind::Lambda(l) => format!("(lambda {})", sx(&l.body)),
             ExprKind::FString(parts) => format!("(f {})", parts.len()),
@@ -2218,6 +2234,7 @@ mod tests {
         assert_eq!(expr("a.b(c)[d].e"), "a.b(c)[d].e");
         assert_eq!(expr("f(a, *b, c=1, **d)"), "f(a, *b, c=1, **d)");
         assert_eq!(expr("x[1:2, ::3]"), "x[(tuple 1:2: ::3)]");
+        #[cfg(feature = "async")]
         assert_eq!(expr("await a ** 2"), "(Pow (await a) 2)");
         assert_eq!(expr("~a * -b"), "(Mul (Invert a) (Neg b))");
         assert_eq!(
@@ -2282,11 +2299,10 @@ mod tests {
         assert!(
             matches!(&v[1].kind, StmtKind::ImportFrom { module: None, level: 1, names } if names.is_empty())
         );
-        let v =
-            stmts("@d1\n@d2(x)\nasync def f(a, /, b=1, *c, d, e=2, **f) -> int:\n    await g\n");
+        let v = stmts("@d1\n@d2(x)\ndef f(a, /, b=1, *c, d, e=2, **f) -> int:\n    g\n");
         match &v[0].kind {
             StmtKind::FuncDef(f) => {
-                assert!(f.is_async);
+                assert!(!f.is_async);
                 assert_eq!(f.decorators.len(), 2);
                 assert_eq!(f.params.pos.len(), 2);
                 assert_eq!(f.params.vararg.as_deref(), Some("c"));
@@ -2311,14 +2327,41 @@ mod tests {
             }
             _ => panic!(),
         }
-        let v = stmts(
-            "with a as (b, c), d:\n    pass\nasync with e: pass\nclass C(B, metaclass=M): pass\n",
+        let v = stmts("with a as (b, c), d:\n    pass\nclass C(B, metaclass=M): pass\n");
+        assert!(
+            matches!(&v[0].kind, StmtKind::With { items, is_async: false, .. } if items.len() == 2)
         );
-        assert!(matches!(&v[0].kind, StmtKind::With { items, .. } if items.len() == 2));
-        assert!(matches!(&v[2].kind, StmtKind::ClassDef(c) if c.bases.len() == 2));
+        assert!(matches!(&v[1].kind, StmtKind::ClassDef(c) if c.bases.len() == 2));
         // Line numbers of statements.
         let v = stmts("a\n\n# c\nb\nif x:\n    c\n");
         assert_eq!(v.iter().map(|s| s.line).collect::<Vec<_>>(), [1, 4, 5]);
+    }
+
+    #[test]
+    #[cfg(feature = "async")]
+    fn async_statements() {
+        let v = stmts(
+            "@d1\n@d2(x)\nasync def f(a, /, b=1, *c, d, e=2, **f) -> int:\n    await g\n    async for x in y: pass\n    async with e: pass\n",
+        );
+        match &v[0].kind {
+            StmtKind::FuncDef(f) => {
+                assert!(f.is_async);
+                assert_eq!(f.decorators.len(), 2);
+                assert_eq!(f.params.pos.len(), 2);
+                assert!(
+                    matches!(&f.body[0].kind, StmtKind::Expr(e) if matches!(e.kind, ExprKind::Await(_)))
+                );
+                assert!(matches!(
+                    &f.body[1].kind,
+                    StmtKind::For { is_async: true, .. }
+                ));
+                assert!(matches!(
+                    &f.body[2].kind,
+                    StmtKind::With { is_async: true, .. }
+                ));
+            }
+            _ => panic!(),
+        }
     }
 
     #[test]

@@ -155,7 +155,8 @@ impl SymTable {
 
     pub fn code_flags(&self, idx: usize) -> u16 {
         let s = &self.scopes[idx];
-        match (s.is_async, s.is_generator) {
+        // Only a parser with the `async` feature makes `async def`s.
+        match (cfg!(feature = "async") && s.is_async, s.is_generator) {
             (true, true) => FLAG_ASYNC_GENERATOR,
             (true, false) => FLAG_COROUTINE,
             (false, true) => FLAG_GENERATOR,
@@ -528,10 +529,9 @@ impl SymTable {
                     self.expr(v)?;
                 }
             }
-            ExprKind::Starred(x)
-            | ExprKind::Attr(x, _)
-            | ExprKind::Unary(_, x)
-            | ExprKind::Await(x) => self.expr(x)?,
+            ExprKind::Starred(x) | ExprKind::Attr(x, _) | ExprKind::Unary(_, x) => self.expr(x)?,
+            #[cfg(feature = "async")]
+            ExprKind::Await(x) => self.expr(x)?,
             ExprKind::Subscript(a, b) | ExprKind::BinOp(_, a, b) => {
                 self.expr(a)?;
                 self.expr(b)?;

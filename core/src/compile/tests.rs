@@ -15,16 +15,20 @@ fn ok(src: &str) -> RawCode {
     }
 }
 
-/// A build's own limits: decimal literals need floats, imaginary ones complex.
-fn unsupported_in_this_build(e: &CompileError) -> bool {
+/// A build's own limits: decimal literals need floats, imaginary ones complex, `async` / `await`
+/// (names without the `async` feature, so their statements are invalid syntax) async.
+fn unsupported_in_this_build(src: &str, e: &CompileError) -> bool {
     (!cfg!(feature = "float") && e.msg.contains("decimal numbers not supported"))
         || (!cfg!(feature = "complex") && e.msg.contains("complex values"))
+        || (!cfg!(feature = "async")
+            && e.msg == "invalid syntax"
+            && (src.contains("async") || src.contains("await")))
 }
 
 /// [`ok`], except that sources using what this build leaves out are skipped.
 fn ok_if_supported(src: &str) {
     match compile(src, "t.py", CompileMode::File) {
-        Err(e) if unsupported_in_this_build(&e) => {}
+        Err(e) if unsupported_in_this_build(src, &e) => {}
         _ => {
             ok(src);
         }
@@ -277,7 +281,9 @@ fn error_messages() {
         ),
         ("def f(*): pass\n", "named arguments must follow bare *", 1),
         ("yield 1\n", "'yield' outside function", 1),
+        #[cfg(feature = "async")]
         ("await x\n", "'await' outside async function", 1),
+        #[cfg(feature = "async")]
         (
             "def f():\n    await x\n",
             "'await' outside async function",
@@ -288,6 +294,7 @@ fn error_messages() {
             "'yield' inside comprehension",
             1,
         ),
+        #[cfg(feature = "async")]
         (
             "async def f():\n    yield 1\n    return 2\n",
             "'return' with value in async generator",
@@ -371,6 +378,31 @@ fn error_messages() {
         err("if x:\npass\n").kind,
         CompileErrorKind::IndentationError
     );
+}
+
+/// Without the `async` feature `async` and `await` are names (MicroPython without
+/// MICROPY_PY_ASYNC_AWAIT): the async statements are "invalid syntax" where the name meets the
+/// next token, and the names themselves can be bound and used.
+#[test]
+#[cfg(not(feature = "async"))]
+fn async_statements_are_invalid_syntax_without_the_feature() {
+    let cases: &[(&str, u32, u32)] = &[
+        ("async def f():\n    pass\n", 1, 7),
+        ("@d\nasync def f(): pass\n", 2, 1),
+        ("def f():\n    await g()\n", 2, 11),
+        ("x = await\ny = await z\n", 2, 11),
+        ("def f():\n    async for x in y: pass\n", 2, 11),
+        ("def f():\n    async with a: pass\n", 2, 11),
+        ("x = [i async for i in y]\n", 1, 8),
+    ];
+    for &(src, line, col) in cases {
+        let e = err(src);
+        assert_eq!(e.kind, CompileErrorKind::SyntaxError, "{src:?}");
+        assert_eq!(e.msg, "invalid syntax", "{src:?}");
+        assert_eq!((e.line, e.col), (line, col), "{src:?}");
+    }
+    ok("async = 1\nawait = async + 1\ndef f(async, await=2):\n    return async + await\n");
+    ok("class C:\n    def await(self): return self.async\nx = C().await()\n");
 }
 
 /// Deterministic xorshift PRNG for the robustness tests.
@@ -545,7 +577,7 @@ fn project_python_files() {
                 }
             }
             // Builds without float / complex reject decimal / imaginary literals by design.
-            Err(e) if unsupported_in_this_build(&e) => {}
+            Err(e) if unsupported_in_this_build(&src, &e) => {}
             Err(e) => {
                 let cpython_ok = std::process::Command::new("python3")
                     .args(["-c", "import ast,sys; ast.parse(open(sys.argv[1]).read())"])

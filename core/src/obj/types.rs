@@ -38,6 +38,7 @@ builtin_types! {
     CELL_TYPE = (Cell, q::cell, &OBJECT_TYPE, &[]);
     CODE_TYPE = (Code, q::code, &OBJECT_TYPE, &[]);
     GENERATOR_TYPE = (Generator, q::generator, &OBJECT_TYPE, super::func::GENERATOR_METHODS);
+    #[cfg(feature = "async")]
     COROUTINE_TYPE = (Generator, q::coroutine, &OBJECT_TYPE, super::func::GENERATOR_METHODS);
     PROPERTY_TYPE = (Property, q::property, &OBJECT_TYPE, super::misc::PROPERTY_METHODS);
     STATICMETHOD_TYPE = (StaticMethod, q::staticmethod, &OBJECT_TYPE, &[]);
@@ -57,6 +58,7 @@ builtin_types! {
     GENERATOR_EXIT_TYPE = (Exception, q::GeneratorExit, &BASE_EXCEPTION_TYPE, &[]);
     EXCEPTION_TYPE = (Exception, q::Exception, &BASE_EXCEPTION_TYPE, &[]);
     STOP_ITERATION_TYPE = (Exception, q::StopIteration, &EXCEPTION_TYPE, &[]);
+    #[cfg(feature = "async")]
     STOP_ASYNC_ITERATION_TYPE = (Exception, q::StopAsyncIteration, &EXCEPTION_TYPE, &[]);
     ARITHMETIC_ERROR_TYPE = (Exception, q::ArithmeticError, &EXCEPTION_TYPE, &[]);
     OVERFLOW_ERROR_TYPE = (Exception, q::OverflowError, &ARITHMETIC_ERROR_TYPE, &[]);
@@ -91,6 +93,7 @@ pub static BUILTIN_EXCEPTIONS: &[&TypeObj] = &[
     &GENERATOR_EXIT_TYPE,
     &EXCEPTION_TYPE,
     &STOP_ITERATION_TYPE,
+    #[cfg(feature = "async")]
     &STOP_ASYNC_ITERATION_TYPE,
     &ARITHMETIC_ERROR_TYPE,
     &OVERFLOW_ERROR_TYPE,
