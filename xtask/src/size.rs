@@ -165,7 +165,7 @@ const PROBE_PROFILES: &[ProbeProfile] = &[
         features: &[],
     },
     ProbeProfile {
-        name: "full: float, bigint, vfs, unicode-case",
+        name: "full: float, bigint, vfs, unicode-case, async",
         features: &["full"],
     },
 ];
@@ -372,12 +372,12 @@ mod tests {
              .rodata 90000, .data 3000"
         );
         let within = probe_line(
-            "full: float, bigint, vfs, unicode-case",
+            "full: float, bigint, vfs, unicode-case, async",
             &elf_with(&[(".text", 163_840)]),
         );
         assert!(
             within.starts_with(
-                "core (thumbv6m, full: float, bigint, vfs, unicode-case): .text 163840"
+                "core (thumbv6m, full: float, bigint, vfs, unicode-case, async): .text 163840"
             ) && within.contains("(100.0%, within target)"),
             "{within}"
         );
