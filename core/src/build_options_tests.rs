@@ -1,5 +1,5 @@
-//! Builds without `float` or `bigint` (MicroPython's MICROPY_FLOAT_IMPL_NONE and
-//! MICROPY_LONGINT_IMPL_NONE): what needs the missing part is a clear Python error, never a
+//! Builds without `float`, `bigint` or `fstrings` (MicroPython's MICROPY_FLOAT_IMPL_NONE,
+//! MICROPY_LONGINT_IMPL_NONE and MICROPY_PY_FSTRINGS=0): what needs the missing part is a clear Python error, never a
 //! panic or a wrong answer. Run with `cargo test -p mpy-core --no-default-features`.
 
 use crate::frozen::tests::run;
@@ -127,6 +127,33 @@ mod without_bigint {
                 "class I(int): pass\ni = I(41)\nprint(i + 1, i < 42, repr(i), -i, 7 ** 2, 1 << 10)"
             ),
             "42 True 41 -41 49 1024\n"
+        );
+    }
+}
+
+#[cfg(not(feature = "fstrings"))]
+mod without_fstrings {
+    use super::out;
+
+    #[test]
+    fn f_strings_are_a_syntax_error() {
+        for src in [
+            "x = 1\nprint(f'{x}')",
+            "s = F\"a\"",
+            "s = rf'{1}'",
+            "s = 'a' f'b'",
+        ] {
+            assert_eq!(out(src), "SyntaxError: invalid syntax", "{src}");
+        }
+    }
+
+    #[test]
+    fn other_formatting_and_names_starting_with_f_still_work() {
+        assert_eq!(
+            out(
+                "f = 7\nfr = 'x'\nprint(format(f, '03d'), '{}-{}'.format(f, fr), '%d%s' % (f, fr))"
+            ),
+            "007 7-x 7x\n"
         );
     }
 }

@@ -15,16 +15,53 @@ fn ok(src: &str) -> RawCode {
     }
 }
 
-/// A build's own limits: decimal literals need floats, imaginary ones complex.
-fn unsupported_in_this_build(e: &CompileError) -> bool {
+/// A build's own limits: decimal literals need floats, imaginary ones complex, f-strings
+/// `fstrings`.
+fn unsupported_in_this_build(src: &str, e: &CompileError) -> bool {
     (!cfg!(feature = "float") && e.msg.contains("decimal numbers not supported"))
         || (!cfg!(feature = "complex") && e.msg.contains("complex values"))
+        || (!cfg!(feature = "fstrings") && is_fstring_syntax_error(src, e))
+}
+
+/// Without `fstrings`, `f"..."` (also `rf`/`fr`) is a name followed by a string: invalid syntax
+/// at the quote, or at the name where a name cannot follow what precedes it.
+fn is_fstring_syntax_error(src: &str, e: &CompileError) -> bool {
+    let Some(line) = src.lines().nth((e.line as usize).wrapping_sub(1)) else {
+        return false;
+    };
+    let b = line.as_bytes();
+    let at = (e.col as usize).saturating_sub(1);
+    let in_word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+    let is_quote = |i: usize| matches!(b.get(i), Some(b'\'' | b'"'));
+    let (start, quote) = if is_quote(at) {
+        let start = b[..at]
+            .iter()
+            .rposition(|c| !in_word(c))
+            .map_or(0, |p| p + 1);
+        (start, at)
+    } else {
+        (
+            at,
+            at + b
+                .get(at..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|c| in_word(c))
+                .count(),
+        )
+    };
+    e.msg == "invalid syntax"
+        && is_quote(quote)
+        && matches!(
+            line[start..quote].to_ascii_lowercase().as_str(),
+            "f" | "rf" | "fr"
+        )
 }
 
 /// [`ok`], except that sources using what this build leaves out are skipped.
 fn ok_if_supported(src: &str) {
     match compile(src, "t.py", CompileMode::File) {
-        Err(e) if unsupported_in_this_build(&e) => {}
+        Err(e) if unsupported_in_this_build(src, &e) => {}
         _ => {
             ok(src);
         }
@@ -352,6 +389,10 @@ fn error_messages() {
     ];
     for (src, msg, line) in cases {
         let e = err(src);
+        if msg.starts_with("f-string") && !cfg!(feature = "fstrings") {
+            assert!(is_fstring_syntax_error(src, &e), "{src:?}: {e}");
+            continue;
+        }
         assert!(
             e.msg.contains(msg),
             "for {:?}: expected {:?}, got {:?}",
@@ -545,7 +586,7 @@ fn project_python_files() {
                 }
             }
             // Builds without float / complex reject decimal / imaginary literals by design.
-            Err(e) if unsupported_in_this_build(&e) => {}
+            Err(e) if unsupported_in_this_build(&src, &e) => {}
             Err(e) => {
                 let cpython_ok = std::process::Command::new("python3")
                     .args(["-c", "import ast,sys; ast.parse(open(sys.argv[1]).read())"])
@@ -808,6 +849,7 @@ fn disasm_with() {
 }
 
 #[test]
+#[cfg(feature = "fstrings")]
 fn disasm_fstring_and_calls() {
     expect(
         "def s(a, k):\n    print(f\"{a!r:>{k}} {a=}\", *a, sep=\"\", **k)\n    o.m(1, x=2)\n",
