@@ -136,6 +136,7 @@ pub enum ExprKind {
     Imag(Lit64),
     Str(String),
     Bytes(Vec<u8>),
+    #[cfg(feature = "fstrings")]
     FString(Vec<FPart>),
     True,
     False,

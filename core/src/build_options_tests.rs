@@ -1,6 +1,7 @@
-//! Builds without `float`, `bigint` or `async` (MicroPython's MICROPY_FLOAT_IMPL_NONE,
-//! MICROPY_LONGINT_IMPL_NONE, MICROPY_PY_ASYNC_AWAIT=0): what needs the missing part is a clear
-//! Python error, never a panic or a wrong answer. Run with `cargo test -p mpy-core --no-default-features`.
+//! Builds without `float`, `bigint`, `async` or `fstrings` (MicroPython's
+//! MICROPY_FLOAT_IMPL_NONE, MICROPY_LONGINT_IMPL_NONE, MICROPY_PY_ASYNC_AWAIT=0,
+//! MICROPY_PY_FSTRINGS=0): what needs the missing part is a clear Python error, never a panic or
+//! a wrong answer. Run with `cargo test -p mpy-core --no-default-features`.
 
 use crate::frozen::tests::run;
 use alloc::string::String;
@@ -198,6 +199,33 @@ mod without_async {
         assert_eq!(
             crate::frozen::tests::run(table, "print(1)\nimport m"),
             "1\nRuntimeError: async/await not enabled in this build"
+        );
+    }
+}
+
+#[cfg(not(feature = "fstrings"))]
+mod without_fstrings {
+    use super::out;
+
+    #[test]
+    fn f_strings_are_a_syntax_error() {
+        for src in [
+            "x = 1\nprint(f'{x}')",
+            "s = F\"a\"",
+            "s = rf'{1}'",
+            "s = 'a' f'b'",
+        ] {
+            assert_eq!(out(src), "SyntaxError: invalid syntax", "{src}");
+        }
+    }
+
+    #[test]
+    fn other_formatting_and_names_starting_with_f_still_work() {
+        assert_eq!(
+            out(
+                "f = 7\nfr = 'x'\nprint(format(f, '03d'), '{}-{}'.format(f, fr), '%d%s' % (f, fr))"
+            ),
+            "007 7-x 7x\n"
         );
     }
 }

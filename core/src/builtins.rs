@@ -1234,8 +1234,6 @@ fn bi_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 // ---- the namespace ----
 
-use crate::help::bi_help;
-
 macro_rules! builtin_fns {
     ($( $name:ident => $f:ident ),* $(,)?) => {
         &[ $( (q::$name, &NativeFn::new(q::$name, $f)) ),* ]
@@ -1253,7 +1251,7 @@ static BUILTIN_FNS: &[(Qstr, &NativeFn)] = builtin_fns![
     all => bi_all, any => bi_any, globals => bi_globals, locals => bi_locals, dir => bi_dir,
     exec => bi_exec, eval => bi_eval, compile => bi_compile, __import__ => bi_import,
     input => bi_input, vars => bi_vars, __build_class__ => bi_build_class,
-    help => bi_help, format => bi_format,
+    format => bi_format,
 ];
 
 static BUILTIN_TYPES: &[&TypeObj] = &[
@@ -1293,6 +1291,9 @@ pub fn make_builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     // One object for `open` and `io.open`, as in MicroPython.
     #[cfg(feature = "vfs")]
     map_set_qstr(vm, d, q::open, crate::obj::file::OPEN.as_value())?;
+    // Without it, as MicroPython's builds without MICROPY_PY_BUILTINS_HELP: a NameError.
+    #[cfg(feature = "repl-extras")]
+    map_set_qstr(vm, d, q::help, crate::help::HELP.as_value())?;
     map_set_qstr(vm, d, q::NotImplemented, Value::NOT_IMPLEMENTED)?;
     map_set_qstr(vm, d, q::Ellipsis, Value::ELLIPSIS)?;
     map_set_qstr(vm, d, q::EnvironmentError, OS_ERROR_TYPE.as_value())?;

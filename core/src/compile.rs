@@ -1743,6 +1743,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             ExprKind::False => self.op(Op::LoadFalse),
             ExprKind::None => self.op(Op::LoadNone),
             ExprKind::Ellipsis => self.load_const(Const::Ellipsis),
+            #[cfg(feature = "fstrings")]
             ExprKind::FString(parts) => self.fstring(parts)?,
             ExprKind::Tuple(items) => {
                 if let Some(c) = self.const_of(e) {
@@ -1988,6 +1989,8 @@ impl<'a, 'm> Compiler<'a, 'm> {
         Ok(())
     }
 
+    /// An f-string: its pieces, each field through `FormatValue`, joined by `BuildString`.
+    #[cfg(feature = "fstrings")]
     fn fstring(&mut self, parts: &'a [FPart]) -> CResult<()> {
         if parts.is_empty() {
             self.load_const(Const::Str(String::new()));

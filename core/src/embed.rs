@@ -141,5 +141,8 @@ pub fn write_banner(vm: &mut Vm, board: &BoardInfo) {
     vm.write_out(board.board_name.as_bytes());
     vm.write_out(b" with ");
     vm.write_out(board.mcu.as_bytes());
-    vm.write_out(b"\nType \"help()\" for more information.\n");
+    vm.write_out(b"\n");
+    // MicroPython mentions help() only in builds that have it (MICROPY_PY_BUILTINS_HELP).
+    #[cfg(feature = "repl-extras")]
+    vm.write_out(b"Type \"help()\" for more information.\n");
 }

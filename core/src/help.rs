@@ -1,9 +1,11 @@
 //! `help()`: MicroPython's built-in help. No argument: the REPL's control keys; `help('modules')`:
 //! the modules this build has; `help(obj)`: the object's type and, for modules, classes and
-//! instances, its members.
+//! instances, its members. Cargo feature `repl-extras` (MicroPython's MICROPY_PY_BUILTINS_HELP);
+//! without it `help` is a NameError.
 
-use crate::obj::{type_of, Args};
+use crate::obj::{type_of, Args, NativeFn};
 use crate::ops::repr_into;
+use crate::qstr::q;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::string::String;
@@ -21,7 +23,10 @@ For further help on a specific object, type help(obj)
 For a list of available modules, type help('modules')
 ";
 
-pub fn bi_help(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+/// The `help` builtin (cargo feature `repl-extras`; `builtins.rs` adds it to the namespace).
+pub static HELP: NativeFn = NativeFn::new(q::help, bi_help);
+
+fn bi_help(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let Some(&obj) = args.pos.first() else {
         vm.write_out(WELCOME.as_bytes());
         return Ok(Value::NONE);

@@ -1525,6 +1525,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 };
                 tri!(crate::module::import_star(vm, m, ns));
             }
+            #[cfg(feature = "fstrings")]
             Op::FormatValue => {
                 let flags = bytecode.get(pc).copied().unwrap_or(0);
                 pc += 1;
@@ -1537,6 +1538,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let s = tri!(crate::format::format_value(vm, v, flags & 3, spec));
                 set_top!(s);
             }
+            #[cfg(feature = "fstrings")]
             Op::BuildString => {
                 let n = get_uint(bytecode, &mut pc) as usize;
                 let mut out = alloc::string::String::new();
@@ -1546,6 +1548,13 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let s = tri!(vm.new_string(out));
                 sp -= n;
                 push!(s);
+            }
+            // Only f-strings compile to these (frozen code built by a compiler that has them).
+            #[cfg(not(feature = "fstrings"))]
+            Op::FormatValue | Op::BuildString => {
+                f.instr = start;
+                f.sp = sp;
+                return Err(vm.new_error(&SYSTEM_ERROR_TYPE_ALIAS, "bad opcode"));
             }
             Op::LoadAssertionError => push!(ASSERTION_ERROR_TYPE.as_value()),
             Op::PrintExpr => {

@@ -233,6 +233,7 @@ pub enum Tok {
     Str(String),
     Bytes(Vec<u8>),
     /// f-string: the undecoded body between the quotes; `raw` for rf-strings.
+    #[cfg(feature = "fstrings")]
     FStr {
         body: String,
         raw: bool,
@@ -300,6 +301,7 @@ impl<'s> Lexer<'s> {
 
     /// A lexer for an expression embedded in an f-string (no indentation processing; starts as
     /// if inside brackets so newlines are ignored).
+    #[cfg(feature = "fstrings")]
     pub fn new_embedded(src: &'s str, filename: &'s str, line: u32) -> Self {
         let mut lx = Lexer::new(src, filename);
         lx.line_base = line.saturating_sub(1);
@@ -539,6 +541,17 @@ impl<'s> Lexer<'s> {
                     }
                 }
                 if ok {
+                    // Without f-strings MicroPython lexes `f"..."` as a name and a string,
+                    // which is always invalid syntax: say so here, at the prefix.
+                    #[cfg(not(feature = "fstrings"))]
+                    if fmt {
+                        return Err(self.err_at(
+                            CompileErrorKind::SyntaxError,
+                            &["invalid syntax"],
+                            line,
+                            (start - ls + 1) as u32,
+                        ));
+                    }
                     self.pos += len;
                     return self.string(start, line, ls, raw, bytes, fmt);
                 }
@@ -759,6 +772,8 @@ impl<'s> Lexer<'s> {
         )
     }
 
+    // `fmt` is never set without f-strings.
+    #[cfg_attr(not(feature = "fstrings"), allow(unused_variables))]
     fn string(
         &mut self,
         start: usize,
@@ -819,12 +834,15 @@ impl<'s> Lexer<'s> {
         }
         // Both ends are at ASCII quote characters, so these are char boundaries.
         let body = &self.src[body_start..body_end];
-        let tok = if fmt {
-            Tok::FStr {
+        #[cfg(feature = "fstrings")]
+        if fmt {
+            let tok = Tok::FStr {
                 body: String::from(body),
                 raw,
-            }
-        } else if is_bytes {
+            };
+            return Ok(self.tok(tok, start, line, ls));
+        }
+        let tok = if is_bytes {
             if let Some(bad) = body.chars().find(|c| !c.is_ascii()) {
                 let _ = bad;
                 return Err(self.err_at(
@@ -1218,6 +1236,13 @@ d''' """e""""#
             ]
         );
         assert_eq!(toks(r"b'\u1234'")[0], Tok::Bytes(b"\\u1234".to_vec()));
+        #[cfg(not(feature = "fstrings"))]
+        for src in ["f'a{x}'", "x = Rf'{y}'", "fR'z'"] {
+            let e = lex_err(src);
+            assert_eq!(e.msg, "invalid syntax", "without f-strings: {src}");
+            assert_eq!(e.col, src.find(['f', 'R']).unwrap() as u32 + 1, "{src}");
+        }
+        #[cfg(feature = "fstrings")]
         assert_eq!(
             toks("f'a{x}' Rf'{y}\\n' fR'z'")[..3],
             [

@@ -55,9 +55,11 @@ pub mod vm;
 
 // Builtins, modules, formatting, embedding.
 pub mod builtins;
+#[cfg(feature = "repl-extras")]
 pub mod completion;
 pub mod embed;
 pub mod format;
+#[cfg(feature = "repl-extras")]
 pub mod help;
 pub mod module;
 pub mod readline;

@@ -12,11 +12,13 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::ast::*;
-use crate::bytecode::{
-    BinOp, CmpOp, UnOp, FMT_CONV_ASCII, FMT_CONV_NONE, FMT_CONV_REPR, FMT_CONV_STR,
-};
+use crate::bytecode::{BinOp, CmpOp, UnOp};
+#[cfg(feature = "fstrings")]
+use crate::bytecode::{FMT_CONV_ASCII, FMT_CONV_NONE, FMT_CONV_REPR, FMT_CONV_STR};
 use crate::compile::{decimal, CompileError, CompileErrorKind};
-use crate::lexer::{decode_escapes, Kw, Lexer, Tok, Token, P};
+#[cfg(feature = "fstrings")]
+use crate::lexer::decode_escapes;
+use crate::lexer::{Kw, Lexer, Tok, Token, P};
 
 /// Maximum nesting units (see the module docs).
 pub const MAX_DEPTH: u32 = 100;
@@ -114,6 +116,7 @@ fn expr_description(e: &Expr) -> &'static str {
         ExprKind::False => "False",
         ExprKind::None => "None",
         ExprKind::Ellipsis => "ellipsis",
+        #[cfg(feature = "fstrings")]
         ExprKind::FString(_) => "f-string expression",
         ExprKind::Call(..) => "function call",
         ExprKind::Lambda(_) => "lambda",
@@ -150,6 +153,7 @@ impl<'s> Parser<'s> {
         })
     }
 
+    #[cfg(feature = "fstrings")]
     fn new_embedded(
         src: &'s str,
         filename: &'s str,
@@ -1128,8 +1132,9 @@ impl<'s> Parser<'s> {
             | Tok::Float(_)
             | Tok::Imag(_)
             | Tok::Str(_)
-            | Tok::Bytes(_)
-            | Tok::FStr { .. } => true,
+            | Tok::Bytes(_) => true,
+            #[cfg(feature = "fstrings")]
+            Tok::FStr { .. } => true,
             Tok::Kw(k) => matches!(
                 k,
                 Kw::None | Kw::True | Kw::False | Kw::Not | Kw::Lambda | Kw::Await
@@ -1759,7 +1764,9 @@ impl<'s> Parser<'s> {
                 self.bump()?;
                 ExprKind::Imag(v)
             }
-            Tok::Str(_) | Tok::Bytes(_) | Tok::FStr { .. } => return self.parse_strings(),
+            Tok::Str(_) | Tok::Bytes(_) => return self.parse_strings(),
+            #[cfg(feature = "fstrings")]
+            Tok::FStr { .. } => return self.parse_strings(),
             Tok::Kw(Kw::None) => {
                 self.bump()?;
                 ExprKind::None
@@ -1905,19 +1912,18 @@ impl<'s> Parser<'s> {
         let mut parts: Vec<FPart> = Vec::new();
         let mut bytes: Option<Vec<u8>> = None;
         let mut any_str = false;
+        #[cfg(feature = "fstrings")]
         let mut any_f = false;
-        loop {
+        while is_string_token(&self.tok.tok) {
+            #[cfg(feature = "fstrings")]
             let (tline, tcol) = (self.tok.line, self.tok.col);
-            match &self.tok.tok {
-                Tok::Str(_) | Tok::Bytes(_) | Tok::FStr { .. } => {}
-                _ => break,
-            }
             match self.take()?.tok {
                 Tok::Str(s) => {
                     any_str = true;
                     push_lit(&mut parts, &s);
                 }
                 Tok::Bytes(b) => bytes.get_or_insert_with(Vec::new).extend_from_slice(&b),
+                #[cfg(feature = "fstrings")]
                 Tok::FStr { body, raw } => {
                     any_str = true;
                     any_f = true;
@@ -1932,17 +1938,19 @@ impl<'s> Parser<'s> {
             }
             return Ok(Expr::new(ExprKind::Bytes(b), line, col));
         }
-        if !any_f {
-            let s = match parts.pop() {
-                Some(FPart::Lit(s)) => s,
-                _ => String::new(),
-            };
-            return Ok(Expr::new(ExprKind::Str(s), line, col));
+        #[cfg(feature = "fstrings")]
+        if any_f {
+            return Ok(Expr::new(ExprKind::FString(parts), line, col));
         }
-        Ok(Expr::new(ExprKind::FString(parts), line, col))
+        let s = match parts.pop() {
+            Some(FPart::Lit(s)) => s,
+            _ => String::new(),
+        };
+        Ok(Expr::new(ExprKind::Str(s), line, col))
     }
 
     /// Split an f-string body into literal parts and fields, appending to `parts`.
+    #[cfg(feature = "fstrings")]
     fn parse_fstring(
         &mut self,
         body: &str,
@@ -2105,6 +2113,7 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
+    #[cfg(feature = "fstrings")]
     fn parse_embedded(&mut self, text: &str, line: u32) -> PResult<Expr> {
         self.enter()?;
         let r = (|| {
@@ -2123,6 +2132,16 @@ impl<'s> Parser<'s> {
         })();
         self.leave(1);
         r
+    }
+}
+
+/// A string, bytes or f-string literal (the pieces `parse_strings` concatenates).
+fn is_string_token(tok: &Tok) -> bool {
+    match tok {
+        Tok::Str(_) | Tok::Bytes(_) => true,
+        #[cfg(feature = "fstrings")]
+        Tok::FStr { .. } => true,
+        _ => false,
     }
 }
 
@@ -2192,6 +2211,7 @@ mod tests {
             #[cfg(feature = "async")]
             ExprKind::Await(x) => format!("(await {})", sx(x)),
             ExprKind::Lambda(l) => format!("(lambda {})", sx(&l.body)),
+            #[cfg(feature = "fstrings")]
             ExprKind::FString(parts) => format!("(f {})", parts.len()),
             ExprKind::Comp(c) => format!("({:?}comp {} for {})", c.kind, sx(&c.elt), c.gens.len()),
             other => format!("{:?}", other),
@@ -2266,8 +2286,11 @@ mod tests {
                 bad
             );
         }
-        assert_eq!(expr("f'a' 'b{c}'"), "(f 1)");
-        assert_eq!(expr("f'a{x}' 'b{c}'"), "(f 3)");
+        #[cfg(feature = "fstrings")]
+        {
+            assert_eq!(expr("f'a' 'b{c}'"), "(f 1)");
+            assert_eq!(expr("f'a{x}' 'b{c}'"), "(f 3)");
+        }
     }
 
     #[test]
@@ -2365,6 +2388,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "fstrings")]
     fn fstrings() {
         let e = Parser::new("f'{a!r:>{w}} {b=} {{x}}'", "t")
             .unwrap()

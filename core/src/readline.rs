@@ -6,8 +6,14 @@
 //! Keys understood: printable bytes (UTF-8 sequences are kept whole), Backspace/DEL, Delete
 //! (`ESC [3~`), Left/Right (`ESC [D`/`ESC [C`), Home/End (`ESC [H`, `ESC [F`, `ESC OH`,
 //! `ESC OF`, `ESC [1~`, `ESC [4~`, `ESC [7~`, `ESC [8~`), Up/Down (`ESC [A`/`ESC [B`) for
-//! history, Ctrl-K (erase to end), Ctrl-U (erase to start); on a non-empty line the REPL also
-//! passes Ctrl-A/B/D/E/F here (`emacs_key`: home, left, delete, end, right).
+//! history; on a non-empty line the REPL also passes Ctrl-A/E here (`emacs_key`: home, end).
+//!
+//! Cargo feature `repl-extras` adds what MicroPython's readline has only with
+//! MICROPY_REPL_EMACS_KEYS, MICROPY_REPL_AUTO_INDENT and MICROPY_HELPER_REPL: Ctrl-B/D/F on a
+//! non-empty line (left, delete, right), Ctrl-K (erase to end), Ctrl-U (erase to start),
+//! Ctrl-P/N (history back/forward), a backspace in leading spaces removing a whole indent level,
+//! and Tab as an `Event` (completion). Without it those control bytes go to the REPL, which
+//! ignores them, as MicroPython's minimal readline does.
 //!
 //! Screen updates use only backspace, `ESC [nD` (cursor left n), `ESC [nC` (right) and `ESC [K`
 //! (erase to end of line), which every serial terminal handles.
@@ -22,7 +28,13 @@ pub const HISTORY_LEN: usize = 8;
 const ESC: u8 = 0x1b;
 const BACKSPACE: u8 = 8;
 const DEL: u8 = 127;
+#[cfg(feature = "repl-extras")]
 const CTRL_K: u8 = 11;
+#[cfg(feature = "repl-extras")]
+const CTRL_N: u8 = 14;
+#[cfg(feature = "repl-extras")]
+const CTRL_P: u8 = 16;
+#[cfg(feature = "repl-extras")]
 const CTRL_U: u8 = 21;
 
 /// What a fed byte means to the REPL.
@@ -31,6 +43,7 @@ pub enum Event {
     /// Enter: the line is finished (the editor has already moved to a new line).
     Enter,
     /// Tab: the REPL completes the word before the cursor.
+    #[cfg(feature = "repl-extras")]
     Tab,
     /// A control byte the editor does not use (Ctrl-A/B/C/D/E): the REPL decides.
     Control(u8),
@@ -158,37 +171,54 @@ impl LineEditor {
                 }
                 return Some(Event::Enter);
             }
+            #[cfg(feature = "repl-extras")]
             b'\t' => return Some(Event::Tab),
             BACKSPACE | DEL => self.backspace(port),
-            CTRL_K => {
-                self.line.truncate(self.cursor);
-                self.write(port, b"\x1b[K");
-            }
-            CTRL_U => {
-                let n = self.cursor;
-                self.move_left(port, n);
-                self.remove(n);
-                self.redraw_from_cursor(port);
-            }
+            #[cfg(feature = "repl-extras")]
+            CTRL_K | CTRL_N | CTRL_P | CTRL_U => self.emacs_edit_key(port, b),
             c if c < 0x20 => return Some(Event::Control(c)),
             c => self.insert(port, &[c]),
         }
         None
     }
 
-    /// Emacs-style keys MicroPython's readline gives Ctrl-A/B/D/E/F on a non-empty line (on an
-    /// empty one the REPL uses them): home, left, delete, end, right. False for other keys.
+    /// Keys MicroPython's readline gives Ctrl-A/E (home, end) and, with `repl-extras`, Ctrl-B/D/F
+    /// (left, delete, right) on a non-empty line; on an empty one the REPL uses them. False for
+    /// other keys.
     pub fn emacs_key(&mut self, port: &mut dyn Port, c: u8) -> bool {
         let (key, param) = match c {
             1 => (b'H', 0),
-            2 => (b'D', 0),
-            4 => (b'~', 3),
             5 => (b'F', 0),
+            #[cfg(feature = "repl-extras")]
+            2 => (b'D', 0),
+            #[cfg(feature = "repl-extras")]
+            4 => (b'~', 3),
+            #[cfg(feature = "repl-extras")]
             6 => (b'C', 0),
             _ => return false,
         };
         self.escape_key(port, key, param);
         true
+    }
+
+    /// Ctrl-K (erase to the end), Ctrl-U (erase to the start), Ctrl-P/N (history back/forward):
+    /// MicroPython's MICROPY_REPL_EMACS_KEYS.
+    #[cfg(feature = "repl-extras")]
+    fn emacs_edit_key(&mut self, port: &mut dyn Port, c: u8) {
+        match c {
+            CTRL_K => {
+                self.line.truncate(self.cursor);
+                self.write(port, b"\x1b[K");
+            }
+            CTRL_U => {
+                let n = self.cursor;
+                self.home(port);
+                self.remove(n);
+                self.redraw_from_cursor(port);
+            }
+            CTRL_N => self.history_step(port, false),
+            _ => self.history_step(port, true),
+        }
     }
 
     fn escape_key(&mut self, port: &mut dyn Port, key: u8, param: u8) {
@@ -237,17 +267,7 @@ impl LineEditor {
         if self.cursor == 0 {
             return;
         }
-        // Auto-indent: a backspace inside leading spaces removes a whole indent level (4),
-        // as MicroPython's readline does.
-        let before = &self.line[..self.cursor];
-        let n = if before.len() >= 4 && before.iter().all(|&c| c == b' ') {
-            match before.len() % 4 {
-                0 => 4,
-                partial => partial,
-            }
-        } else {
-            self.cursor - self.char_start(self.cursor)
-        };
+        let n = self.backspace_len();
         let cols = columns(&self.line[self.cursor - n..self.cursor]);
         self.cursor -= n;
         self.remove(n);
@@ -255,6 +275,23 @@ impl LineEditor {
             self.cursor_left_cols(port, cols);
         }
         self.redraw_from_cursor(port);
+    }
+
+    /// Bytes a backspace removes: the character before the cursor or, with auto-indent
+    /// (`repl-extras`), a whole indent level (4 spaces) inside leading spaces, as MicroPython's
+    /// readline does with MICROPY_REPL_AUTO_INDENT.
+    fn backspace_len(&self) -> usize {
+        #[cfg(feature = "repl-extras")]
+        {
+            let before = &self.line[..self.cursor];
+            if before.len() >= 4 && before.iter().all(|&c| c == b' ') {
+                return match before.len() % 4 {
+                    0 => 4,
+                    partial => partial,
+                };
+            }
+        }
+        self.cursor - self.char_start(self.cursor)
     }
 
     /// Rewrite the line from the cursor to its end, erase what was left beyond it, and put the
@@ -280,14 +317,6 @@ impl LineEditor {
     fn end(&mut self, port: &mut dyn Port) {
         self.write(port, &self.line[self.cursor..]);
         self.cursor = self.line.len();
-    }
-
-    fn move_left(&mut self, port: &mut dyn Port, bytes: usize) {
-        let cols = columns(&self.line[self.cursor - bytes..self.cursor]);
-        self.cursor -= bytes;
-        if self.echo {
-            self.cursor_left_cols(port, cols);
-        }
     }
 
     /// Up (`older`) or Down through the history, replacing the line on screen.
@@ -508,6 +537,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "repl-extras")]
     fn backspace_in_leading_spaces_removes_an_indent_level() {
         let mut ed = LineEditor::new();
         let mut screen = Screen::default();
@@ -519,6 +549,84 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "repl-extras"))]
+    fn without_auto_indent_backspace_removes_one_space() {
+        let mut ed = LineEditor::new();
+        let (_, line) = type_keys(&mut ed, b"        \x08");
+        assert_eq!(line, "       ");
+    }
+
+    /// Feed `keys`, then the control key `c` through `emacs_key` as the REPL does on a
+    /// non-empty line; returns whether the editor took it and the line after it.
+    fn line_key(ed: &mut LineEditor, keys: &[u8], c: u8) -> (bool, String) {
+        type_keys(ed, keys);
+        let taken = ed.emacs_key(&mut Screen::default(), c);
+        (taken, String::from_utf8_lossy(ed.line()).into_owned())
+    }
+
+    #[test]
+    fn ctrl_a_and_ctrl_e_go_home_and_end_in_every_build() {
+        let mut ed = LineEditor::new();
+        assert_eq!(line_key(&mut ed, b"bc", 1), (true, "bc".into()));
+        let (_, line) = type_keys(&mut ed, b"a");
+        assert_eq!(line, "abc");
+        assert_eq!(line_key(&mut ed, b"", 5), (true, "abc".into()));
+        let (_, line) = type_keys(&mut ed, b"d");
+        assert_eq!(line, "abcd");
+    }
+
+    #[test]
+    #[cfg(feature = "repl-extras")]
+    fn emacs_keys_move_and_delete() {
+        let mut ed = LineEditor::new();
+        assert_eq!(line_key(&mut ed, b"ac", 2), (true, "ac".into()), "Ctrl-B");
+        let (_, line) = type_keys(&mut ed, b"b");
+        assert_eq!(line, "abc");
+        assert_eq!(line_key(&mut ed, b"", 4), (true, "ab".into()), "Ctrl-D");
+        line_key(&mut ed, b"", 1);
+        assert_eq!(line_key(&mut ed, b"", 6), (true, "ab".into()), "Ctrl-F");
+        let (_, line) = type_keys(&mut ed, b"x");
+        assert_eq!(line, "axb");
+    }
+
+    #[test]
+    #[cfg(not(feature = "repl-extras"))]
+    fn without_emacs_keys_the_editor_leaves_ctrl_b_d_f_k_n_p_u_to_the_repl() {
+        let mut ed = LineEditor::new();
+        for c in [2, 4, 6] {
+            assert_eq!(line_key(&mut ed, b"", c), (false, "".into()));
+        }
+        type_keys(&mut ed, b"x\r");
+        ed.take_line();
+        let (ev, line) = type_keys(&mut ed, b"ab\x1b[D\x0b\x0e\x10\x15");
+        assert_eq!(
+            ev,
+            [
+                Event::Control(11),
+                Event::Control(14),
+                Event::Control(16),
+                Event::Control(21)
+            ]
+        );
+        assert_eq!(line, "ab", "no erasing, no history");
+    }
+
+    #[test]
+    #[cfg(feature = "repl-extras")]
+    fn ctrl_p_and_ctrl_n_browse_the_history() {
+        let mut ed = LineEditor::new();
+        type_keys(&mut ed, b"one\r");
+        ed.take_line();
+        type_keys(&mut ed, b"two\r");
+        ed.take_line();
+        let (_, line) = type_keys(&mut ed, b"\x10\x10");
+        assert_eq!(line, "one");
+        let (_, line) = type_keys(&mut ed, b"\x0e");
+        assert_eq!(line, "two");
+    }
+
+    #[test]
+    #[cfg(feature = "repl-extras")]
     fn ctrl_u_erases_to_the_start_and_ctrl_k_to_the_end() {
         let mut ed = LineEditor::new();
         let (_, line) = type_keys(&mut ed, "aé cdef\x1b[D\x1b[D\x1b[D\x15".as_bytes());
@@ -547,18 +655,24 @@ mod tests {
     }
 
     #[test]
-    fn control_keys_and_tab_are_passed_to_the_repl() {
+    fn control_keys_are_passed_to_the_repl() {
         let mut ed = LineEditor::new();
-        let (ev, _) = type_keys(&mut ed, b"ab\t\x03\x04\x05");
+        let (ev, _) = type_keys(&mut ed, b"ab\x03\x04\x05");
         assert_eq!(
             ev,
-            [
-                Event::Tab,
-                Event::Control(3),
-                Event::Control(4),
-                Event::Control(5)
-            ]
+            [Event::Control(3), Event::Control(4), Event::Control(5)]
         );
+    }
+
+    #[test]
+    fn tab_is_an_event_only_with_completion() {
+        let mut ed = LineEditor::new();
+        let (ev, line) = type_keys(&mut ed, b"ab\t");
+        #[cfg(feature = "repl-extras")]
+        assert_eq!(ev, [Event::Tab]);
+        #[cfg(not(feature = "repl-extras"))]
+        assert_eq!(ev, [Event::Control(b'\t')], "the REPL ignores it");
+        assert_eq!(line, "ab");
     }
 
     #[test]

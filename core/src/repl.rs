@@ -10,10 +10,13 @@
 //! accepted with `R\x01` and a window-size increment; the source then arrives with flow control
 //! (`\x01` after each window consumed) up to `\x04`, which is echoed before the program runs with
 //! the raw REPL's output framing.
-//! Line editing (`readline.rs`), tab completion (`completion.rs`), auto-indent and paste mode
-//! (Ctrl-E) are in the friendly REPL below.
+//! Line editing (`readline.rs`) and paste mode (Ctrl-E) are in the friendly REPL below; with
+//! cargo feature `repl-extras` also tab completion (`completion.rs`) and auto-indent
+//! (MicroPython's MICROPY_HELPER_REPL and MICROPY_REPL_AUTO_INDENT, which its minimal ports
+//! leave out: there Tab does nothing and a `... ` line starts empty).
 
 use crate::compile::CompileMode;
+#[cfg(feature = "repl-extras")]
 use crate::completion::{complete, format_candidates, Completion};
 use crate::embed::{format_exception, write_banner, BoardInfo};
 use crate::port::Port;
@@ -297,6 +300,7 @@ fn read_statement(
             }
             Event::Control(CTRL_E) if at_start => return paste_mode(vm),
             Event::Control(_) => {}
+            #[cfg(feature = "repl-extras")]
             Event::Tab => tab_complete(vm, ed, if src.is_empty() { b">>> " } else { b"... " }),
             Event::Enter => {
                 let line = ed.take_line();
@@ -309,7 +313,7 @@ fn read_statement(
                     && crate::lexer::needs_more_input(src)
                     && !(blank && src.contains('\n'))
                 {
-                    let indent = if ed.echo {
+                    let indent = if cfg!(feature = "repl-extras") && ed.echo {
                         auto_indent(&line)
                     } else {
                         String::new()
@@ -333,7 +337,7 @@ fn prompt(vm: &mut Vm, ed: &mut LineEditor, text: &[u8], indent: &str) {
 }
 
 /// The indentation for the line after `line`: the same, one level deeper after a `:`, as
-/// MicroPython's auto-indent does.
+/// MicroPython's auto-indent does (`repl-extras`).
 fn auto_indent(line: &str) -> String {
     let mut indent: String = line.chars().take_while(|&c| c == ' ').collect();
     if line.trim_end().ends_with(':') {
@@ -342,6 +346,7 @@ fn auto_indent(line: &str) -> String {
     indent
 }
 
+#[cfg(feature = "repl-extras")]
 fn tab_complete(vm: &mut Vm, ed: &mut LineEditor, prompt_text: &[u8]) {
     let before = String::from_utf8_lossy(ed.before_cursor()).into_owned();
     match complete(vm, &before) {
@@ -705,6 +710,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "repl-extras")]
     fn tab_completes_names_and_attributes() {
         let (out, _) = session(b"value_one = 1\rprin\t(val\t)\r");
         assert!(out.contains("print(value_one)\n1\n"), "{out:?}");
@@ -718,6 +724,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "repl-extras")]
     fn tab_candidates_are_sorted_and_distinct() {
         let (out, _) = session(b"zeta_b = 1\rzeta_a = 2\rzeta_\t\r");
         assert!(out.contains("\nzeta_a          zeta_b\n"), "{out:?}");
@@ -727,12 +734,14 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "repl-extras")]
     fn tab_on_an_empty_line_indents() {
         let (out, _) = session(b"if 1:\r\x08\x08\x08\x08\tprint('in')\r\r");
         assert!(out.contains("in\n>>> "), "{out:?}");
     }
 
     #[test]
+    #[cfg(feature = "repl-extras")]
     fn auto_indent_after_a_colon_and_blank_line_ends_the_block() {
         let (out, _) = session(b"for i in range(2):\rprint(i)\r\rprint('done')\r");
         assert!(out.contains("... "), "{out:?}");
@@ -761,6 +770,33 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "repl-extras"))]
+    fn without_repl_extras_tab_is_ignored_and_blocks_are_indented_by_hand() {
+        let (out, _) = session(b"x = 1\rpri\tnt(x)\rfor i in range(2):\r  print(i)\r\r");
+        assert!(out.contains(">>> print(x)\n1\n"), "{out:?}");
+        assert!(
+            out.contains(">>> for i in range(2):\n...   print(i)\n... \n0\n1\n"),
+            "no auto-indent: {out:?}"
+        );
+    }
+
+    #[test]
+    fn help_is_offered_only_by_builds_that_have_it() {
+        let (out, _) = session_with_files(b"help()\r", &[], Some(false));
+        let offered = out.contains("Type \"help()\" for more information.\n");
+        let welcome = out.contains("Welcome to MicroPython");
+        if cfg!(feature = "repl-extras") {
+            assert!(offered && welcome, "{out:?}");
+        } else {
+            assert!(!offered && !welcome, "{out:?}");
+            assert!(
+                out.contains("NameError: name 'help' isn't defined"),
+                "as MicroPython without MICROPY_PY_BUILTINS_HELP: {out:?}"
+            );
+        }
+    }
+
+    #[test]
     fn system_exit_ends_the_repl_with_its_code() {
         let (_, exit) = session(b"raise SystemExit(3)\r");
         assert_eq!(exit, ReplExit::SystemExit(3));
@@ -769,7 +805,13 @@ mod tests {
     #[test]
     fn ctrl_c_cancels_a_multiline_statement() {
         let (out, _) = session(b"if 1:\r\x03print('after')\r");
-        assert!(out.contains("...     \n>>> print('after')"), "{out:?}");
+        // The `... ` line was auto-indented where the build has it.
+        let cancelled = if cfg!(feature = "repl-extras") {
+            "...     \n>>> print('after')"
+        } else {
+            "... \n>>> print('after')"
+        };
+        assert!(out.contains(cancelled), "{out:?}");
         assert!(out.contains("after\n"), "{out:?}");
     }
 

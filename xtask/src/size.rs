@@ -165,7 +165,7 @@ const PROBE_PROFILES: &[ProbeProfile] = &[
         features: &[],
     },
     ProbeProfile {
-        name: "full: float, bigint, vfs, unicode-case, async",
+        name: "full: as the boards",
         features: &["full"],
     },
 ];
@@ -371,14 +371,10 @@ mod tests {
             "core (thumbv6m, minimal): .text 200000 / 163840 bytes (122.1%, over by 36160), \
              .rodata 90000, .data 3000"
         );
-        let within = probe_line(
-            "full: float, bigint, vfs, unicode-case, async",
-            &elf_with(&[(".text", 163_840)]),
-        );
+        let within = probe_line("full: as the boards", &elf_with(&[(".text", 163_840)]));
         assert!(
-            within.starts_with(
-                "core (thumbv6m, full: float, bigint, vfs, unicode-case, async): .text 163840"
-            ) && within.contains("(100.0%, within target)"),
+            within.starts_with("core (thumbv6m, full: as the boards): .text 163840")
+                && within.contains("(100.0%, within target)"),
             "{within}"
         );
     }

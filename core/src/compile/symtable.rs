@@ -490,6 +490,7 @@ impl SymTable {
         Ok(())
     }
 
+    #[cfg(feature = "fstrings")]
     fn fparts(&mut self, parts: &[FPart]) -> CResult<()> {
         for p in parts {
             if let FPart::Field { value, spec, .. } = p {
@@ -515,6 +516,7 @@ impl SymTable {
             | ExprKind::False
             | ExprKind::None
             | ExprKind::Ellipsis => {}
+            #[cfg(feature = "fstrings")]
             ExprKind::FString(parts) => self.fparts(parts)?,
             ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
                 for it in items {
