@@ -12,6 +12,12 @@ use alloc::vec::Vec;
 use core::cmp::Ordering;
 use core::fmt;
 
+pub use crate::intword::{
+    floor_div_i64, hash_i64, invalid_literal_message, mod_i64, pow_i64, repr_str_into, NumError,
+    ParseIntError,
+};
+use crate::intword::{for_each_digit, split_literal, HASH_MODULUS};
+
 /// Arbitrary-precision signed integer.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct BigInt {
@@ -19,98 +25,11 @@ pub struct BigInt {
     mag: Vec<u32>,
 }
 
-/// An arithmetic error: Python exception class plus CPython's exact message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NumError {
-    ZeroDivision(&'static str),
-    Overflow(&'static str),
-    Value(&'static str),
-}
-
-impl NumError {
-    /// The exception message, as CPython prints it.
-    pub fn message(&self) -> &'static str {
-        match *self {
-            NumError::ZeroDivision(m) | NumError::Overflow(m) | NumError::Value(m) => m,
-        }
-    }
-
-    /// The Python exception class name.
-    pub fn exception_name(&self) -> &'static str {
-        match self {
-            NumError::ZeroDivision(_) => "ZeroDivisionError",
-            NumError::Overflow(_) => "OverflowError",
-            NumError::Value(_) => "ValueError",
-        }
-    }
-}
-
-/// Why `int(text, base)` failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ParseIntError {
-    /// The base is not 0 or 2..=36.
-    InvalidBase,
-    /// The text is not a valid literal in that base.
-    InvalidLiteral,
-}
-
-impl ParseIntError {
-    /// CPython's ValueError message for this failure of `int(text, base)`.
-    pub fn message(&self, text: &str, base: u32) -> String {
-        match self {
-            ParseIntError::InvalidBase => String::from("int() base must be >= 2 and <= 36, or 0"),
-            ParseIntError::InvalidLiteral => invalid_literal_message(text, base),
-        }
-    }
-}
-
-/// CPython's "invalid literal for int() with base N: '...'" (repr truncated to 200 chars).
-pub fn invalid_literal_message(text: &str, base: u32) -> String {
-    let mut repr = String::new();
-    repr_str_into(text, &mut repr);
-    let truncated: String = repr.chars().take(200).collect();
-    alloc::format!(
-        "invalid literal for int() with base {}: {}",
-        base,
-        truncated
-    )
-}
-
-/// Python's `repr(str)`: quote choice and escapes of control characters.
-pub fn repr_str_into(text: &str, out: &mut String) {
-    use core::fmt::Write;
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-}
-
+const HASH_BITS: u32 = 61;
 const KARATSUBA_THRESHOLD: usize = 32;
 /// 10^9: the largest power of ten fitting a limb; decimal conversion works in such chunks.
 const DEC_CHUNK: u32 = 1_000_000_000;
 const DEC_CHUNK_DIGITS: usize = 9;
-/// Mersenne prime 2^61 - 1, the modulus of CPython's numeric hash.
-const HASH_MODULUS: u64 = (1 << 61) - 1;
-const HASH_BITS: u32 = 61;
 /// Shifts producing more bits than this are refused rather than exhausting memory.
 const MAX_SHIFT_BITS: u64 = 1 << 32;
 
@@ -753,26 +672,12 @@ impl BigInt {
 
     /// Python `int(text, base)`.
     pub fn parse(text: &str, base: u32) -> Result<BigInt, ParseIntError> {
-        if base == 1 || base > 36 {
-            return Err(ParseIntError::InvalidBase);
+        let lit = split_literal(text, base)?;
+        let mag = parse_digits(lit.digits, lit.radix, lit.had_prefix)?;
+        if lit.no_leading_zero && !mag.is_empty() && lit.digits.starts_with('0') {
+            return Err(ParseIntError::InvalidLiteral);
         }
-        let s = text.trim_matches(|c: char| c.is_whitespace());
-        let (neg, s) = match s.as_bytes().first() {
-            Some(b'-') => (true, &s[1..]),
-            Some(b'+') => (false, &s[1..]),
-            _ => (false, s),
-        };
-        let (base, digits, had_prefix) = split_radix_prefix(s, base);
-        if base == 0 {
-            // No prefix with base 0: decimal, and a nonzero literal must not start with 0.
-            let mag = parse_digits(digits, 10, false)?;
-            if !mag.is_empty() && digits.starts_with('0') {
-                return Err(ParseIntError::InvalidLiteral);
-            }
-            return Ok(BigInt::from_parts(neg, mag));
-        }
-        let mag = parse_digits(digits, base, had_prefix)?;
-        Ok(BigInt::from_parts(neg, mag))
+        Ok(BigInt::from_parts(lit.neg, mag))
     }
 
     /// Digits in `radix` (2..=36, lowercase), with a leading '-' when negative, no prefix.
@@ -1186,37 +1091,12 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
     Some(old_s.floor_divmod_nonzero(m).1)
 }
 
-/// Splits an optional 0x/0o/0b prefix. Returns (base, digits, prefix_present); base 0 means
-/// "base 0 with no prefix" (decimal with the no-leading-zero rule).
-fn split_radix_prefix(s: &str, base: u32) -> (u32, &str, bool) {
-    let b = s.as_bytes();
-    if b.len() >= 2 && b[0] == b'0' {
-        let prefix_base = match b[1] {
-            b'x' | b'X' => 16,
-            b'o' | b'O' => 8,
-            b'b' | b'B' => 2,
-            _ => 0,
-        };
-        if prefix_base != 0 && (base == 0 || base == prefix_base) {
-            return (prefix_base, &s[2..], true);
-        }
-    }
-    (base, s, false)
-}
-
-/// Parses digits with single underscores between them (and, after a prefix, before them).
+/// The magnitude of `digits` in `base` (underscore rules of [`for_each_digit`]).
 fn parse_digits(
-    s: &str,
+    digits: &str,
     base: u32,
     allow_leading_underscore: bool,
 ) -> Result<Vec<u32>, ParseIntError> {
-    let bytes = s.as_bytes();
-    if bytes.is_empty() || bytes[bytes.len() - 1] == b'_' {
-        return Err(ParseIntError::InvalidLiteral);
-    }
-    if bytes[0] == b'_' && !allow_leading_underscore {
-        return Err(ParseIntError::InvalidLiteral);
-    }
     // Largest power of `base` fitting a limb: digits are accumulated per chunk.
     let mut chunk_digits = 1u32;
     let mut chunk_mul = base;
@@ -1224,22 +1104,9 @@ fn parse_digits(
         chunk_mul *= base;
         chunk_digits += 1;
     }
-    let mut mag: Vec<u32> = Vec::with_capacity(bytes.len() / 8 + 1);
+    let mut mag: Vec<u32> = Vec::with_capacity(digits.len() / 8 + 1);
     let (mut acc, mut acc_digits, mut acc_mul) = (0u32, 0u32, 1u32);
-    let mut prev_underscore = false;
-    for &c in bytes {
-        if c == b'_' {
-            if prev_underscore {
-                return Err(ParseIntError::InvalidLiteral);
-            }
-            prev_underscore = true;
-            continue;
-        }
-        prev_underscore = false;
-        let d = (c as char)
-            .to_digit(36)
-            .filter(|&d| d < base)
-            .ok_or(ParseIntError::InvalidLiteral)?;
+    for_each_digit(digits, base, allow_leading_underscore, |d| {
         acc = acc * base + d;
         acc_mul *= base;
         acc_digits += 1;
@@ -1247,7 +1114,7 @@ fn parse_digits(
             mul_small_add_in_place(&mut mag, acc_mul, acc);
             (acc, acc_digits, acc_mul) = (0, 0, 1);
         }
-    }
+    })?;
     if acc_digits > 0 {
         mul_small_add_in_place(&mut mag, acc_mul, acc);
     }
@@ -1424,43 +1291,6 @@ impl PartialOrd for BigInt {
 // i64 helpers for the VM's small-int fast path.
 // ---------------------------------------------------------------------------------------
 
-/// CPython's `hash(int)` for an i64.
-pub fn hash_i64(v: i64) -> i64 {
-    let h = (v.unsigned_abs() % HASH_MODULUS) as i64;
-    let h = if v < 0 { -h } else { h };
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
-/// Python `a // b`; None when b == 0 or the result overflows (i64::MIN // -1).
-pub fn floor_div_i64(a: i64, b: i64) -> Option<i64> {
-    let q = a.checked_div(b)?;
-    if (a % b != 0) && ((a < 0) != (b < 0)) {
-        Some(q - 1)
-    } else {
-        Some(q)
-    }
-}
-
-/// Python `a % b` (sign of b); None when b == 0.
-pub fn mod_i64(a: i64, b: i64) -> Option<i64> {
-    if b == 0 {
-        return None;
-    }
-    if b == -1 {
-        return Some(0);
-    }
-    let r = a % b;
-    if r != 0 && ((r < 0) != (b < 0)) {
-        Some(r + b)
-    } else {
-        Some(r)
-    }
-}
-
 /// Python `a / b` for two i64s, correctly rounded (ZeroDivisionError "division by zero").
 pub fn true_div_i64(a: i64, b: i64) -> Result<f64, NumError> {
     const EXACT: u64 = 1 << 53;
@@ -1472,16 +1302,6 @@ pub fn true_div_i64(a: i64, b: i64) -> Result<f64, NumError> {
         return Ok(a as f64 / b as f64);
     }
     BigInt::from_i64(a).true_div(&BigInt::from_i64(b))
-}
-
-/// `base ** exp`; None on overflow.
-pub fn pow_i64(base: i64, exp: u64) -> Option<i64> {
-    match base {
-        0 => Some(if exp == 0 { 1 } else { 0 }),
-        1 => Some(1),
-        -1 => Some(if exp.is_multiple_of(2) { 1 } else { -1 }),
-        _ => base.checked_pow(u32::try_from(exp).ok()?),
-    }
 }
 
 #[cfg(test)]

@@ -121,6 +121,100 @@ mod without_bigint {
         );
     }
 
+    /// int parsing, bin/oct/hex, to_bytes/from_bytes, hashing, round and three-argument pow
+    /// run on machine words: the same output as CPython (checked with python3) for values that
+    /// fit.
+    #[test]
+    fn word_sized_int_operations_match_cpython() {
+        let m = max_small();
+        let cases = [
+            (
+                "print(int(' -0x_1f ', 0), int('z', 36), int('1_000'), int(b'0b11', 0), int('\\t+7\\n'))",
+                "-31 35 1000 3 7\n",
+            ),
+            (
+                "print(bin(-5), oct(-8), hex(-255), hex(m), bin(0), hex(-m-1))",
+                "-0b101 -0o10 -0xff 0x3fffffffffffffff 0b0 -0x4000000000000000\n",
+            ),
+            (
+                "print((-2).to_bytes(2,'big',signed=True), int.from_bytes(b'\\xff\\xfe', 'big', signed=True), int.from_bytes(b'\\xfe\\xff', 'little'), (1024).to_bytes(3, 'little'))",
+                "b'\\xff\\xfe' -2 65534 b'\\x00\\x04\\x00'\n",
+            ),
+            (
+                "print(int.from_bytes(b'\\x3f' + b'\\xff'*7, 'big'), int.from_bytes(b'\\xc0' + bytes(7), 'big', signed=True))",
+                "4611686018427387903 -4611686018427387904\n",
+            ),
+            (
+                "print(hash(-1), hash(2**61), hash(2**61-1), hash(-2**61), hash(m), hash(-m-1))",
+                "-2 1 0 -2 1 -2\n",
+            ),
+            (
+                "print(round(m, -1), round(-25, -1), round(15, -1), round(7, -100), pow(3, -1, 7), pow(2, 100, 1000), pow(2, 3, -5))",
+                "4611686018427387900 -20 20 0 5 376 -2\n",
+            ),
+            (
+                "print((-m-1).bit_length(), (255).bit_length(), (0).bit_length())",
+                "63 8 0\n",
+            ),
+            (
+                "print(format(-1234567, ',d'), format(255, '#010x'), '{:_b}'.format(10), '{:>+8,}'.format(1234), '%5d|%-5x|%#o' % (-42, 255, 8), '{:^9,}|{:=+8}'.format(-1000, 5))",
+                "-1,234,567 0x000000ff 1010   +1,234   -42|ff   |0o10  -1,000  |+      5\n",
+            ),
+        ];
+        for (src, want) in cases {
+            let src = alloc::format!("m = {m}\n{src}");
+            assert_eq!(out(&src), want, "{src}");
+        }
+    }
+
+    #[test]
+    fn word_sized_int_errors_are_cpythons() {
+        let cases = [
+            (
+                "int('1__0')",
+                "ValueError: invalid literal for int() with base 10: '1__0'",
+            ),
+            (
+                "int('12', 1)",
+                "ValueError: int() base must be >= 2 and <= 36, or 0",
+            ),
+            (
+                "int('0x', 16)",
+                "ValueError: invalid literal for int() with base 16: '0x'",
+            ),
+            (
+                "int('010', 0)",
+                "ValueError: invalid literal for int() with base 0: '010'",
+            ),
+            (
+                "(256).to_bytes(1,'big')",
+                "OverflowError: int too big to convert",
+            ),
+            (
+                "(-1).to_bytes(1,'big')",
+                "OverflowError: can't convert negative int to unsigned",
+            ),
+            (
+                "pow(2, -1, 4)",
+                "ValueError: base is not invertible for the given modulus",
+            ),
+            ("pow(2, 2, 0)", "ValueError: pow() 3rd argument cannot be 0"),
+        ];
+        for (src, want) in cases {
+            assert_eq!(out(src), want, "{src}");
+        }
+        // Beyond the word (or the small-int range): this build's overflow.
+        let m = max_small();
+        for expr in [
+            "round(m, -18)",
+            "int('-' + '9' * 19)",
+            "int.from_bytes(b'\\x80' + bytes(7), 'big')",
+        ] {
+            let src = alloc::format!("m = {m}\nx = {expr}");
+            assert_eq!(out(&src), OVERFLOW, "{expr}");
+        }
+    }
+
     #[test]
     fn int_subclasses_and_small_ints_still_work() {
         assert_eq!(
@@ -128,6 +222,10 @@ mod without_bigint {
                 "class I(int): pass\ni = I(41)\nprint(i + 1, i < 42, repr(i), -i, 7 ** 2, 1 << 10)"
             ),
             "42 True 41 -41 49 1024\n"
+        );
+        assert_eq!(
+            out("class I(int): pass\ni = I(-3)\nprint(int(i), hash(i), i.to_bytes(2, 'big', signed=True), bin(i))"),
+            "-3 -3 b'\\xff\\xfd' -0b11\n"
         );
     }
 }

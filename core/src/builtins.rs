@@ -2,7 +2,9 @@
 
 use crate::obj::list::{self, list_items, new_list, new_tuple, tuple_items};
 use crate::obj::map::{self, map_set_qstr};
-use crate::obj::num::{self, small_of, to_big};
+#[cfg(feature = "bigint")]
+use crate::obj::num::to_big;
+use crate::obj::num::{self, small_of};
 #[cfg(feature = "float")]
 use crate::obj::num::{float_of, is_float};
 use crate::obj::string::{self, str_of};
@@ -151,7 +153,7 @@ fn bi_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 1, 1, "hash")?;
     let v = args.pos[0];
     if let Some(i) = small_of(v) {
-        return num::int_from_i64(vm, crate::bigint::hash_i64(i));
+        return num::int_from_i64(vm, crate::intword::hash_i64(i));
     }
     if num::is_bigint(v) {
         return num::int_from_i64(vm, num::int_hash(v));
@@ -229,6 +231,7 @@ fn bi_abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if let Some(i) = small_of(v) {
         return num::int_from_i64(vm, i.abs());
     }
+    #[cfg(feature = "bigint")]
     if let Some(b) = to_big(v) {
         return num::int_from_big(vm, b.abs());
     }
@@ -275,15 +278,7 @@ fn bi_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             {
                 return Err(vm.value_error("complex modulo"));
             }
-            let (Some(b), Some(e), Some(md)) =
-                (to_big(args.pos[0]), to_big(args.pos[1]), to_big(m))
-            else {
-                return Err(vm.type_error(
-                    "pow() 3rd argument not allowed unless all arguments are integers",
-                ));
-            };
-            let r = b.pow_mod(&e, &md).map_err(|e| num::num_error(vm, e))?;
-            return num::int_from_big(vm, r);
+            return pow_mod(vm, args.pos[0], args.pos[1], m);
         }
     }
     ops::binary_op(
@@ -292,6 +287,59 @@ fn bi_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         args.pos[0],
         args.pos[1],
     )
+}
+
+/// `pow(b, e, m)` of three ints.
+#[cfg(feature = "bigint")]
+fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
+    let (Some(b), Some(e), Some(m)) = (to_big(b), to_big(e), to_big(m)) else {
+        return Err(pow_mod_type_error(vm));
+    };
+    let r = b.pow_mod(&e, &m).map_err(|e| num::num_error(vm, e))?;
+    num::int_from_big(vm, r)
+}
+
+/// `pow(b, e, m)` of three ints (machine words).
+#[cfg(not(feature = "bigint"))]
+fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
+    let (Some(b), Some(e), Some(m)) = (small_of(b), small_of(e), small_of(m)) else {
+        return Err(pow_mod_type_error(vm));
+    };
+    let r = crate::intword::pow_mod_i64(b, e, m).map_err(|e| num::num_error(vm, e))?;
+    num::int_from_i64(vm, r)
+}
+
+fn pow_mod_type_error(vm: &mut Vm) -> crate::vm::PyErr {
+    vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+}
+
+/// `round(v, -n)` (n > 0) of an int: to a multiple of 10**n, half to even.
+#[cfg(feature = "bigint")]
+fn round_int(vm: &mut Vm, v: Value, n: u64) -> PyResult<Value> {
+    use crate::bigint::BigInt;
+    let p = BigInt::from_i64(10).pow(n);
+    let b = to_big(v).unwrap_or_default();
+    let (q, r) = b.divmod(&p).map_err(|e| num::num_error(vm, e))?;
+    let twice = r.add(&r);
+    let mut qq = q;
+    match twice.cmp(&p) {
+        core::cmp::Ordering::Greater => qq = qq.add(&BigInt::one()),
+        // Half-way: round to even.
+        core::cmp::Ordering::Equal if qq.limbs().first().is_some_and(|l| l & 1 == 1) => {
+            qq = qq.add(&BigInt::one())
+        }
+        _ => {}
+    }
+    num::int_from_big(vm, qq.mul(&p))
+}
+
+/// `round(v, -n)` (n > 0) of an int (a machine word).
+#[cfg(not(feature = "bigint"))]
+fn round_int(vm: &mut Vm, v: Value, n: u64) -> PyResult<Value> {
+    match crate::intword::round_i64(small_of(v).unwrap_or(0), n) {
+        Some(r) => num::int_from_i64(vm, r),
+        None => Err(num::small_int_overflow(vm)),
+    }
 }
 
 fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -310,21 +358,7 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if n >= 0 {
             return Ok(v);
         }
-        // Round to 10**-n, half to even.
-        let p = crate::bigint::BigInt::from_i64(10).pow((-n) as u64);
-        let b = to_big(v).unwrap_or_default();
-        let (q, r) = b.divmod(&p).map_err(|e| num::num_error(vm, e))?;
-        let twice = r.add(&r);
-        let mut qq = q;
-        match twice.cmp(&p) {
-            core::cmp::Ordering::Greater => qq = qq.add(&crate::bigint::BigInt::one()),
-            // Half-way: round to even.
-            core::cmp::Ordering::Equal if qq.limbs().first().is_some_and(|l| l & 1 == 1) => {
-                qq = qq.add(&crate::bigint::BigInt::one())
-            }
-            _ => {}
-        }
-        return num::int_from_big(vm, qq.mul(&p));
+        return round_int(vm, v, n.unsigned_abs() as u64);
     }
     #[cfg(feature = "float")]
     if is_float(v) {
@@ -366,20 +400,17 @@ fn round_float_value(vm: &mut Vm, x: f64, nd: Option<Value>) -> PyResult<Value> 
 fn int_to_base(vm: &mut Vm, args: &Args, radix: u32, prefix: &str, fname: &str) -> PyResult<Value> {
     nargs(vm, args, 1, 1, fname)?;
     let v = args.pos[0];
-    let b = match to_big(v) {
-        Some(b) => b,
-        None => {
-            let i = ops::to_index(vm, v)?;
-            crate::bigint::BigInt::from_i64(i as i64)
-        }
+    #[cfg(feature = "bigint")]
+    if let Some(b) = to_big(v) {
+        let digits = b.abs().to_string_radix(radix);
+        let sign = if b.is_negative() { "-" } else { "" };
+        return vm.new_string(alloc::format!("{}{}{}", sign, prefix, digits));
+    }
+    let i = match small_of(v) {
+        Some(i) => i,
+        None => ops::to_index(vm, v)? as i64,
     };
-    let digits = b.abs().to_string_radix(radix);
-    let s = if b.is_negative() {
-        alloc::format!("-{}{}", prefix, digits)
-    } else {
-        alloc::format!("{}{}", prefix, digits)
-    };
-    vm.new_string(s)
+    vm.new_string(crate::intword::to_prefixed_radix(i, radix, prefix))
 }
 fn bi_bin(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     int_to_base(vm, args, 2, "0b", "bin")
@@ -1039,6 +1070,7 @@ pub fn construct(
             let mut v = [0isize; 3];
             for (i, &x) in args.iter().enumerate() {
                 // Bounds are machine words, as in MicroPython (CPython ranges take big ints).
+                #[cfg(feature = "bigint")]
                 if num::is_bigint(x)
                     && to_big(x)
                         .and_then(|b| b.to_i64())
@@ -1126,7 +1158,7 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 }
             },
         };
-        return parse_int(vm, &text, base as u32);
+        return num::int_from_str(vm, &text, base as u32);
     }
     if num::is_int(v) {
         if v.is_bool() {
@@ -1134,8 +1166,7 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         if type_of(v).is_heap() {
             // An int-subclass instance: a plain (normalised) int of the same value.
-            let b = to_big(v).unwrap_or_else(|| crate::bigint::BigInt::from_i64(0));
-            return num::int_from_big(vm, b);
+            return num::int_plain(vm, v).unwrap_or(Ok(v));
         }
         return Ok(v);
     }
@@ -1146,11 +1177,11 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     if let Some(s) = str_of(vm, v) {
         let s = String::from(s);
-        return parse_int(vm, &s, 10);
+        return num::int_from_str(vm, &s, 10);
     }
     if let Some(b) = string::bytes_of(v) {
         let s = String::from_utf8_lossy(b).into_owned();
-        return parse_int(vm, &s, 10);
+        return num::int_from_str(vm, &s, 10);
     }
     if type_of(v).is_heap() {
         if let Some(r) = crate::attr::call_special(vm, v, q::__int__, &[])? {
@@ -1165,16 +1196,6 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         vm.type_name(v)
     );
     Err(vm.type_error(&msg))
-}
-
-fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
-    match crate::bigint::BigInt::parse(text, base) {
-        Ok(b) => num::int_from_big(vm, b),
-        Err(e) => {
-            let msg = e.message(text, base);
-            Err(vm.value_error(&msg))
-        }
-    }
 }
 
 #[cfg(feature = "float")]

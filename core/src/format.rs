@@ -4,9 +4,9 @@
 use crate::numfmt::{self, FmtError, FmtErrorKind, FormatSpec, PercentCount, PercentSpec};
 use crate::obj::list::{self, tuple_items};
 use crate::obj::map;
+use crate::obj::num::small_of;
 #[cfg(feature = "float")]
 use crate::obj::num::{float_of, is_float};
-use crate::obj::num::{small_of, to_big};
 use crate::obj::string::{self, str_of};
 use crate::obj::types::*;
 use crate::obj::{kind_of, type_of, Kind};
@@ -53,10 +53,8 @@ pub fn format_with_spec(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> 
     let s = if v.is_bool() {
         // bool formats as the int it is once there is a spec (`format(True, ">3")` is "  1").
         numfmt::format_int_i64((v == Value::TRUE) as i64, &parsed)
-    } else if let Some(i) = small_of(v) {
-        numfmt::format_int_i64(i, &parsed)
-    } else if let Some(b) = to_big(v) {
-        numfmt::format_bigint(&b, &parsed)
+    } else if let Some(r) = format_int(v, &parsed) {
+        r
     } else if let Some(s) = format_if_float(v, &parsed) {
         s
     } else if let Some(t) = str_of(vm, v) {
@@ -269,20 +267,57 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Va
     crate::obj::string::new_bytes(vm, &b)
 }
 
-/// A float argument of `%d` / `%i` / `%u`, truncated to an int; None for other values.
-#[cfg(feature = "float")]
-fn float_as_int(vm: &mut Vm, v: Value) -> PyResult<Option<crate::bigint::BigInt>> {
-    if !is_float(v) {
-        return Ok(None);
+/// `format(v, spec)` of an int; None for other values.
+fn format_int(v: Value, spec: &numfmt::FormatSpec) -> Option<Result<String, numfmt::FmtError>> {
+    if let Some(i) = small_of(v) {
+        return Some(numfmt::format_int_i64(i, spec));
     }
-    crate::bigint::BigInt::from_f64(float_of(v))
-        .map(Some)
-        .map_err(|e| crate::obj::num::num_error(vm, e))
+    #[cfg(feature = "bigint")]
+    if let Some(b) = crate::obj::num::to_big(v) {
+        return Some(numfmt::format_bigint(&b, spec));
+    }
+    None
+}
+
+/// `%d`-style formatting of an int; None for other values.
+fn percent_format_int(v: Value, spec: &numfmt::PercentSpec) -> Option<String> {
+    if let Some(i) = small_of(v) {
+        return Some(numfmt::percent_format_i64(i, spec));
+    }
+    #[cfg(feature = "bigint")]
+    if let Some(b) = crate::obj::num::to_big(v) {
+        return Some(numfmt::percent_format_bigint(&b, spec));
+    }
+    None
+}
+
+/// `%d` / `%i` / `%u` of a float, truncated to an int (not for `int_only` conversions); None
+/// for other values.
+#[cfg(feature = "float")]
+fn percent_format_float_as_int(
+    vm: &mut Vm,
+    v: Value,
+    spec: &numfmt::PercentSpec,
+    int_only: bool,
+) -> Option<PyResult<String>> {
+    if !is_float(v) || int_only {
+        return None;
+    }
+    Some(
+        crate::bigint::BigInt::from_f64(float_of(v))
+            .map(|b| numfmt::percent_format_bigint(&b, spec))
+            .map_err(|e| crate::obj::num::num_error(vm, e)),
+    )
 }
 
 #[cfg(not(feature = "float"))]
-fn float_as_int(_: &mut Vm, _: Value) -> PyResult<Option<crate::bigint::BigInt>> {
-    Ok(None)
+fn percent_format_float_as_int(
+    _: &mut Vm,
+    _: Value,
+    _: &numfmt::PercentSpec,
+    _: bool,
+) -> Option<PyResult<String>> {
+    None
 }
 
 fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyResult<String> {
@@ -383,12 +418,10 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let int_only = matches!(spec.conv, 'o' | 'x' | 'X');
-                if let Some(i) = small_of(v) {
-                    numfmt::percent_format_i64(i, &spec)
-                } else if let Some(big) = to_big(v) {
-                    numfmt::percent_format_bigint(&big, &spec)
-                } else if let Some(b) = float_as_int(vm, v).transpose().filter(|_| !int_only) {
-                    numfmt::percent_format_bigint(&b?, &spec)
+                if let Some(s) = percent_format_int(v, &spec) {
+                    s
+                } else if let Some(s) = percent_format_float_as_int(vm, v, &spec, int_only) {
+                    s?
                 } else if int_only {
                     return Err(fmt_error(vm, FmtError::IntegerRequired(spec.conv), v));
                 } else {

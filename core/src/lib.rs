@@ -23,7 +23,9 @@ pub mod frozen;
 pub mod lexer;
 pub mod parser;
 
-// Numeric helpers: arbitrary-precision integers and number/format-spec formatting.
+// Numeric helpers: machine-word and arbitrary-precision integers (the latter for big ints and
+// for exact float parsing/formatting), number/format-spec formatting.
+#[cfg(any(feature = "bigint", feature = "float"))]
 pub mod bigint;
 #[cfg(feature = "float")]
 pub mod floatfmt;
@@ -31,6 +33,7 @@ pub mod floatfmt;
 pub mod floatparse;
 #[cfg(feature = "float")]
 pub mod fmod;
+pub mod intword;
 pub mod numfmt;
 
 // Embedding interface boards implement.

@@ -189,11 +189,19 @@ pub fn load_const(vm: &mut Vm, c: &Const) -> PyResult<Value> {
     })
 }
 
+#[cfg(feature = "bigint")]
 fn big_int(vm: &mut Vm, digits: &str) -> PyResult<Value> {
     match crate::bigint::BigInt::parse(digits, 10) {
         Ok(b) => crate::obj::num::int_from_big(vm, b),
         Err(_) => Err(vm.value_error("bad int constant")),
     }
+}
+
+/// A big int constant is beyond i64 (the compiler makes the rest `Int`), so beyond a build
+/// without big ints.
+#[cfg(not(feature = "bigint"))]
+fn big_int(vm: &mut Vm, _digits: &str) -> PyResult<Value> {
+    Err(crate::obj::num::small_int_overflow(vm))
 }
 
 #[cfg(not(feature = "float"))]

@@ -9,11 +9,12 @@
 //! Float digits come from [`crate::floatfmt`] (shortest round-trip, or correctly rounded with
 //! ties to even on the exact binary value, as CPython's dtoa); this module only lays them out.
 
+#[cfg(any(feature = "bigint", feature = "float"))]
 use crate::bigint::BigInt;
 #[cfg(feature = "float")]
-use crate::bigint::NumError;
-#[cfg(feature = "float")]
 use crate::floatfmt;
+#[cfg(feature = "float")]
+use crate::intword::NumError;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -764,16 +765,18 @@ const PERCENT_CONVERSIONS: &str = "diouxXeEfFgGcrsa";
 const PERCENT_CONVERSIONS: &str = "diouxXcrsa";
 
 /// A formattable integer: small or big.
-#[derive(Clone, Copy)]
-enum IntValue<'a> {
+#[derive(Clone)]
+enum IntValue {
     Small(i64),
-    Big(&'a BigInt),
+    #[cfg(any(feature = "bigint", feature = "float"))]
+    Big(BigInt),
 }
 
-impl IntValue<'_> {
+impl IntValue {
     fn is_negative(&self) -> bool {
         match self {
             IntValue::Small(v) => *v < 0,
+            #[cfg(any(feature = "bigint", feature = "float"))]
             IntValue::Big(b) => b.is_negative(),
         }
     }
@@ -781,16 +784,10 @@ impl IntValue<'_> {
     /// Digits of |value| in radix 2, 8, 10 or 16 (lowercase).
     fn magnitude_digits(&self, radix: u32) -> String {
         match self {
-            IntValue::Small(v) => {
-                let m = v.unsigned_abs();
-                match radix {
-                    2 => format!("{:b}", m),
-                    8 => format!("{:o}", m),
-                    16 => format!("{:x}", m),
-                    _ => format!("{}", m),
-                }
-            }
+            IntValue::Small(v) => crate::intword::radix_digits(v.unsigned_abs(), radix),
+            #[cfg(any(feature = "bigint", feature = "float"))]
             IntValue::Big(b) if radix == 10 => b.magnitude_decimal(),
+            #[cfg(any(feature = "bigint", feature = "float"))]
             IntValue::Big(b) => {
                 let s = b.to_string_radix(radix);
                 String::from(s.trim_start_matches('-'))
@@ -799,19 +796,19 @@ impl IntValue<'_> {
     }
 
     #[cfg(feature = "float")]
-    fn to_f64(self) -> Result<f64, FmtError> {
+    fn to_f64(&self) -> Result<f64, FmtError> {
         match self {
-            IntValue::Small(v) => Ok(v as f64),
+            IntValue::Small(v) => Ok(*v as f64),
             IntValue::Big(b) => b.to_f64().map_err(|_| FmtError::IntTooLargeForFloat),
         }
     }
 
-    fn to_char(self) -> Result<char, FmtError> {
-        let code = match self {
-            IntValue::Small(v) => v,
-            IntValue::Big(b) => b.to_i64().ok_or(FmtError::CLongOverflow)?,
-        };
-        char_from_code(code)
+    fn to_char(&self) -> Result<char, FmtError> {
+        match self {
+            IntValue::Small(v) => char_from_code(*v),
+            #[cfg(any(feature = "bigint", feature = "float"))]
+            IntValue::Big(b) => char_from_code(b.to_i64().ok_or(FmtError::CLongOverflow)?),
+        }
     }
 }
 
@@ -830,10 +827,11 @@ pub fn format_int_i64(v: i64, spec: &FormatSpec) -> Result<String, FmtError> {
 }
 
 /// `format(v, spec)` for a big int.
+#[cfg(any(feature = "bigint", feature = "float"))]
 pub fn format_bigint(v: &BigInt, spec: &FormatSpec) -> Result<String, FmtError> {
     match v.to_i64() {
         Some(small) => format_integer(IntValue::Small(small), spec),
-        None => format_integer(IntValue::Big(v), spec),
+        None => format_integer(IntValue::Big(v.clone()), spec),
     }
 }
 
@@ -1313,10 +1311,11 @@ pub fn percent_format_i64(v: i64, spec: &PercentSpec) -> String {
 }
 
 /// `%d %i %u %o %x %X` of a big int.
+#[cfg(any(feature = "bigint", feature = "float"))]
 pub fn percent_format_bigint(v: &BigInt, spec: &PercentSpec) -> String {
     match v.to_i64() {
         Some(small) => percent_format_integer(IntValue::Small(small), spec),
-        None => percent_format_integer(IntValue::Big(v), spec),
+        None => percent_format_integer(IntValue::Big(v.clone()), spec),
     }
 }
 
@@ -1604,7 +1603,7 @@ sys.stdout.write(''.join(x.replace('\n', '\\n').replace('\r', '\\r') + '\n' for 
 
     fn py_repr(s: &str) -> String {
         let mut out = String::new();
-        crate::bigint::repr_str_into(s, &mut out);
+        crate::intword::repr_str_into(s, &mut out);
         out
     }
 
@@ -1767,7 +1766,7 @@ sys.stdout.write(''.join(x.replace('\n', '\\n').replace('\r', '\\r') + '\n' for 
         assert_eq!(hash_f64(-f64::from_bits(1)), -16777216);
         assert_eq!(
             hash_f64(2f64.powi(61) - 2f64.powi(9)),
-            crate::bigint::hash_i64(2i64.pow(61) - 512)
+            crate::intword::hash_i64(2i64.pow(61) - 512)
         );
         assert_eq!(parse_float(" 1_0.5 "), Some(10.5));
         assert_eq!(parse_float("-InFiNiTy"), Some(f64::NEG_INFINITY));

@@ -6,7 +6,9 @@ use crate::attr::{call_special, lookup_special};
 use crate::bytecode::{BinOp, CmpOp, UnOp};
 use crate::obj::list::{self, list_items, new_list, new_tuple, tuple_items};
 use crate::obj::map::{self, map_len};
-use crate::obj::num::{self, small_of, to_big};
+#[cfg(any(feature = "bigint", feature = "float"))]
+use crate::obj::num::to_big;
+use crate::obj::num::{self, small_of};
 #[cfg(feature = "float")]
 use crate::obj::num::{float_of, is_float};
 use crate::obj::string::{self, str_of};
@@ -75,6 +77,7 @@ pub fn to_index(vm: &mut Vm, v: Value) -> PyResult<isize> {
     if let Some(i) = small_of(v) {
         return Ok(i as isize);
     }
+    #[cfg(feature = "bigint")]
     if let Some(b) = to_big(v) {
         return match b.to_i64() {
             Some(i) if i >= isize::MIN as i64 && i <= isize::MAX as i64 => Ok(i as isize),
@@ -121,7 +124,7 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 
 pub fn hash(vm: &mut Vm, v: Value) -> PyResult<usize> {
     if let Some(i) = v.as_small_int() {
-        return Ok(crate::bigint::hash_i64(i as i64) as usize);
+        return Ok(crate::intword::hash_i64(i as i64) as usize);
     }
     if let Some(qs) = v.as_qstr() {
         return Ok(vm.qstrs.hash(qs));
@@ -666,6 +669,7 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
     }
     // Sequences. A repeat count that does not fit a machine word is an OverflowError (an index
     // that does not fit is an IndexError).
+    #[cfg(feature = "bigint")]
     if op == BinOp::Mul && num::is_bigint(b) && to_big(b).and_then(|n| n.to_i64()).is_none() {
         return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
     }
@@ -786,6 +790,7 @@ pub fn unary_op(vm: &mut Vm, op: u8, a: Value) -> PyResult<Value> {
             return num::int_from_i64(vm, r);
         }
     }
+    #[cfg(feature = "bigint")]
     if let Some(b) = to_big(a) {
         let r = match op {
             0 => b.neg(),

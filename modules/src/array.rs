@@ -8,14 +8,13 @@
 
 use crate::check_args;
 use mpy_core::attr::{instance_dict, new_class, new_instance};
-use mpy_core::bigint::BigInt;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{list_append, new_list, new_tuple};
 use mpy_core::obj::map::{map_get_qstr, map_set_qstr, new_dict};
 use mpy_core::obj::misc::{new_wrapper, slice_indices};
 #[cfg(feature = "float")]
 use mpy_core::obj::num::{as_f64, new_float};
-use mpy_core::obj::num::{int_from_big, int_from_i64, is_float, small_of, to_big};
+use mpy_core::obj::num::{int_from_i64, int_from_u64, int_low_bits, is_float};
 use mpy_core::obj::string::{
     bytearray_push, bytearray_set, bytes_of, new_bytearray, new_bytes, str_of,
 };
@@ -77,21 +76,12 @@ fn encode(vm: &mut Vm, code: u8, v: Value, out: &mut [u8]) -> PyResult<()> {
             if is_float(v) {
                 return Err(vm.type_error("integer argument expected, got float"));
             }
-            if let Some(i) = small_of(v) {
-                i as u64
-            } else if let Some(b) = to_big(v) {
-                let a = b.abs();
-                let l = a.limbs();
-                let lo = l.first().copied().unwrap_or(0) as u64
-                    | (l.get(1).copied().unwrap_or(0) as u64) << 32;
-                if b.is_negative() {
-                    lo.wrapping_neg()
-                } else {
-                    lo
+            match int_low_bits(v) {
+                Some(bits) => bits,
+                None => {
+                    let msg = alloc::format!("can't convert {} to int", vm.type_name(v));
+                    return Err(vm.type_error(&msg));
                 }
-            } else {
-                let msg = alloc::format!("can't convert {} to int", vm.type_name(v));
-                return Err(vm.type_error(&msg));
             }
         }
     };
@@ -123,13 +113,7 @@ fn decode(vm: &mut Vm, code: u8, b: &[u8]) -> PyResult<Value> {
             let shift = 64 - 8 * size as u32;
             int_from_i64(vm, ((bits << shift) as i64) >> shift)
         }
-        _ => {
-            if bits > i64::MAX as u64 {
-                int_from_big(vm, BigInt::from_u64(bits))
-            } else {
-                int_from_i64(vm, bits as i64)
-            }
-        }
+        _ => int_from_u64(vm, bits),
     }
 }
 

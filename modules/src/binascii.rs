@@ -167,16 +167,8 @@ fn binascii_crc32(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let init = match args.pos.get(1) {
         Some(&v) => {
             // Any int: only the low 32 bits matter.
-            let big = mpy_core::obj::num::to_big(v);
-            match big {
-                Some(b) => {
-                    let limb = b.abs().limbs().first().copied().unwrap_or(0);
-                    if b.is_negative() {
-                        limb.wrapping_neg()
-                    } else {
-                        limb
-                    }
-                }
+            match mpy_core::obj::num::int_low_bits(v) {
+                Some(bits) => bits as u32,
                 None => to_index(vm, v)? as u32,
             }
         }

@@ -5,11 +5,10 @@
 use crate::{check_kw, check_pos, kwarg};
 use alloc::string::String;
 use mpy_core::attr::call_method;
-use mpy_core::bigint::BigInt;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{list_append, new_list, seq_items};
 use mpy_core::obj::map::{is_dict, map_set, new_dict, next_entry};
-use mpy_core::obj::num::{int_from_big, int_from_i64, is_float, is_int};
+use mpy_core::obj::num::{int_from_i64, int_from_str, is_float, is_int};
 use mpy_core::obj::string::{bytes_of, is_str, str_of};
 use mpy_core::obj::{Args, NativeFn};
 use mpy_core::ops::{getitem, repr_into};
@@ -367,9 +366,11 @@ impl Parser<'_> {
             decimal_number(vm, text)
         } else if let Ok(n) = text.parse::<i64>() {
             int_from_i64(vm, n)
+        } else if text.trim_start_matches('-').is_empty() {
+            Err(syntax_error(vm))
         } else {
-            let b = BigInt::parse(text, 10).map_err(|_| syntax_error(vm))?;
-            int_from_big(vm, b)
+            // Digits only (the loop above took nothing else): an int beyond i64.
+            int_from_str(vm, text, 10)
         }
     }
 }

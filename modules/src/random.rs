@@ -6,11 +6,13 @@
 
 use crate::check_args;
 use core::sync::atomic::{AtomicU32, Ordering};
-use mpy_core::bigint::BigInt;
+use mpy_core::bytecode::BinOp;
 use mpy_core::module::{Member, ModuleDef};
 #[cfg(feature = "float")]
 use mpy_core::obj::num::{as_f64, new_float};
-use mpy_core::obj::num::{int_from_big, int_from_i64, is_float, to_big};
+use mpy_core::obj::num::{
+    int_binop, int_bit_length, int_cmp, int_from_i64, int_from_limbs, int_plain, with_int_limbs,
+};
 use mpy_core::obj::{Args, NativeFn};
 use mpy_core::ops;
 use mpy_core::qstr::q;
@@ -77,8 +79,8 @@ fn next_u32(vm: &mut Vm) -> u32 {
     result
 }
 
-/// `k` random bits as a non-negative BigInt.
-fn random_bits(vm: &mut Vm, k: u64) -> BigInt {
+/// `k` random bits as a non-negative int.
+fn random_bits(vm: &mut Vm, k: u64) -> PyResult<Value> {
     let words = k.div_ceil(32) as usize;
     let mut limbs = alloc::vec::Vec::with_capacity(words);
     for i in 0..words {
@@ -89,16 +91,17 @@ fn random_bits(vm: &mut Vm, k: u64) -> BigInt {
         }
         limbs.push(w);
     }
-    BigInt::from_limbs(false, limbs)
+    int_from_limbs(vm, false, &limbs)
 }
 
-/// A uniform integer in [0, n) for n > 0, by rejection on the next power of two.
-fn below(vm: &mut Vm, n: &BigInt) -> BigInt {
-    let k = n.sub(&BigInt::one()).bit_length().max(1);
+/// A uniform int in [0, n) for an int n > 0, by rejection on the next power of two.
+fn below(vm: &mut Vm, n: Value) -> PyResult<Value> {
+    let n_minus_1 = int_binop(vm, BinOp::Sub, n, Value::small_int(1))?;
+    let k = int_bit_length(n_minus_1).unwrap_or(0).max(1);
     loop {
-        let r = random_bits(vm, k);
-        if r.sub(n).is_negative() {
-            return r;
+        let r = random_bits(vm, k)?;
+        if int_cmp(r, n) == Some(core::cmp::Ordering::Less) {
+            return Ok(r);
         }
     }
 }
@@ -110,20 +113,19 @@ fn random_seed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         None => seed_from_clock(vm),
         Some(v) if v.is_none() => seed_from_clock(vm),
         Some(&v) => {
-            let Some(b) = to_big(v) else {
+            // Fold every limb in, so distinct big seeds give distinct streams.
+            let seed = with_int_limbs(v, |neg, limbs| {
+                let mut s: u64 = if neg { 0x8000_0000_0000_0000 } else { 0 };
+                for (i, &l) in limbs.iter().enumerate() {
+                    s = s.rotate_left(32) ^ (l as u64) ^ (i as u64).wrapping_mul(0x9e37_79b9);
+                }
+                s
+            });
+            let Some(seed) = seed else {
                 let msg = alloc::format!("seed must be an int, not {}", vm.type_name(v));
                 return Err(vm.type_error(&msg));
             };
-            // Fold every limb in, so distinct big seeds give distinct streams.
-            let mut s: u64 = if b.is_negative() {
-                0x8000_0000_0000_0000
-            } else {
-                0
-            };
-            for (i, &l) in b.limbs().iter().enumerate() {
-                s = s.rotate_left(32) ^ (l as u64) ^ (i as u64).wrapping_mul(0x9e37_79b9);
-            }
-            seed_state(s);
+            seed_state(seed);
         }
     }
     Ok(Value::NONE)
@@ -140,14 +142,14 @@ fn random_getrandbits(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if k as usize / 8 > vm.heap.total_bytes() {
         return Err(vm.memory_error_now());
     }
-    let r = random_bits(vm, k as u64);
-    int_from_big(vm, r)
+    random_bits(vm, k as u64)
 }
 
-fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
-    match to_big(v) {
-        Some(b) if !is_float(v) => Ok(b),
-        _ => {
+/// An int argument as a plain int (so int subclasses' operators are not called).
+fn int_arg(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match int_plain(vm, v) {
+        Some(r) => r,
+        None => {
             let msg = alloc::format!(
                 "'{}' object cannot be interpreted as an integer",
                 vm.type_name(v)
@@ -161,28 +163,35 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
 fn random_randrange(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_args(vm, args, 1, 3, "randrange")?;
     let (start, stop) = match args.pos.len() {
-        1 => (BigInt::zero(), int_arg(vm, args.pos[0])?),
+        1 => (Value::small_int(0), int_arg(vm, args.pos[0])?),
         _ => (int_arg(vm, args.pos[0])?, int_arg(vm, args.pos[1])?),
     };
     let step = match args.pos.get(2) {
         Some(&s) => int_arg(vm, s)?,
-        None => BigInt::one(),
+        None => Value::small_int(1),
     };
-    if step.is_zero() {
-        return Err(vm.value_error("zero step for randrange()"));
-    }
-    // Number of values: ceil((stop - start) / step).
-    let width = stop.sub(&start);
-    let n = width
-        .add(&step)
-        .sub(&BigInt::from_i64(step.signum() as i64))
-        .floordiv(&step)
-        .map_err(|e| mpy_core::obj::num::num_error(vm, e))?;
-    if n.signum() <= 0 {
+    let zero = Value::small_int(0);
+    let sign = match int_cmp(step, zero) {
+        Some(core::cmp::Ordering::Less) => -1,
+        Some(core::cmp::Ordering::Greater) => 1,
+        _ => return Err(vm.value_error("zero step for randrange()")),
+    };
+    // Number of values: ceil((stop - start) / step) = (stop - start + step - sign) // step.
+    let width = int_binop(vm, BinOp::Sub, stop, start)?;
+    let n = int_binop(vm, BinOp::Add, width, step)?;
+    let n = int_binop(vm, BinOp::Sub, n, Value::small_int(sign))?;
+    let n = int_binop(vm, BinOp::FloorDiv, n, step)?;
+    random_in(vm, start, n, step)
+}
+
+/// `start + step * below(n)`; ValueError when `n` <= 0 (an empty range).
+fn random_in(vm: &mut Vm, start: Value, n: Value, step: Value) -> PyResult<Value> {
+    if int_cmp(n, Value::small_int(0)) != Some(core::cmp::Ordering::Greater) {
         return Err(vm.value_error("empty range for randrange()"));
     }
-    let r = below(vm, &n);
-    int_from_big(vm, start.add(&r.mul(&step)))
+    let r = below(vm, n)?;
+    let offset = int_binop(vm, BinOp::Mul, r, step)?;
+    int_binop(vm, BinOp::Add, start, offset)
 }
 
 /// `randint(a, b)`: a <= N <= b.
@@ -190,12 +199,9 @@ fn random_randint(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_args(vm, args, 2, 2, "randint")?;
     let a = int_arg(vm, args.pos[0])?;
     let b = int_arg(vm, args.pos[1])?;
-    let n = b.sub(&a).add(&BigInt::one());
-    if n.signum() <= 0 {
-        return Err(vm.value_error("empty range for randrange()"));
-    }
-    let r = below(vm, &n);
-    int_from_big(vm, a.add(&r))
+    let n = int_binop(vm, BinOp::Sub, b, a)?;
+    let n = int_binop(vm, BinOp::Add, n, Value::small_int(1))?;
+    random_in(vm, a, n, Value::small_int(1))
 }
 
 /// A float in [0.0, 1.0) with 53 random bits.
@@ -239,8 +245,8 @@ fn random_choice(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if n == 0 {
         return Err(vm.index_error("Cannot choose from an empty sequence"));
     }
-    let i = below(vm, &BigInt::from_u64(n as u64)).to_i64().unwrap_or(0);
-    let idx = int_from_i64(vm, i)?;
+    let n = int_from_i64(vm, n as i64)?;
+    let idx = below(vm, n)?;
     ops::getitem(vm, seq, idx)
 }
 

@@ -6,12 +6,11 @@
 //! size errors raise ValueError (MicroPython has no `struct.error`).
 
 use crate::{check_args, check_kw, check_pos, kwarg};
-use mpy_core::bigint::BigInt;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{new_tuple_uninit, tuple_set};
 #[cfg(feature = "float")]
 use mpy_core::obj::num::{as_f64, new_float};
-use mpy_core::obj::num::{int_from_big, int_from_i64, small_of, to_big};
+use mpy_core::obj::num::{int_from_i64, int_from_u64, int_low_bits};
 use mpy_core::obj::string::{bytearray_set, bytes_of, new_bytes, str_of};
 use mpy_core::obj::{kind_of, Args, Kind, NativeFn};
 use mpy_core::ops::to_index;
@@ -156,21 +155,8 @@ fn struct_calcsize(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// The low 64 bits of an int (two's complement), for truncating packing.
 fn int_bits(vm: &mut Vm, v: Value) -> PyResult<u64> {
-    if let Some(i) = small_of(v) {
-        return Ok(i as u64);
-    }
-    match to_big(v) {
-        Some(b) => {
-            let l = b.abs();
-            let limbs = l.limbs();
-            let lo = limbs.first().copied().unwrap_or(0) as u64
-                | (limbs.get(1).copied().unwrap_or(0) as u64) << 32;
-            Ok(if b.is_negative() {
-                lo.wrapping_neg()
-            } else {
-                lo
-            })
-        }
+    match int_low_bits(v) {
+        Some(bits) => Ok(bits),
         None => {
             let msg = alloc::format!("can't convert {} to int", vm.type_name(v));
             Err(vm.type_error(&msg))
@@ -343,13 +329,7 @@ fn unpack_slice(vm: &mut Vm, fmt: Value, data: Value, off: usize, exact: bool) -
                         b'b' | b'h' | b'i' | b'l' | b'q' => {
                             int_from_i64(vm, signed(bits, it.size))?
                         }
-                        _ => {
-                            if bits > i64::MAX as u64 {
-                                int_from_big(vm, BigInt::from_u64(bits))?
-                            } else {
-                                int_from_i64(vm, bits as i64)?
-                            }
-                        }
+                        _ => int_from_u64(vm, bits)?,
                     };
                     tuple_set(t, vi, v);
                     vi += 1;

@@ -1,6 +1,7 @@
 //! `int`: small ints are immediate `Value`s; beyond that (cargo feature `bigint`) `BigIntObj`
 //! with limbs inline, whose `+ - * // %` and comparisons work on the limbs in place (`big`);
-//! the other operations convert to `bigint::BigInt`. `float` (boxed f64, cargo feature `float`)
+//! the other operations convert to `bigint::BigInt`. Without `bigint` every int is a machine
+//! word and those operations are `intword`'s. `float` (boxed f64, cargo feature `float`)
 //! is in `float`.
 
 #[cfg(feature = "bigint")]
@@ -12,8 +13,10 @@ mod float;
 pub use float::*;
 
 use super::{kind_of, obj, Args, Kind, NativeFn, ObjHeader};
-use crate::bigint::{BigInt, NumError};
+#[cfg(any(feature = "bigint", feature = "float"))]
+use crate::bigint::BigInt;
 use crate::bytecode::BinOp;
+use crate::intword::{self, NumError};
 #[cfg(feature = "bigint")]
 use crate::obj::types::INT_TYPE;
 use crate::qstr::{q, Qstr};
@@ -54,8 +57,105 @@ pub fn int_from_i64(vm: &mut Vm, i: i64) -> PyResult<Value> {
     }
 }
 
+/// An int value from a u64 (small if it fits).
+pub fn int_from_u64(vm: &mut Vm, u: u64) -> PyResult<Value> {
+    match i64::try_from(u) {
+        Ok(i) => int_from_i64(vm, i),
+        #[cfg(feature = "bigint")]
+        Err(_) => int_from_big(vm, BigInt::from_u64(u)),
+        #[cfg(not(feature = "bigint"))]
+        Err(_) => Err(small_int_overflow(vm)),
+    }
+}
+
+/// An int from sign and little-endian u32 limbs of its magnitude.
+pub fn int_from_limbs(vm: &mut Vm, neg: bool, limbs: &[u32]) -> PyResult<Value> {
+    #[cfg(feature = "bigint")]
+    return int_from_big(vm, BigInt::from_limbs(neg, limbs.to_vec()));
+    #[cfg(not(feature = "bigint"))]
+    match mag_u64(limbs).and_then(|m| intword::signed_from_magnitude(neg, m)) {
+        Some(i) => int_from_i64(vm, i),
+        None => Err(small_int_overflow(vm)),
+    }
+}
+
+/// Little-endian u32 limbs as a u64, if they fit.
+fn mag_u64(limbs: &[u32]) -> Option<u64> {
+    let (low, high) = limbs.split_at(limbs.len().min(2));
+    if high.iter().any(|&l| l != 0) {
+        return None;
+    }
+    Some(low.iter().rev().fold(0u64, |m, &l| m << 32 | l as u64))
+}
+
+/// Calls `f` with the sign and the little-endian u32 limbs of the magnitude of an int-like
+/// value (small int, bool, big int); None for other values.
+pub fn with_int_limbs<R>(v: Value, f: impl FnOnce(bool, &[u32]) -> R) -> Option<R> {
+    if is_bigint(v) {
+        let (neg, limbs) = big_limbs(v);
+        return Some(f(neg, limbs));
+    }
+    let i = small_of(v)?;
+    let m = i.unsigned_abs();
+    // Normalized, as a big int's: no high zero limbs.
+    let len = (64 - m.leading_zeros() as usize).div_ceil(32);
+    Some(f(i < 0, &[m as u32, (m >> 32) as u32][..len]))
+}
+
+/// The low 64 bits of an int in two's complement (what truncating packers store); None for
+/// other values.
+pub fn int_low_bits(v: Value) -> Option<u64> {
+    with_int_limbs(v, |neg, limbs| {
+        let lo = limbs.first().copied().unwrap_or(0) as u64
+            | (limbs.get(1).copied().unwrap_or(0) as u64) << 32;
+        if neg {
+            lo.wrapping_neg()
+        } else {
+            lo
+        }
+    })
+}
+
+/// The plain int of an int-like value (bools and int-subclass instances become `int`); None
+/// for other values.
+pub fn int_plain(vm: &mut Vm, v: Value) -> Option<PyResult<Value>> {
+    if let Some(i) = v.as_small_int() {
+        return Some(Ok(Value::small_int(i)));
+    }
+    #[cfg(feature = "bigint")]
+    return to_big(v).map(|b| int_from_big(vm, b));
+    #[cfg(not(feature = "bigint"))]
+    small_of(v).map(|i| int_from_i64(vm, i))
+}
+
+/// Python `int.bit_length()` of an int-like value; None for other values.
+pub fn int_bit_length(v: Value) -> Option<u64> {
+    with_int_limbs(v, |_, limbs| {
+        let top = limbs.iter().rposition(|&l| l != 0);
+        top.map_or(0, |t| {
+            t as u64 * 32 + (32 - limbs[t].leading_zeros()) as u64
+        })
+    })
+}
+
+/// Python `int(text, base)`: ValueError for a bad base or literal.
+pub fn int_from_str(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
+    #[cfg(feature = "bigint")]
+    let parsed = BigInt::parse(text, base).map(|b| int_from_big(vm, b));
+    #[cfg(not(feature = "bigint"))]
+    let parsed = intword::parse_i64(text, base).map(|i| match i {
+        Some(i) => int_from_i64(vm, i),
+        None => Err(small_int_overflow(vm)),
+    });
+    parsed.unwrap_or_else(|e| {
+        let msg = e.message(text, base);
+        Err(vm.value_error(&msg))
+    })
+}
+
 /// An int value from a BigInt (small if it fits). Without the `bigint` feature a value beyond
 /// the small-int range is an OverflowError.
+#[cfg(any(feature = "bigint", feature = "float"))]
 pub fn int_from_big(vm: &mut Vm, b: BigInt) -> PyResult<Value> {
     if let Some(i) = b.to_i64() {
         if let Some(v) = Value::try_small_int(i) {
@@ -90,14 +190,15 @@ pub fn new_int_subclass(
     value: Value,
     dict: Value,
 ) -> PyResult<Value> {
-    let b = to_big(value).unwrap_or_else(|| BigInt::from_i64(0));
-    let limbs = b.limbs();
+    // Copied out: the allocation below may collect (`value` itself stays put).
+    let (neg, limbs) =
+        with_int_limbs(value, |neg, limbs| (neg, limbs.to_vec())).unwrap_or_default();
     let off = int_dict_offset(limbs.len());
     let extra = off - core::mem::size_of::<BigIntObj>() + core::mem::size_of::<Value>();
     let v = vm.alloc_obj(
         BigIntObj {
             header: ObjHeader { ty },
-            neg: b.is_negative(),
+            neg,
             len: limbs.len(),
         },
         extra,
@@ -112,6 +213,7 @@ pub fn new_int_subclass(
 }
 
 /// Any int-like value (small int, bool, big int) as a BigInt.
+#[cfg(any(feature = "bigint", feature = "float"))]
 pub fn to_big(v: Value) -> Option<BigInt> {
     if let Some(i) = v.as_small_int() {
         return Some(BigInt::from_i64(i as i64));
@@ -120,15 +222,16 @@ pub fn to_big(v: Value) -> Option<BigInt> {
         return Some(BigInt::from_i64((v == Value::TRUE) as i64));
     }
     if is_bigint(v) {
-        // SAFETY: kind Int objects have BigIntObj layout with `len` limbs after the header.
-        unsafe {
-            let o = obj::<BigIntObj>(v);
-            let limbs =
-                core::slice::from_raw_parts((v.as_ptr::<BigIntObj>()).add(1) as *const u32, o.len);
-            return Some(BigInt::from_limbs(o.neg, limbs.to_vec()));
-        }
+        let (neg, limbs) = big_limbs(v);
+        return Some(BigInt::from_limbs(neg, limbs.to_vec()));
     }
     None
+}
+
+/// The value of an int object (big int, int-subclass instance) if it fits an i64.
+fn int_obj_i64(v: Value) -> Option<i64> {
+    let (neg, limbs) = big_limbs(v);
+    intword::signed_from_magnitude(neg, mag_u64(limbs)?)
 }
 
 /// Small int or bool as i64.
@@ -140,9 +243,7 @@ pub fn small_of(v: Value) -> Option<i64> {
         Some((v == Value::TRUE) as i64)
     } else if is_bigint(v) && super::type_of(v).is_heap() {
         // Int-subclass instances are BigIntObjs whatever their value.
-        to_big(v)
-            .and_then(|b| b.to_i64())
-            .filter(|&i| Value::try_small_int(i).is_some())
+        int_obj_i64(v).filter(|&i| Value::try_small_int(i).is_some())
     } else {
         None
     }
@@ -174,7 +275,6 @@ pub fn num_error(vm: &mut Vm, e: NumError) -> PyErr {
 }
 
 /// Limbs of a big int object (callers check `is_bigint`).
-#[cfg(feature = "bigint")]
 fn big_limbs(v: Value) -> (bool, &'static [u32]) {
     // SAFETY: kind Int objects have BigIntObj layout with `len` limbs after the header.
     unsafe {
@@ -297,13 +397,13 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
             if y == 0 {
                 return Err(vm.zero_division("integer division or modulo by zero"));
             }
-            crate::bigint::floor_div_i64(x, y)
+            crate::intword::floor_div_i64(x, y)
         }
         BinOp::Mod => {
             if y == 0 {
                 return Err(vm.zero_division("integer modulo by zero"));
             }
-            crate::bigint::mod_i64(x, y)
+            crate::intword::mod_i64(x, y)
         }
         #[cfg(feature = "float")]
         BinOp::TrueDiv => {
@@ -326,7 +426,7 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
                 #[cfg(not(feature = "float"))]
                 return Err(negative_power_error(vm));
             }
-            crate::bigint::pow_i64(x, y as u64)
+            crate::intword::pow_i64(x, y as u64)
         }
         BinOp::LShift => {
             if y < 0 {
@@ -388,17 +488,21 @@ pub fn int_cmp(a: Value, b: Value) -> Option<core::cmp::Ordering> {
 
 pub fn int_hash(v: Value) -> i64 {
     if let Some(i) = small_of(v) {
-        crate::bigint::hash_i64(i)
-    } else {
-        to_big(v).map(|b| b.py_hash()).unwrap_or(0)
+        return intword::hash_i64(i);
     }
+    #[cfg(feature = "bigint")]
+    if let Some(b) = to_big(v) {
+        return b.py_hash();
+    }
+    0
 }
 
 // ---- methods ----
 
-fn int_bit_length(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = to_big(args.pos[0]).ok_or_else(|| vm.type_error("bit_length needs an int"))?;
-    int_from_i64(vm, b.bit_length() as i64)
+fn int_bit_length_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let bits =
+        int_bit_length(args.pos[0]).ok_or_else(|| vm.type_error("bit_length needs an int"))?;
+    int_from_i64(vm, bits as i64)
 }
 
 fn byteorder_arg(vm: &mut Vm, args: &Args, pos: usize) -> PyResult<(bool, bool)> {
@@ -423,7 +527,10 @@ fn byteorder_arg(vm: &mut Vm, args: &Args, pos: usize) -> PyResult<(bool, bool)>
 }
 
 fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = to_big(args.pos[0]).ok_or_else(|| vm.type_error("to_bytes needs an int"))?;
+    let v = args.pos[0];
+    if !is_int(v) {
+        return Err(vm.type_error("to_bytes needs an int"));
+    }
     let len = match args.pos.get(1) {
         Some(&v) => crate::ops::to_index(vm, v)?,
         None => 1,
@@ -433,9 +540,13 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     vm.check_alloc_size(1, len as usize)?;
     let (little, signed) = byteorder_arg(vm, args, 2)?;
-    let bytes = b
-        .to_bytes(len as usize, little, signed)
-        .map_err(|e| num_error(vm, e))?;
+    #[cfg(feature = "bigint")]
+    let bytes = to_big(v)
+        .unwrap_or_default()
+        .to_bytes(len as usize, little, signed);
+    #[cfg(not(feature = "bigint"))]
+    let bytes = intword::to_bytes_i64(small_of(v).unwrap_or(0), len as usize, little, signed);
+    let bytes = bytes.map_err(|e| num_error(vm, e))?;
     crate::obj::string::new_bytes(vm, &bytes)
 }
 
@@ -454,7 +565,13 @@ fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     };
     let (little, signed) = byteorder_arg(vm, args, 2)?;
-    int_from_big(vm, BigInt::from_bytes(bytes, little, signed))
+    #[cfg(feature = "bigint")]
+    return int_from_big(vm, BigInt::from_bytes(bytes, little, signed));
+    #[cfg(not(feature = "bigint"))]
+    match intword::from_bytes_i64(bytes, little, signed) {
+        Some(i) => int_from_i64(vm, i),
+        None => Err(small_int_overflow(vm)),
+    }
 }
 
 pub static INT_METHODS: &[(Qstr, &NativeFn)] = &[
@@ -464,7 +581,7 @@ pub static INT_METHODS: &[(Qstr, &NativeFn)] = &[
     ),
     (
         q::bit_length,
-        &NativeFn::method(q::bit_length, int_bit_length),
+        &NativeFn::method(q::bit_length, int_bit_length_method),
     ),
     (q::to_bytes, &NativeFn::method(q::to_bytes, int_to_bytes)),
     (
