@@ -269,6 +269,10 @@ fn corpus_as_frozen_code() {
     run_corpus(&["-X", "frozen"]);
 }
 
+/// Held while a program under `tests/files/` runs (with its CPython reference run): see
+/// `run_corpus`.
+static FILE_TESTS: Mutex<()> = Mutex::new(());
+
 fn run_corpus(options: &[&str]) {
     let root = tests_root();
     let mut tests = Vec::new();
@@ -308,6 +312,12 @@ fn run_corpus(options: &[&str]) {
             scope.spawn(|| loop {
                 let index = next_test.fetch_add(1, Ordering::Relaxed);
                 let Some(test) = tests.get(index) else { break };
+                // The file tests write in a scratch folder beside themselves: the same program
+                // run by `corpus` and `corpus_as_frozen_code` at once (or by CPython for its
+                // reference output) would remove the other's files.
+                let _files = relative(test)
+                    .starts_with("files/")
+                    .then(|| FILE_TESTS.lock().unwrap_or_else(|e| e.into_inner()));
                 if let Err(report) = check_test(test, &binary, options, self_check) {
                     failures
                         .lock()
