@@ -19,5 +19,7 @@ echo "== shared board code on the host (flash filesystem mount, STM32F4 and ESP8
 cargo test --manifest-path boards/common/Cargo.toml --features flash-fs,sector-flash,rom-flash
 echo "== ESP8266 flash shim type-checked for the host (no Xtensa toolchain to build its firmware)"
 cargo clippy --manifest-path boards/esp8266/host-check/Cargo.toml -- -D warnings
+echo "== size report of the core (builds the size probe's minimal and full profiles; BENCHMARKS.md)"
+cargo xtask size core
 echo "== firmware in emulators (QEMU netduinoplus2 / microbit, rp2040js)"
 cargo test --manifest-path boards/emu-tests/Cargo.toml -- --test-threads 1
