@@ -219,12 +219,15 @@ fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
     if !crate::obj::iter::is_view(v) {
         return Ok(Some(v));
     }
-    if crate::obj::iter::view_parts(v).1 == 1 {
+    if !is_set_like_view(v) {
         return Ok(None);
     }
-    let s = map::new_set(vm)?;
-    set_update(vm, s, v)?;
-    Ok(Some(s))
+    iterable_as_set(vm, v).map(Some)
+}
+
+/// A dict keys or items view (not a values view): they behave as sets.
+fn is_set_like_view(v: Value) -> bool {
+    crate::obj::iter::is_view(v) && crate::obj::iter::view_parts(v).1 != 1
 }
 
 /// `v` itself if it is a set or frozenset, else a new set of its items (any iterable).
@@ -704,8 +707,7 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         return Ok(Value::NOT_IMPLEMENTED);
     }
     let set_op = matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor);
-    let set_like_view = |v| crate::obj::iter::is_view(v) && crate::obj::iter::view_parts(v).1 != 1;
-    if set_op && (set_like_view(a) || set_like_view(b)) {
+    if set_op && (is_set_like_view(a) || is_set_like_view(b)) {
         // keys/items views with any iterable (either side) give sets, as in CPython:
         // `d.keys() & ['a', 'z']`; both sides are collected into sets first.
         let x = iterable_as_set(vm, a)?;
