@@ -67,7 +67,7 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
         }
     }
     // Search directories: the parent package's __path__ or sys.path.
-    let leaf = full.rsplit('.').next().unwrap_or(full);
+    let leaf = &full[last_dot(full).map_or(0, |i| i + 1)..];
     let dirs = if parent.is_null() {
         vm.sys_path
     } else {
@@ -86,25 +86,34 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
             }
             continue;
         }
-        // `dir/leaf`, then `.py` or `/__init__.py` after it.
-        let mut file = String::from(dir.trim_end_matches('/'));
+        // `dir/leaf`, then `.py` (a module) or `/__init__.py` (a package) after it.
+        let slashes = dir.bytes().rev().take_while(|&c| c == b'/').count();
+        let mut file = String::from(&dir[..dir.len() - slashes]);
         if !dir.is_empty() {
             file.push('/');
         }
         file.push_str(leaf);
         let base_len = file.len();
-        file.push_str(".py");
-        if let Some(src) = read_source(vm, &file) {
-            return exec_module_source(vm, full, &file, &src, Value::NULL).map(Some);
-        }
-        file.truncate(base_len);
-        file.push_str("/__init__.py");
-        if let Some(src) = read_source(vm, &file) {
-            let path = vm.new_str(&file[..base_len])?;
-            return exec_module_source(vm, full, &file, &src, path).map(Some);
+        for (suffix, package) in [(".py", false), ("/__init__.py", true)] {
+            file.truncate(base_len);
+            file.push_str(suffix);
+            if let Some(src) = read_source(vm, &file) {
+                let path = if package {
+                    vm.new_str(&file[..base_len])?
+                } else {
+                    Value::NULL
+                };
+                return exec_module_source(vm, full, &file, &src, path).map(Some);
+            }
         }
     }
     Ok(None)
+}
+
+/// Where the last `.` of a dotted module name is (a byte scan: the generic `str` pattern
+/// searchers cost more flash).
+fn last_dot(name: &str) -> Option<usize> {
+    name.bytes().rposition(|c| c == b'.')
 }
 
 /// The source of a `.py` file for `import` (and the board's `boot.py`/`main.py`): through the
@@ -140,8 +149,9 @@ fn import_frozen(vm: &mut Vm, full: &str) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let (code, load) = (fm.code, fm.load);
-    let file = alloc::format!("{}.py", full);
-    exec_module(vm, full, &file, Value::NULL, |vm, globals| {
+    let mut file = String::from(full);
+    file.push_str(".py");
+    exec_module(vm, full, &file, Value::NULL, &mut |vm, globals| {
         let code = load(vm, code)?;
         crate::interp::exec_code(vm, code, globals, Value::NULL)
     })
@@ -156,7 +166,7 @@ pub fn exec_module_source(
     src: &[u8],
     path: Value,
 ) -> PyResult<Value> {
-    exec_module(vm, name, file, path, |vm, globals| {
+    exec_module(vm, name, file, path, &mut |vm, globals| {
         let Ok(src) = core::str::from_utf8(src) else {
             return Err(vm.new_error(&SYNTAX_ERROR_TYPE, "invalid UTF-8 in source file"));
         };
@@ -172,13 +182,14 @@ pub fn exec_module_source(
 }
 
 /// Create module `name` (with `__file__`, and `__path__` unless NULL), register it in
-/// sys.modules, and `run` its body in its globals; on error it is removed again.
+/// sys.modules, and `run` its body in its globals; on error it is removed again. (`run` is a
+/// `dyn`: one copy of this code serves source and frozen modules.)
 fn exec_module(
     vm: &mut Vm,
     name: &str,
     file: &str,
     path: Value,
-    run: impl FnOnce(&mut Vm, Value) -> PyResult<Value>,
+    run: &mut dyn FnMut(&mut Vm, Value) -> PyResult<Value>,
 ) -> PyResult<Value> {
     let qn = vm.intern(name)?;
     let m = new_module(vm, qn)?;
@@ -215,7 +226,7 @@ pub fn import(
         let mut base = String::from(pkg_name);
         let strip = if is_pkg { level - 1 } else { level };
         for _ in 0..strip {
-            match base.rfind('.') {
+            match last_dot(&base) {
                 Some(i) => base.truncate(i),
                 None => {
                     if base.is_empty() {
@@ -234,23 +245,26 @@ pub fn import(
                 "attempted relative import with no known parent package",
             ));
         }
-        full = if full.is_empty() {
-            base
-        } else {
-            alloc::format!("{}.{}", base, full)
-        };
+        if !full.is_empty() {
+            base.push('.');
+            base.push_str(&full);
+        }
+        full = base;
     }
     let mut parent = Value::NULL;
     let mut top = Value::NULL;
     let mut pos = 0;
     loop {
-        let end = full[pos..].find('.').map(|i| pos + i).unwrap_or(full.len());
+        let end = full.as_bytes()[pos..]
+            .iter()
+            .position(|&c| c == b'.')
+            .map_or(full.len(), |i| pos + i);
         let part = &full[..end];
         let m = match import_one(vm, part, parent)? {
             Some(m) => m,
             None => {
-                let msg = alloc::format!("no module named '{}'", part);
-                return Err(vm.new_error(&IMPORT_ERROR_TYPE, &msg));
+                let parts = ["no module named '", part, "'"];
+                return Err(crate::obj::exc::error_from(vm, &IMPORT_ERROR_TYPE, &parts));
             }
         };
         if !parent.is_null() {
@@ -280,11 +294,9 @@ pub fn import_submodule(vm: &mut Vm, pkg: Value, name: Qstr) -> PyResult<Value> 
     if kind_of(pkg) != Kind::Module {
         return Err(vm.new_error(&IMPORT_ERROR_TYPE, "not a package"));
     }
-    let full = alloc::format!(
-        "{}.{}",
-        vm.qstr_str(module_ref(pkg).name),
-        vm.qstr_str(name)
-    );
+    let mut full = String::from(vm.qstr_str(module_ref(pkg).name));
+    full.push('.');
+    full.push_str(vm.qstr_str(name));
     match import_one(vm, &full, pkg)? {
         Some(m) => {
             map_set_qstr(vm, module_ref(pkg).dict, name, m)?;
@@ -310,7 +322,7 @@ pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
     let mut pos = 0;
     while let Some(e) = map::next_entry(d, &mut pos) {
         let public = crate::obj::string::str_of(vm, e.key)
-            .map(|s| !s.starts_with('_'))
+            .map(|s| s.as_bytes().first() != Some(&b'_'))
             .unwrap_or(false);
         if public {
             map::map_set_hashed(vm, ns, e.key, e.value, e.hash)?;

@@ -122,8 +122,7 @@ impl LineEditor {
         let text = String::from_utf8_lossy(&self.line).into_owned();
         self.line.clear();
         self.cursor = 0;
-        let trimmed = text.trim();
-        if !trimmed.is_empty() && self.history.first().map(String::as_str) != Some(text.as_str()) {
+        if !is_blank(&text) && self.history.first().map(String::as_str) != Some(text.as_str()) {
             if self.history.len() == HISTORY_LEN {
                 self.history.pop();
             }
@@ -406,6 +405,12 @@ impl LineEditor {
         }
         p
     }
+}
+
+/// Whether `s` is empty or all whitespace (`s.trim().is_empty()`, without trim's code).
+#[inline(never)]
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
 }
 
 fn is_continuation(b: u8) -> bool {

@@ -20,7 +20,7 @@ use crate::compile::CompileMode;
 use crate::completion::{complete, format_candidates, Completion};
 use crate::embed::{format_exception, write_banner, BoardInfo};
 use crate::port::Port;
-use crate::readline::{Event, LineEditor};
+use crate::readline::{is_blank, Event, LineEditor};
 use crate::value::Value;
 use crate::vm::{Config, Vm};
 use alloc::boxed::Box;
@@ -94,26 +94,28 @@ fn read_byte_blocking(vm: &mut Vm) -> Option<u8> {
 
 /// Run `src` as typed at the friendly REPL (one statement, expression values printed).
 fn run_friendly(vm: &mut Vm, src: &str) -> Option<ReplExit> {
-    run_program(vm, src, CompileMode::Single)
+    run_program(vm, src.as_bytes(), CompileMode::Single)
 }
 
 /// Run `src`, printing any uncaught exception; `SystemExit` ends the REPL (a soft reset on a
 /// board, the process exit on the host).
-fn run_program(vm: &mut Vm, src: &str, mode: CompileMode) -> Option<ReplExit> {
+fn run_program(vm: &mut Vm, src: &[u8], mode: CompileMode) -> Option<ReplExit> {
     let exit = run_reporting(vm, src, "<stdin>", mode, b"")?;
     crate::embed::system_exit_code(vm, exit).map(ReplExit::SystemExit)
 }
 
 /// Run `src` in `__main__` (Ctrl-C interrupts it), write `after_run`, then the traceback of an
 /// uncaught exception other than `SystemExit`. Returns the `SystemExit` if one ended the code.
+/// `src` is the bytes as received (invalid UTF-8 becomes U+FFFD, here for every caller).
 fn run_reporting(
     vm: &mut Vm,
-    src: &str,
+    src: &[u8],
     filename: &str,
     mode: CompileMode,
     after_run: &[u8],
 ) -> Option<Value> {
-    let result = exec_interruptible(vm, src, filename, mode);
+    let src = String::from_utf8_lossy(src);
+    let result = exec_interruptible(vm, &src, filename, mode);
     vm.write_out(after_run);
     let Err(e) = result else { return None };
     if crate::obj::is_subtype(
@@ -193,9 +195,8 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
                     return Some(ReplExit::SoftReset { raw: true });
                 }
                 vm.write_out(b"OK");
-                let src = String::from_utf8_lossy(&buf).into_owned();
+                run_raw(vm, &buf);
                 buf.clear();
-                run_raw(vm, &src);
             }
             _ => buf.push(b),
         }
@@ -204,7 +205,7 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
 
 /// Run a raw-REPL program: its output, `\x04`, the exception text if any, `\x04`, then the
 /// next `>` prompt.
-fn run_raw(vm: &mut Vm, src: &str) {
+fn run_raw(vm: &mut Vm, src: &[u8]) {
     if let Some(exit) = run_reporting(vm, src, "<stdin>", CompileMode::File, b"\x04") {
         // Prints a non-integer exit code, as the friendly REPL does.
         crate::embed::system_exit_code(vm, exit);
@@ -218,7 +219,7 @@ const RAW_PASTE_WINDOW: u16 = 128;
 
 /// Raw-paste mode, after its `\x05A\x01` request: acknowledge, then take source with flow
 /// control until `\x04`, which is echoed. None if input ended.
-fn receive_raw_paste(vm: &mut Vm) -> Option<String> {
+fn receive_raw_paste(vm: &mut Vm) -> Option<Vec<u8>> {
     let window = RAW_PASTE_WINDOW.to_le_bytes();
     vm.write_out(&[b'R', 1, window[0], window[1]]);
     let mut src: Vec<u8> = Vec::new();
@@ -227,7 +228,7 @@ fn receive_raw_paste(vm: &mut Vm) -> Option<String> {
         let b = read_byte_blocking(vm)?;
         if b == CTRL_D {
             vm.write_out(b"\x04");
-            return Some(String::from_utf8_lossy(&src).into_owned());
+            return Some(src);
         }
         src.push(b);
         left_in_window -= 1;
@@ -304,14 +305,14 @@ fn read_statement(
             Event::Tab => tab_complete(vm, ed, if src.is_empty() { b">>> " } else { b"... " }),
             Event::Enter => {
                 let line = ed.take_line();
-                let blank = line.trim().is_empty();
+                let blank = is_blank(&line);
                 if !src.is_empty() {
                     src.push('\n');
                 }
                 src.push_str(&line);
                 if !src.is_empty()
                     && crate::lexer::needs_more_input(src)
-                    && !(blank && src.contains('\n'))
+                    && !(blank && src.as_bytes().contains(&b'\n'))
                 {
                     let indent = if cfg!(feature = "repl-extras") && ed.echo {
                         auto_indent(&line)
@@ -321,7 +322,7 @@ fn read_statement(
                     prompt(vm, ed, b"... ", &indent);
                     continue;
                 }
-                if src.trim().is_empty() {
+                if is_blank(src) {
                     return None;
                 }
                 return run_friendly(vm, src);
@@ -375,8 +376,7 @@ fn paste_mode(vm: &mut Vm) -> Option<ReplExit> {
             }
             CTRL_D => {
                 vm.write_out(b"\n");
-                let src = String::from_utf8_lossy(&buf).into_owned();
-                return run_program(vm, &src, CompileMode::File);
+                return run_program(vm, &buf, CompileMode::File);
             }
             b'\r' | b'\n' => {
                 buf.push(b'\n');
@@ -399,7 +399,6 @@ fn run_script_if_present(vm: &mut Vm, path: &str) {
     let Some(src) = crate::module::read_source(vm, path) else {
         return;
     };
-    let src = String::from_utf8_lossy(&src).into_owned();
     // Ctrl-C on the console stops a script (e.g. a main.py loop) and gives the REPL.
     run_reporting(vm, &src, path, CompileMode::File, b"");
 }
@@ -475,21 +474,17 @@ pub fn run(port: &mut dyn Port, heap: &'static mut [u8], board: &BoardInfo) -> !
                 vm.port().delay_us(1_000_000);
             }
         }
-        match boot_then_repl(&mut vm, board, raw, &mut editor) {
-            ReplExit::SoftReset { raw: r } => {
-                raw = r;
-                vm.write_out(b"MPY: soft reboot\n");
-            }
-            // `sys.exit()` at the REPL soft-resets a board, as in MicroPython.
-            ReplExit::SystemExit(_) => {
-                raw = false;
-                vm.write_out(b"MPY: soft reboot\n");
-            }
+        let exit = boot_then_repl(&mut vm, board, raw, &mut editor);
+        if matches!(exit, ReplExit::InputEnded) {
             // A board console never ends; if a port says so, wait rather than spin.
-            ReplExit::InputEnded => loop {
+            loop {
                 vm.port().delay_us(1_000_000);
-            },
+            }
         }
+        // A soft reset from the raw REPL stays in raw mode; `sys.exit()` at the REPL
+        // soft-resets a board too (as in MicroPython), to the friendly REPL.
+        raw = matches!(exit, ReplExit::SoftReset { raw: true });
+        vm.write_out(b"MPY: soft reboot\n");
         drop(vm);
         core::hint::black_box(&stack_marker);
     }

@@ -10,7 +10,9 @@
 extern crate alloc;
 
 use mpy_core::module::ModuleDef;
+use mpy_core::obj::exc::{error_fmt, type_error_from};
 use mpy_core::obj::string::str_of;
+use mpy_core::obj::types::TYPE_ERROR_TYPE;
 use mpy_core::obj::Args;
 use mpy_core::value::Value;
 use mpy_core::vm::{PyResult, Vm};
@@ -121,8 +123,10 @@ mod float_consts {
 /// Check the positional argument count of `fname` and reject keyword arguments.
 pub fn check_args(vm: &mut Vm, args: &Args, min: usize, max: usize, fname: &str) -> PyResult<()> {
     if !args.kw.is_empty() {
-        let msg = alloc::format!("{}() takes no keyword arguments", fname);
-        return Err(vm.type_error(&msg));
+        return Err(type_error_from(
+            vm,
+            &[fname, "() takes no keyword arguments"],
+        ));
     }
     check_pos(vm, args, min, max, fname)
 }
@@ -141,8 +145,11 @@ pub fn check_pos(vm: &mut Vm, args: &Args, min: usize, max: usize, fname: &str) 
         ("at most", max)
     };
     let plural = if bound == 1 { "" } else { "s" };
-    let msg = alloc::format!("{fname}() takes {how} {bound} argument{plural} ({n} given)");
-    Err(vm.type_error(&msg))
+    Err(error_fmt(
+        vm,
+        &TYPE_ERROR_TYPE,
+        format_args!("{fname}() takes {how} {bound} argument{plural} ({n} given)"),
+    ))
 }
 
 /// The keyword argument `name`, if given.
@@ -158,8 +165,8 @@ pub fn check_kw(vm: &mut Vm, args: &Args, allowed: &[&str], fname: &str) -> PyRe
     for p in args.kw.chunks(2) {
         let name = str_of(vm, p[0]).unwrap_or("");
         if !allowed.contains(&name) {
-            let msg = alloc::format!("{}() got an unexpected keyword argument '{}'", fname, name);
-            return Err(vm.type_error(&msg));
+            let parts = [fname, "() got an unexpected keyword argument '", name, "'"];
+            return Err(type_error_from(vm, &parts));
         }
     }
     Ok(())

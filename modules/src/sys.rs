@@ -4,14 +4,14 @@
 //! The console streams write to and read from the board's [`Port`](mpy_core::port::Port):
 //! `stderr` goes through `Port::write_err` (the same console on boards, real stderr on the host).
 
-use crate::{check_args, check_kw, check_pos, kwarg};
+use crate::{check_args, check_kw, check_pos};
 use core::cell::Cell;
 use mpy_core::attr;
 use mpy_core::module::{Member, ModuleDef};
-use mpy_core::obj::exc::new_exception_args;
+use mpy_core::obj::exc::{new_exception_args, type_error_from};
 use mpy_core::obj::list::new_tuple;
 use mpy_core::obj::map::{map_set, map_set_qstr, new_dict};
-use mpy_core::obj::string::{bytes_of, new_str, str_of};
+use mpy_core::obj::string::{bytes_of, new_str, new_str_fmt, str_of};
 use mpy_core::obj::types::{OBJECT_TYPE, OS_ERROR_TYPE, SYSTEM_EXIT_TYPE};
 use mpy_core::obj::{obj, type_of, Args, Kind, NativeFn, NativeSlots, ObjHeader, TypeObj};
 use mpy_core::qstr::{q, Qstr};
@@ -89,17 +89,17 @@ fn stream_ref(vm: &mut Vm, v: Value) -> PyResult<&'static StreamObj> {
         // SAFETY: values of STREAM_TYPE are StreamObj allocations (made by `new_stream`).
         return Ok(unsafe { obj::<StreamObj>(v) });
     }
-    let msg = alloc::format!(
-        "descriptor requires a 'TextIOWrapper' object, not '{}'",
-        vm.type_name(v)
-    );
-    Err(vm.type_error(&msg))
+    let parts = [
+        "descriptor requires a 'TextIOWrapper' object, not '",
+        vm.type_name(v),
+        "'",
+    ];
+    Err(type_error_from(vm, &parts))
 }
 
 fn stream_repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let fd = stream_ref(vm, v)?.fd.get();
-    let s = alloc::format!("<io.TextIOWrapper {}>", fd);
-    vm.new_str(&s)
+    new_str_fmt(vm, format_args!("<io.TextIOWrapper {fd}>"))
 }
 
 /// OSError(EBADF) for an operation the stream does not support (MicroPython's behaviour).
@@ -134,8 +134,8 @@ fn stream_write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         emit(vm, b);
         b.len()
     } else {
-        let msg = alloc::format!("write() argument must be str, not {}", vm.type_name(data));
-        return Err(vm.type_error(&msg));
+        let parts = ["write() argument must be str, not ", vm.type_name(data)];
+        return Err(type_error_from(vm, &parts));
     };
     Ok(Value::small_int(n as isize))
 }
@@ -235,17 +235,18 @@ fn sys_print_exception(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_pos(vm, args, 1, 2, "print_exception")?;
     let exc = args.pos[0];
     if !mpy_core::obj::exc::is_exception(exc) {
-        let msg = alloc::format!(
-            "print_exception() argument must be an exception, not {}",
-            vm.type_name(exc)
-        );
-        return Err(vm.type_error(&msg));
+        let parts = [
+            "print_exception() argument must be an exception, not ",
+            vm.type_name(exc),
+        ];
+        return Err(type_error_from(vm, &parts));
     }
+    // `check_kw` let only `file=` through, so a keyword's value is the file's.
     let file = args
         .pos
         .get(1)
+        .or(args.kw.get(1))
         .copied()
-        .or_else(|| kwarg(vm, args, "file"))
         .filter(|f| !f.is_none());
     let text = mpy_core::embed::format_exception(vm, exc);
     match file {
@@ -301,14 +302,10 @@ fn make_version_info(vm: &mut Vm) -> PyResult<Value> {
 fn implementation_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_args(vm, args, 1, 1, "__repr__")?;
     let (a, b, c) = IMPL_VERSION;
-    let s = alloc::format!(
-        "(name='micropython', version=({}, {}, {}), _machine='{}')",
-        a,
-        b,
-        c,
-        MACHINE
-    );
-    vm.new_str(&s)
+    new_str_fmt(
+        vm,
+        format_args!("(name='micropython', version=({a}, {b}, {c}), _machine='{MACHINE}')"),
+    )
 }
 
 static IMPLEMENTATION_REPR: NativeFn = NativeFn::method(q::__repr__, implementation_repr);

@@ -307,22 +307,17 @@ pub fn seq_items(v: Value) -> Option<&'static [Value]> {
 // ---- list methods ----
 
 fn self_list(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    match args.pos.first() {
-        Some(&v) if is_list(v) => Ok(v),
-        _ => Err(vm.type_error("descriptor requires a 'list' object")),
-    }
+    args.receiver(vm, Kind::List, "descriptor requires a 'list' object")
 }
 
 fn nargs(vm: &mut Vm, args: &Args, min: usize, max: usize, name: &str) -> PyResult<()> {
     let n = args.pos.len() - 1;
     if n < min || n > max || !args.kw.is_empty() {
-        let msg = alloc::format!(
-            "{}() takes {} positional arguments but {} were given",
-            name,
-            max,
-            n
-        );
-        return Err(vm.type_error(&msg));
+        return Err(crate::obj::exc::error_fmt(
+            vm,
+            &crate::obj::types::TYPE_ERROR_TYPE,
+            format_args!("{name}() takes {max} positional arguments but {n} were given"),
+        ));
     }
     Ok(())
 }
@@ -373,9 +368,13 @@ fn l_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn find_item(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<usize>> {
-    let mut i = 0;
-    while let Some(item) = list_get(l, i) {
+/// The first index in [i, stop) of an item of list or tuple `s` equal to `x` (the items are
+/// read afresh each step: `==` runs Python code that may change a list).
+fn position(vm: &mut Vm, s: Value, x: Value, mut i: usize, stop: usize) -> PyResult<Option<usize>> {
+    while i < stop {
+        let Some(item) = seq_items(s).and_then(|it| it.get(i).copied()) else {
+            break;
+        };
         if crate::ops::eq(vm, item, x)? {
             return Ok(Some(i));
         }
@@ -387,7 +386,7 @@ fn find_item(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<usize>> {
 fn l_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args)?;
     nargs(vm, args, 1, 1, "remove")?;
-    match find_item(vm, l, args.pos[1])? {
+    match position(vm, l, args.pos[1], 0, usize::MAX)? {
         Some(i) => {
             list_remove_at(l, i);
             Ok(Value::NONE)
@@ -415,15 +414,8 @@ fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(&v) => norm(crate::ops::to_index(vm, v)?),
         None => n,
     };
-    let mut i = start;
-    while i < stop {
-        let Some(item) = seq_items(s).and_then(|it| it.get(i).copied()) else {
-            break;
-        };
-        if crate::ops::eq(vm, item, x)? {
-            return Ok(Value::small_int(i as isize));
-        }
-        i += 1;
+    if let Some(i) = position(vm, s, x, start, stop)? {
+        return Ok(Value::small_int(i as isize));
     }
     let msg = if is_list(s) {
         "list.index(x): x not in list"
@@ -436,19 +428,17 @@ fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn seq_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = args.pos[0];
     let x = args.arg(vm, 1, "count() takes exactly one argument")?;
-    let mut i = 0;
     let mut c = 0;
-    while let Some(item) = seq_items(s).and_then(|it| it.get(i).copied()) {
-        if crate::ops::eq(vm, item, x)? {
-            c += 1;
-        }
-        i += 1;
+    let mut from = 0;
+    while let Some(i) = position(vm, s, x, from, usize::MAX)? {
+        c += 1;
+        from = i + 1;
     }
     Ok(Value::small_int(c))
 }
 
-fn l_reverse(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let l = self_list(vm, args)?;
+/// Reverses list `l` in place.
+pub fn list_reverse(l: Value) {
     let n = list_len(l);
     for i in 0..n / 2 {
         let a = list_get(l, i).unwrap_or(Value::NONE);
@@ -456,6 +446,11 @@ fn l_reverse(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         list_set(l, i, b);
         list_set(l, n - 1 - i, a);
     }
+}
+
+fn l_reverse(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let l = self_list(vm, args)?;
+    list_reverse(l);
     Ok(Value::NONE)
 }
 
@@ -473,15 +468,14 @@ fn l_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn l_sort(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = self_list(vm, args)?;
-    let mut key = Value::NONE;
-    let mut reverse = false;
-    for pair in args.kw.chunks(2) {
-        match crate::obj::string::str_of(vm, pair[0]) {
-            Some("key") => key = pair[1],
-            Some("reverse") => reverse = crate::ops::truthy(vm, pair[1])?,
-            _ => return Err(vm.type_error("sort() got an unexpected keyword argument")),
-        }
-    }
+    let mut kw = [None; 2];
+    let unexpected = "sort() got an unexpected keyword argument";
+    args.keywords(vm, &["key", "reverse"], &mut kw, unexpected)?;
+    let key = kw[0].unwrap_or(Value::NONE);
+    let reverse = match kw[1] {
+        Some(v) => crate::ops::truthy(vm, v)?,
+        None => false,
+    };
     if args.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }

@@ -370,10 +370,7 @@ pub fn next_entry(m: Value, pos: &mut usize) -> Option<Entry> {
 // ---- dict methods ----
 
 fn self_dict(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    match args.pos.first() {
-        Some(&v) if is_dict(v) => Ok(v),
-        _ => Err(vm.type_error("descriptor requires a 'dict' object")),
-    }
+    args.receiver(vm, Kind::Dict, "descriptor requires a 'dict' object")
 }
 
 fn d_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -645,8 +642,8 @@ fn as_set(vm: &mut Vm, other: Value) -> PyResult<Value> {
 fn set_and_other(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Value, Value)> {
     let s = self_set(vm, args)?;
     let Some(&other) = args.pos.get(1) else {
-        let msg = alloc::format!("{}() takes exactly one argument", name);
-        return Err(vm.type_error(&msg));
+        let parts = [name, "() takes exactly one argument"];
+        return Err(crate::obj::exc::type_error_from(vm, &parts));
     };
     Ok((s, as_set(vm, other)?))
 }

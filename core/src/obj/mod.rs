@@ -99,6 +99,35 @@ impl<'a> Args<'a> {
             None => Err(vm.type_error(missing)),
         }
     }
+
+    /// `self` of a builtin method (the first positional argument) if its layout is `kind`,
+    /// else TypeError(`wrong`) ("descriptor requires a '...' object").
+    pub fn receiver(&self, vm: &mut Vm, kind: Kind, wrong: &str) -> PyResult<Value> {
+        match self.pos.first() {
+            Some(&v) if v.is_obj() && kind_of(v) == kind => Ok(v),
+            _ => Err(vm.type_error(wrong)),
+        }
+    }
+
+    /// The keyword arguments a method accepts: `found[i]` is the value passed as `names[i]`
+    /// (None if not passed); TypeError(`unexpected`) for any other keyword. One loop for every
+    /// method with keywords, in place of a `match` on the names in each.
+    pub fn keywords(
+        &self,
+        vm: &mut Vm,
+        names: &[&str],
+        found: &mut [Option<Value>],
+        unexpected: &str,
+    ) -> PyResult<()> {
+        for pair in self.kw.chunks(2) {
+            let name = string::str_of(vm, pair[0]).unwrap_or("");
+            match names.iter().position(|&n| n == name) {
+                Some(i) => found[i] = Some(pair[1]),
+                None => return Err(vm.type_error(unexpected)),
+            }
+        }
+        Ok(())
+    }
 }
 
 /// How a native function binds when found on a type.

@@ -5,7 +5,8 @@
 //! layout. `bytearray` holds its bytes in a separate growable block (`ByteArrayObj`).
 
 use super::{kind_of, obj, type_of, Args, Kind, NativeFn, ObjHeader};
-use crate::obj::types::{BYTEARRAY_TYPE, BYTES_TYPE, MEMORYVIEW_TYPE, STR_TYPE};
+use crate::obj::exc::{error_fmt, type_error_from};
+use crate::obj::types::{BYTEARRAY_TYPE, BYTES_TYPE, MEMORYVIEW_TYPE, STR_TYPE, VALUE_ERROR_TYPE};
 use crate::qstr::{hash_bytes, q, Qstr};
 use crate::value::Value;
 use crate::vm::{header, PyResult, Vm};
@@ -41,6 +42,14 @@ pub fn new_str(vm: &mut Vm, s: &str) -> PyResult<Value> {
         return Ok(Value::from_qstr(q::empty));
     }
     new_str_bytes(vm, &STR_TYPE, s.as_bytes(), s.chars().count())
+}
+
+/// A new str formatted from `args` (reprs of native objects; the formatting and the temporary
+/// text's drop happen here, not at each call site).
+#[inline(never)]
+pub fn new_str_fmt(vm: &mut Vm, args: core::fmt::Arguments) -> PyResult<Value> {
+    let s = alloc::fmt::format(args);
+    new_str(vm, &s)
 }
 
 /// Offset of the instance-dict slot of a str-subclass instance whose text is `len` bytes: the
@@ -200,11 +209,12 @@ pub fn new_memoryview(vm: &mut Vm, v: Value) -> PyResult<Value> {
             )
         }
         None => {
-            let msg = alloc::format!(
-                "memoryview: a bytes-like object is required, not '{}'",
-                vm.type_name(v)
-            );
-            Err(vm.type_error(&msg))
+            let parts = [
+                "memoryview: a bytes-like object is required, not '",
+                vm.type_name(v),
+                "'",
+            ];
+            Err(type_error_from(vm, &parts))
         }
     }
 }
@@ -245,10 +255,11 @@ pub fn memoryview_set(vm: &mut Vm, mv: Value, i: usize, b: u8) -> PyResult<()> {
 }
 
 fn mv_self(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    match args.pos.first() {
-        Some(&v) if is_memoryview(v) => Ok(v),
-        _ => Err(vm.type_error("descriptor requires a 'memoryview' object")),
-    }
+    args.receiver(
+        vm,
+        Kind::MemoryView,
+        "descriptor requires a 'memoryview' object",
+    )
 }
 
 fn mv_tobytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -410,12 +421,20 @@ fn repr_quoted(b: &[u8], text: bool, out: &mut String) {
                 continue;
             }
             c => {
-                let _ = core::fmt::Write::write_fmt(out, format_args!("\\x{:02x}", c));
+                out.push_str("\\x");
+                push_hex_byte(out, c);
             }
         }
         i += 1;
     }
     out.push(quote as char);
+}
+
+/// `c` as two lowercase hex digits (`repr` of bytes, `bytes.hex()`).
+fn push_hex_byte(out: &mut String, c: u8) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.push(DIGITS[(c >> 4) as usize] as char);
+    out.push(DIGITS[(c & 15) as usize] as char);
 }
 
 /// Byte offset of the `i`-th char (i <= char count).
@@ -435,8 +454,8 @@ pub fn expect_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
     match str_of(vm, v) {
         Some(s) => Ok(s),
         None => {
-            let msg = alloc::format!("{} must be str, not {}", what, vm.type_name(v));
-            Err(vm.type_error(&msg))
+            let parts = [what, " must be str, not ", vm.type_name(v)];
+            Err(type_error_from(vm, &parts))
         }
     }
 }
@@ -552,7 +571,7 @@ fn bytes_hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 out.push_str(sep);
             }
         }
-        let _ = core::fmt::Write::write_fmt(&mut out, format_args!("{:02x}", c));
+        push_hex_byte(&mut out, *c);
     }
     vm.new_string(out)
 }
@@ -576,11 +595,11 @@ fn bytes_fromhex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         match (hi, lo) {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             _ => {
-                let msg = alloc::format!(
-                    "non-hexadecimal number found in fromhex() arg at position {}",
-                    i
-                );
-                return Err(vm.value_error(&msg));
+                return Err(error_fmt(
+                    vm,
+                    &VALUE_ERROR_TYPE,
+                    format_args!("non-hexadecimal number found in fromhex() arg at position {i}"),
+                ));
             }
         }
         i += 2;
@@ -603,10 +622,11 @@ fn is_type_value(v: Value, t: &super::TypeObj) -> bool {
 // ---- bytearray mutation ----
 
 fn self_ba(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    match args.pos.first() {
-        Some(&v) if v.is_obj() && kind_of(v) == Kind::ByteArray => Ok(v),
-        _ => Err(vm.type_error("descriptor requires a 'bytearray' object")),
-    }
+    args.receiver(
+        vm,
+        Kind::ByteArray,
+        "descriptor requires a 'bytearray' object",
+    )
 }
 
 /// An int that must be a byte value.

@@ -10,9 +10,12 @@
 //! bytearrays, as in CPython).
 
 use super::{bytes_of, new_bytearray, new_bytes, new_str, str_of};
+use crate::obj::exc::{error_fmt, type_error_from};
 use crate::obj::list::{
-    list_append, list_items, new_list, new_tuple_uninit, tuple_items, tuple_set,
+    list_append, list_items, list_len, list_reverse, new_list, new_tuple_uninit, tuple_items,
+    tuple_set,
 };
+use crate::obj::types::TYPE_ERROR_TYPE;
 use crate::obj::{kind_of, Args, Kind};
 use crate::ops::to_index;
 use crate::value::Value;
@@ -94,15 +97,20 @@ impl Seq {
 
     /// The TypeError for an argument `v` not of the receiver's family.
     fn wrong(self, vm: &mut Vm, v: Value) -> PyErr {
-        let msg = if self.text {
-            alloc::format!(
-                "can't convert '{}' object to str implicitly",
-                vm.type_name(v)
-            )
+        let parts = if self.text {
+            [
+                "can't convert '",
+                vm.type_name(v),
+                "' object to str implicitly",
+            ]
         } else {
-            alloc::format!("a bytes-like object is required, not '{}'", vm.type_name(v))
+            [
+                "a bytes-like object is required, not '",
+                vm.type_name(v),
+                "'",
+            ]
         };
-        vm.type_error(&msg)
+        type_error_from(vm, &parts)
     }
 
     /// `v` as an argument of the receiver's family; None stays None.
@@ -121,12 +129,11 @@ impl Seq {
         self.opt(vm, args.pos.get(i).copied().unwrap_or(Value::NONE))
     }
 
-    /// Required argument `i`.
+    /// Required argument `i` (absent or None: the TypeError naming NoneType).
     fn need(self, vm: &mut Vm, args: &Args, i: usize) -> PyResult<&'static [u8]> {
-        let v = args.pos.get(i).copied().unwrap_or(Value::NONE);
-        match self.of(vm, v) {
+        match self.arg(vm, args, i)? {
             Some(b) => Ok(b),
-            None => Err(self.wrong(vm, v)),
+            None => Err(self.wrong(vm, Value::NONE)),
         }
     }
 
@@ -212,6 +219,50 @@ impl Seq {
         (self.unit_at(b, start).0, start)
     }
 
+    /// Whether the unit of code `c` is stripped: a member of `set` (units of the receiver's
+    /// family), or whitespace when there is no set.
+    fn strips(self, c: u32, set: Option<&[u8]>) -> bool {
+        let Some(set) = set else {
+            return self.is(c, Class::Space);
+        };
+        let mut i = 0;
+        while i < set.len() {
+            let (d, n) = self.unit_at(set, i);
+            if d == c {
+                return true;
+            }
+            i += n;
+        }
+        false
+    }
+
+    /// From byte `at` of `b`, walking forwards (or, `back`, backwards) but not past `stop`, the
+    /// first position whose next unit's [`strips`](Self::strips) answer is not `member`: the
+    /// end of a run of stripped units (`member`) or of other units.
+    fn skip(
+        self,
+        b: &[u8],
+        mut at: usize,
+        stop: usize,
+        back: bool,
+        set: Option<&[u8]>,
+        member: bool,
+    ) -> usize {
+        while at != stop {
+            let (c, next) = if back {
+                self.unit_before(b, at)
+            } else {
+                let (c, n) = self.unit_at(b, at);
+                (c, at + n)
+            };
+            if self.strips(c, set) != member {
+                break;
+            }
+            at = next;
+        }
+        at
+    }
+
     /// Whether code `c` is in `class`: Unicode for non-ASCII chars of a str, ASCII otherwise.
     /// Case classes are ASCII-only for str too without the `unicode-case` feature.
     fn is(self, c: u32, class: Class) -> bool {
@@ -293,14 +344,11 @@ impl Seq {
         )))
     }
 
-    /// A list of the receiver's type from byte ranges of its bytes.
-    fn list_of(self, vm: &mut Vm, parts: &[(usize, usize)]) -> PyResult<Value> {
-        let list = new_list(vm, &[])?;
-        for &(lo, hi) in parts {
-            let v = self.make(vm, &self.b[lo..hi])?;
-            list_append(vm, list, v)?;
-        }
-        Ok(list)
+    /// Appends bytes [lo, hi) of the receiver, as a value of its type, to the list `parts`
+    /// (split and splitlines build their result list as they go).
+    fn push_part(self, vm: &mut Vm, parts: Value, lo: usize, hi: usize) -> PyResult<()> {
+        let v = self.make(vm, &self.b[lo..hi])?;
+        list_append(vm, parts, v)
     }
 }
 
@@ -337,6 +385,19 @@ impl Seq {
             i += n;
         }
         out
+    }
+
+    /// Non-empty and every unit in `class` (isdigit, isalpha, isalnum, isspace).
+    fn all_in(self, class: Class) -> bool {
+        let mut i = 0;
+        while i < self.b.len() {
+            let (c, n) = self.unit_at(self.b, i);
+            if !self.is(c, class) {
+                return false;
+            }
+            i += n;
+        }
+        !self.b.is_empty()
     }
 
     /// isupper (`upper`), islower and istitle (`title`): at least one cased unit; no cased unit
@@ -383,13 +444,12 @@ pub(super) fn seq_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 } else {
                     "a bytes-like object"
                 };
-                let msg = alloc::format!(
-                    "sequence item {}: expected {}, {} found",
-                    i,
-                    what,
-                    vm.type_name(item)
-                );
-                return Err(vm.type_error(&msg));
+                let found = vm.type_name(item);
+                return Err(error_fmt(
+                    vm,
+                    &TYPE_ERROR_TYPE,
+                    format_args!("sequence item {i}: expected {what}, {found} found"),
+                ));
             }
         }
     }
@@ -403,84 +463,68 @@ fn split_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<Value> {
     if let Some(&m) = args.pos.get(2) {
         maxsplit = to_index(vm, m)?;
     }
-    for pair in args.kw.chunks(2) {
-        match str_of(vm, pair[0]).unwrap_or("") {
-            "sep" => sep = s.opt(vm, pair[1])?,
-            "maxsplit" => maxsplit = to_index(vm, pair[1])?,
-            _ => return Err(vm.type_error("split() got an unexpected keyword argument")),
-        }
+    let mut kw = [None; 2];
+    let unexpected = "split() got an unexpected keyword argument";
+    args.keywords(vm, &["sep", "maxsplit"], &mut kw, unexpected)?;
+    if let Some(v) = kw[0] {
+        sep = s.opt(vm, v)?;
+    }
+    if let Some(v) = kw[1] {
+        maxsplit = to_index(vm, v)?;
     }
     let b = s.b;
-    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let parts = new_list(vm, &[])?;
+    let full = |parts: Value| maxsplit >= 0 && list_len(parts) as isize == maxsplit;
     let (mut lo, mut hi) = (0, b.len());
     match sep {
         Some([]) => return Err(vm.value_error("empty separator")),
         Some(sep) => loop {
-            if maxsplit >= 0 && parts.len() as isize == maxsplit {
-                parts.push((lo, hi));
+            if full(parts) {
+                s.push_part(vm, parts, lo, hi)?;
                 break;
             }
             match bfind(&b[lo..hi], sep, right) {
                 Some(i) if right => {
-                    parts.push((lo + i + sep.len(), hi));
+                    s.push_part(vm, parts, lo + i + sep.len(), hi)?;
                     hi = lo + i;
                 }
                 Some(i) => {
-                    parts.push((lo, lo + i));
+                    s.push_part(vm, parts, lo, lo + i)?;
                     lo += i + sep.len();
                 }
                 None => {
-                    parts.push((lo, hi));
+                    s.push_part(vm, parts, lo, hi)?;
                     break;
                 }
             }
         },
         // Runs of whitespace separate; the end split from is trimmed first, the other end
         // only as far as the splits reach it (`'a b  '.split(None, 1) == ['a', 'b  ']`).
-        None => loop {
-            if right {
-                while hi > lo && s.is(s.unit_before(b, hi).0, Class::Space) {
-                    hi = s.unit_before(b, hi).1;
-                }
-            } else {
-                while lo < hi && s.is(s.unit_at(b, lo).0, Class::Space) {
-                    lo += s.unit_at(b, lo).1;
-                }
-            }
-            if lo >= hi {
-                break;
-            }
-            if maxsplit >= 0 && parts.len() as isize == maxsplit {
-                parts.push((lo, hi));
-                break;
-            }
-            if right {
-                let mut i = hi;
-                while i > lo && !s.is(s.unit_before(b, i).0, Class::Space) {
-                    i = s.unit_before(b, i).1;
-                }
-                parts.push((i, hi));
-                if i == lo {
+        // `at` walks from that end (the right one for rsplit) towards `stop`, the other.
+        None => {
+            let (mut at, stop) = if right { (hi, lo) } else { (lo, hi) };
+            loop {
+                at = s.skip(b, at, stop, right, None, true);
+                if at == stop {
                     break;
                 }
-                hi = i;
-            } else {
-                let mut i = lo;
-                while i < hi && !s.is(s.unit_at(b, i).0, Class::Space) {
-                    i += s.unit_at(b, i).1;
-                }
-                parts.push((lo, i));
-                if i == hi {
+                let end = if full(parts) {
+                    stop
+                } else {
+                    s.skip(b, at, stop, right, None, false)
+                };
+                s.push_part(vm, parts, at.min(end), at.max(end))?;
+                if end == stop {
                     break;
                 }
-                lo = i;
+                at = end;
             }
-        },
+        }
     }
     if right {
-        parts.reverse();
+        list_reverse(parts);
     }
-    s.list_of(vm, &parts)
+    Ok(parts)
 }
 pub(super) fn seq_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     split_impl(vm, args, false)
@@ -491,15 +535,10 @@ pub(super) fn seq_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// `keepends` from the first positional argument or the `keepends=` keyword.
 fn keepends_arg(vm: &mut Vm, args: &Args) -> PyResult<bool> {
-    let mut v = args.pos.get(1).copied();
-    for pair in args.kw.chunks(2) {
-        if str_of(vm, pair[0]) == Some("keepends") {
-            v = Some(pair[1]);
-        } else {
-            return Err(vm.type_error("splitlines() got an unexpected keyword argument"));
-        }
-    }
-    match v {
+    let mut kw = [args.pos.get(1).copied()];
+    let unexpected = "splitlines() got an unexpected keyword argument";
+    args.keywords(vm, &["keepends"], &mut kw, unexpected)?;
+    match kw[0] {
         Some(v) => crate::ops::truthy(vm, v),
         None => Ok(false),
     }
@@ -509,7 +548,7 @@ pub(super) fn seq_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = seq_self(vm, args)?;
     let keep = keepends_arg(vm, args)?;
     let b = s.b;
-    let mut parts = Vec::new();
+    let parts = new_list(vm, &[])?;
     let (mut start, mut i) = (0, 0);
     while i < b.len() {
         let brk = match b[i] {
@@ -522,40 +561,26 @@ pub(super) fn seq_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             i += 1;
             continue;
         }
-        parts.push((start, if keep { i + brk } else { i }));
+        s.push_part(vm, parts, start, if keep { i + brk } else { i })?;
         i += brk;
         start = i;
     }
     if start < b.len() {
-        parts.push((start, b.len()));
+        s.push_part(vm, parts, start, b.len())?;
     }
-    s.list_of(vm, &parts)
+    Ok(parts)
 }
 
 fn strip_impl(vm: &mut Vm, args: &Args, left: bool, right: bool) -> PyResult<Value> {
     let s = seq_self(vm, args)?;
     let chars = s.arg(vm, args, 1)?;
-    let strips = |c: u32| match chars {
-        None => s.is(c, Class::Space),
-        Some(set) => {
-            let mut i = 0;
-            while i < set.len() {
-                let (d, n) = s.unit_at(set, i);
-                if d == c {
-                    return true;
-                }
-                i += n;
-            }
-            false
-        }
-    };
     let b = s.b;
     let (mut lo, mut hi) = (0, b.len());
-    while left && lo < hi && strips(s.unit_at(b, lo).0) {
-        lo += s.unit_at(b, lo).1;
+    if left {
+        lo = s.skip(b, lo, hi, false, chars, true);
     }
-    while right && hi > lo && strips(s.unit_before(b, hi).0) {
-        hi = s.unit_before(b, hi).1;
+    if right {
+        hi = s.skip(b, hi, lo, true, chars, true);
     }
     if s.text && hi - lo == b.len() {
         return Ok(s.me);
@@ -579,29 +604,37 @@ fn affix_impl(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
         return Ok(Value::FALSE);
     };
     let b = &s.b[lo..hi];
-    let test = |p: &[u8]| {
-        if prefix {
+    // One loop over the candidates: the items of a tuple, or the argument itself.
+    let tuple = arg.is_obj() && kind_of(arg) == Kind::Tuple;
+    let candidates = if tuple {
+        tuple_items(arg)
+    } else {
+        core::slice::from_ref(&arg)
+    };
+    for &item in candidates {
+        let Some(p) = s.of(vm, item) else {
+            if tuple {
+                return Err(s.wrong(vm, item));
+            }
+            let word = if s.text { "str" } else { "bytes" };
+            let parts = [
+                "startswith first arg must be ",
+                word,
+                " or a tuple of ",
+                word,
+            ];
+            return Err(type_error_from(vm, &parts));
+        };
+        let hit = if prefix {
             b.starts_with(p)
         } else {
             b.ends_with(p)
+        };
+        if hit {
+            return Ok(Value::TRUE);
         }
-    };
-    if let Some(p) = s.of(vm, arg) {
-        return Ok(Value::from_bool(test(p)));
     }
-    if arg.is_obj() && kind_of(arg) == Kind::Tuple {
-        for &item in tuple_items(arg) {
-            match s.of(vm, item) {
-                Some(p) if test(p) => return Ok(Value::TRUE),
-                Some(_) => {}
-                None => return Err(s.wrong(vm, item)),
-            }
-        }
-        return Ok(Value::FALSE);
-    }
-    let word = if s.text { "str" } else { "bytes" };
-    let msg = alloc::format!("startswith first arg must be {word} or a tuple of {word}");
-    Err(vm.type_error(&msg))
+    Ok(Value::FALSE)
 }
 pub(super) fn seq_startswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     affix_impl(vm, args, true)
@@ -610,54 +643,62 @@ pub(super) fn seq_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     affix_impl(vm, args, false)
 }
 
-fn find_impl(vm: &mut Vm, args: &Args, right: bool, raise: bool) -> PyResult<Value> {
+/// What [`search`] answers about the needle in `[start:end]`.
+#[derive(Copy, Clone, PartialEq)]
+enum Search {
+    /// Its index, -1 if absent (find; rfind with `right`).
+    Find,
+    /// Its index, ValueError if absent (index, rindex).
+    Index,
+    /// How many times it occurs without overlapping (count).
+    Count,
+}
+
+/// find/rfind/index/rindex/count: one argument parse (needle, start, end) for all five.
+fn search(vm: &mut Vm, args: &Args, how: Search, right: bool) -> PyResult<Value> {
     let s = seq_self(vm, args)?;
     let mut one = [0u8];
     let needle = s.needle(vm, args, &mut one)?;
     let found = match s.range(vm, args, 2)? {
+        Some((lo, hi)) if how == Search::Count => {
+            let mut hay = &s.b[lo..hi];
+            if needle.is_empty() {
+                return Ok(Value::small_int(s.units(hay) as isize + 1));
+            }
+            let mut n = 0;
+            while let Some(i) = bfind(hay, needle, false) {
+                n += 1;
+                hay = &hay[i + needle.len()..];
+            }
+            return Ok(Value::small_int(n));
+        }
         Some((lo, hi)) => bfind(&s.b[lo..hi], needle, right).map(|i| s.units(&s.b[..lo + i])),
         None => None,
     };
     match found {
         Some(i) => Ok(Value::small_int(i as isize)),
-        None if raise => Err(vm.value_error(if s.text {
+        None if how == Search::Index => Err(vm.value_error(if s.text {
             "substring not found"
         } else {
             "subsection not found"
         })),
-        None => Ok(Value::small_int(-1)),
+        None => Ok(Value::small_int(if how == Search::Count { 0 } else { -1 })),
     }
 }
 pub(super) fn seq_find(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    find_impl(vm, args, false, false)
+    search(vm, args, Search::Find, false)
 }
 pub(super) fn seq_rfind(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    find_impl(vm, args, true, false)
+    search(vm, args, Search::Find, true)
 }
 pub(super) fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    find_impl(vm, args, false, true)
+    search(vm, args, Search::Index, false)
 }
 pub(super) fn seq_rindex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    find_impl(vm, args, true, true)
+    search(vm, args, Search::Index, true)
 }
-
 pub(super) fn seq_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let s = seq_self(vm, args)?;
-    let mut one = [0u8];
-    let needle = s.needle(vm, args, &mut one)?;
-    let Some((lo, hi)) = s.range(vm, args, 2)? else {
-        return Ok(Value::small_int(0));
-    };
-    let mut hay = &s.b[lo..hi];
-    if needle.is_empty() {
-        return Ok(Value::small_int(s.units(hay) as isize + 1));
-    }
-    let mut n = 0;
-    while let Some(i) = bfind(hay, needle, false) {
-        n += 1;
-        hay = &hay[i + needle.len()..];
-    }
-    Ok(Value::small_int(n))
+    search(vm, args, Search::Count, false)
 }
 
 pub(super) fn seq_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -726,8 +767,8 @@ fn justify(vm: &mut Vm, args: &Args, align: u8, name: &str) -> PyResult<Value> {
     let width = match args.pos.get(1) {
         Some(&v) => to_index(vm, v)?.max(0) as usize,
         None => {
-            let msg = alloc::format!("{} expected at least 1 argument, got 0", name);
-            return Err(vm.type_error(&msg));
+            let parts = [name, " expected at least 1 argument, got 0"];
+            return Err(type_error_from(vm, &parts));
         }
     };
     let fill = match s.arg(vm, args, 2)? {
@@ -793,30 +834,34 @@ pub(super) fn seq_removesuffix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 // ---- character classes and case ----
 
-/// isdigit/isalpha/isalnum/isspace: non-empty and every unit in `class`.
-fn all_in(vm: &mut Vm, args: &Args, class: Class) -> PyResult<Value> {
+/// What an `is*` method tests.
+#[derive(Copy, Clone)]
+enum Test {
+    /// isdigit/isalpha/isalnum/isspace: non-empty and every unit in the class.
+    All(Class),
+    /// isupper/islower/istitle: see [`Seq::cased_as`].
+    Cased { upper: bool, title: bool },
+}
+
+/// The `is*` methods: one receiver check and result for all seven.
+fn test(vm: &mut Vm, args: &Args, what: Test) -> PyResult<Value> {
     let s = seq_self(vm, args)?;
-    let mut i = 0;
-    while i < s.b.len() {
-        let (c, n) = s.unit_at(s.b, i);
-        if !s.is(c, class) {
-            return Ok(Value::FALSE);
-        }
-        i += n;
-    }
-    Ok(Value::from_bool(!s.b.is_empty()))
+    Ok(Value::from_bool(match what {
+        Test::All(class) => s.all_in(class),
+        Test::Cased { upper, title } => s.cased_as(upper, title),
+    }))
 }
 pub(super) fn seq_isdigit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    all_in(vm, args, Class::Digit)
+    test(vm, args, Test::All(Class::Digit))
 }
 pub(super) fn seq_isalpha(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    all_in(vm, args, Class::Alpha)
+    test(vm, args, Test::All(Class::Alpha))
 }
 pub(super) fn seq_isalnum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    all_in(vm, args, Class::Alnum)
+    test(vm, args, Test::All(Class::Alnum))
 }
 pub(super) fn seq_isspace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    all_in(vm, args, Class::Space)
+    test(vm, args, Test::All(Class::Space))
 }
 
 /// What a case method does with the next cased unit.
@@ -852,18 +897,26 @@ pub(super) fn seq_swapcase(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     case_map(vm, args, CaseMap::Swap)
 }
 
-fn case_test(vm: &mut Vm, args: &Args, upper: bool, title: bool) -> PyResult<Value> {
-    let s = seq_self(vm, args)?;
-    Ok(Value::from_bool(s.cased_as(upper, title)))
-}
 pub(super) fn seq_isupper(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    case_test(vm, args, true, false)
+    let what = Test::Cased {
+        upper: true,
+        title: false,
+    };
+    test(vm, args, what)
 }
 pub(super) fn seq_islower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    case_test(vm, args, false, false)
+    let what = Test::Cased {
+        upper: false,
+        title: false,
+    };
+    test(vm, args, what)
 }
 pub(super) fn seq_istitle(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    case_test(vm, args, false, true)
+    let what = Test::Cased {
+        upper: false,
+        title: true,
+    };
+    test(vm, args, what)
 }
 
 #[cfg(test)]
