@@ -12,6 +12,7 @@ use crate::obj::{
     TypeObj,
 };
 use crate::obj::{TF_EXC, TF_GETATTR, TF_HEAP};
+use crate::ops::message;
 use crate::qstr::{q, Qstr};
 use crate::value::Value;
 use crate::vm::{header_dyn, PyResult, Vm};
@@ -589,11 +590,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Qstr, v: Value) -> PyResul
             update_flags(vm, ct);
             return Ok(());
         }
-        let msg = alloc::format!(
-            "can't set attributes of built-in/extension type '{}'",
-            vm.qstr_str(ct.name)
-        );
-        return Err(vm.type_error(&msg));
+        let name = vm.qstr_str(ct.name);
+        let cant = "can't set attributes of built-in/extension type '";
+        return Err(message::type_error(vm, &[cant, "'"], &[name]));
     }
     if t.is_heap() {
         if let Some(a) = class_lookup(vm, t, name) {
@@ -706,33 +705,43 @@ pub fn mro_of(vm: &mut Vm, t: Value) -> PyResult<Value> {
 
 /// The MRO of new class `t`: `t`, then the C3 linearization of its `bases`.
 fn c3_mro(vm: &mut Vm, t: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
-    let mut seqs: Vec<Vec<Value>> = Vec::new();
-    for &b in bases {
-        let m = mro_of(vm, b)?;
-        seqs.push(tuple_items(m).to_vec());
+    // The sequences to merge (each base's MRO, then the bases) laid end to end in `items`;
+    // `seqs` holds each one's (start, end) in it. Taking a head advances its start.
+    let mut items: Vec<Value> = Vec::new();
+    let mut seqs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..=bases.len() {
+        let start = items.len();
+        match bases.get(i) {
+            Some(&b) => {
+                let m = mro_of(vm, b)?;
+                items.extend_from_slice(tuple_items(m));
+            }
+            None => items.extend_from_slice(bases),
+        }
+        seqs.push((start, items.len()));
     }
-    seqs.push(bases.to_vec());
     let mut out = alloc::vec![t];
     loop {
-        seqs.retain(|s| !s.is_empty());
-        if seqs.is_empty() {
-            return Ok(out);
-        }
-        let mut candidate = None;
-        for s in &seqs {
-            let head = s[0];
-            if !seqs.iter().any(|o| o[1..].contains(&head)) {
-                candidate = Some(head);
-                break;
+        // The first head that is in no sequence's tail.
+        let in_a_tail = |head: Value| {
+            seqs.iter()
+                .any(|&(s, e)| s < e && items[s + 1..e].contains(&head))
+        };
+        let Some(c) = seqs
+            .iter()
+            .filter(|&&(s, e)| s < e)
+            .map(|&(s, _)| items[s])
+            .find(|&head| !in_a_tail(head))
+        else {
+            if seqs.iter().all(|&(s, e)| s == e) {
+                return Ok(out);
             }
-        }
-        let Some(c) = candidate else {
             return Err(vm.type_error("Cannot create a consistent method resolution order (MRO)"));
         };
         out.push(c);
-        for s in seqs.iter_mut() {
-            if s[0] == c {
-                s.remove(0);
+        for (s, e) in seqs.iter_mut() {
+            if *s < *e && items[*s] == c {
+                *s += 1;
             }
         }
     }
@@ -791,11 +800,9 @@ pub fn new_class_kw(
         k @ (Kind::List | Kind::Dict | Kind::Set | Kind::Str | Kind::Int | Kind::Tuple) => k,
         other => {
             let _ = other;
-            let msg = alloc::format!(
-                "subclassing the builtin type '{}' isn't supported yet",
-                vm.qstr_str(layout.name)
-            );
-            return Err(vm.type_error(&msg));
+            let name = vm.qstr_str(layout.name);
+            let pieces = ["subclassing the builtin type '", "' isn't supported yet"];
+            return Err(message::type_error(vm, &pieces, &[name]));
         }
     };
     let bases = if base_items.is_empty() {
@@ -857,11 +864,9 @@ pub fn new_class_kw(
         }
         // object.__init_subclass__ takes no keywords.
         None if !class_kw.is_empty() => {
-            let msg = alloc::format!(
-                "{}.__init_subclass__() takes no keyword arguments",
-                vm.qstr_str(name)
-            );
-            return Err(vm.type_error(&msg));
+            let name = vm.qstr_str(name);
+            let pieces = ["", ".__init_subclass__() takes no keyword arguments"];
+            return Err(message::type_error(vm, &pieces, &[name]));
         }
         None => {}
     }
@@ -924,8 +929,12 @@ pub fn new_instance(vm: &mut Vm, t: &'static TypeObj) -> PyResult<Value> {
             Ok(v)
         }
         _ => {
-            let msg = alloc::format!("cannot create '{}' instances", vm.qstr_str(t.name));
-            Err(vm.type_error(&msg))
+            let name = vm.qstr_str(t.name);
+            Err(message::type_error(
+                vm,
+                &["cannot create '", "' instances"],
+                &[name],
+            ))
         }
     }
 }
@@ -956,18 +965,8 @@ pub fn call_class(
     if !is_subtype(type_of(obj), t) {
         return Ok(obj);
     }
-    if matches!(t.kind, Kind::Str | Kind::Int | Kind::Tuple) {
-        // Arguments were consumed by __new__; only a Python __init__ still runs.
-        if let Some(init) = class_lookup(vm, t, q::__init__) {
-            if init.is_obj() && kind_of(init) != Kind::NativeFunction {
-                let r = crate::call::call_with_self(vm, init, obj, args, kw)?;
-                if !r.is_none() {
-                    return Err(vm.type_error("__init__() should return None"));
-                }
-            }
-        }
-        return Ok(obj);
-    }
+    // str, int and tuple consumed the arguments in __new__; only a Python __init__ still runs.
+    let immutable = matches!(t.kind, Kind::Str | Kind::Int | Kind::Tuple);
     if let Some(init) = class_lookup(vm, t, q::__init__) {
         let is_native_init = init.is_obj() && kind_of(init) == Kind::NativeFunction;
         if t.kind == Kind::Exception {
@@ -976,7 +975,18 @@ pub fn call_class(
             let a = new_tuple(vm, args)?;
             exc_ref(obj).args.set(a);
         }
-        if is_native_init && matches!(t.kind, Kind::List | Kind::Dict | Kind::Set) {
+        if !is_native_init && (!immutable || init.is_obj()) {
+            let r = crate::call::call_with_self(vm, init, obj, args, kw)?;
+            if !r.is_none() {
+                return Err(vm.type_error("__init__() should return None"));
+            }
+            return Ok(obj);
+        }
+        // From here on `init` is the builtin one (or, for str/int/tuple, not a function).
+        if immutable {
+            return Ok(obj);
+        }
+        if matches!(t.kind, Kind::List | Kind::Dict | Kind::Set) {
             // list/dict/set.__init__: fill the new instance like the builtin constructor would.
             if !args.is_empty() || !kw.is_empty() {
                 let tmp = crate::builtins::construct(vm, unsafe_base(t), args, kw)?;
@@ -986,17 +996,16 @@ pub fn call_class(
                     _ => crate::ops::set_update(vm, obj, tmp)?,
                 }
             }
-        } else if !is_native_init {
-            let r = crate::call::call_with_self(vm, init, obj, args, kw)?;
-            if !r.is_none() {
-                return Err(vm.type_error("__init__() should return None"));
-            }
         } else if t.kind != Kind::Exception
             && (!args.is_empty() || !kw.is_empty())
             && new.map(|n| n.is_obj() && kind_of(n) != Kind::NativeFunction) != Some(true)
         {
-            let msg = alloc::format!("{}() takes no arguments", vm.qstr_str(t.name));
-            return Err(vm.type_error(&msg));
+            let name = vm.qstr_str(t.name);
+            return Err(message::type_error(
+                vm,
+                &["", "() takes no arguments"],
+                &[name],
+            ));
         }
     }
     Ok(obj)

@@ -5,6 +5,7 @@ use crate::obj::list::tuple_items;
 use crate::obj::map::{map_get_qstr, map_set};
 use crate::obj::string::str_of;
 use crate::obj::{is_type, kind_of, type_of, type_ref, Args, Kind, NativeFn};
+use crate::ops::message;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -37,8 +38,14 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kw: &[Value]) -> PyResult<Val
             }
         }
     }
-    let msg = alloc::format!("'{}' object isn't callable", vm.type_name(f));
-    Err(vm.type_error(&msg))
+    Err(not_callable_error(vm, f))
+}
+
+/// TypeError "'T' object isn't callable" (out of line: keeps `call`'s frame small).
+#[cold]
+#[inline(never)]
+fn not_callable_error(vm: &mut Vm, f: Value) -> crate::vm::PyErr {
+    message::type_error_of(vm, "'", f, "' object isn't callable")
 }
 
 /// Call `f(self_, *args, **kw)` without building a bound method.
@@ -100,8 +107,8 @@ fn arg_count_error(
 #[cold]
 #[inline(never)]
 fn named_arg_error(vm: &mut Vm, code: &CodeObj, problem: &str, name: &str) -> crate::vm::PyErr {
-    let m = alloc::format!("{}() {problem}'{name}'", vm.qstr_str(code.name));
-    vm.type_error(&m)
+    let f = vm.qstr_str(code.name);
+    message::type_error(vm, &["", "() ", "'", "'"], &[f, problem, name])
 }
 
 /// Bind `self_` (if not NULL), `args` and `kw` to the slots of `func`'s code.

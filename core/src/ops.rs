@@ -19,6 +19,9 @@ use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
+use message::type_error_of;
+
+pub(crate) mod message;
 
 // ---- truth ----
 
@@ -89,11 +92,12 @@ pub fn to_index(vm: &mut Vm, v: Value) -> PyResult<isize> {
             return to_index(vm, r);
         }
     }
-    let msg = alloc::format!(
-        "'{}' object cannot be interpreted as an integer",
-        vm.type_name(v)
-    );
-    Err(vm.type_error(&msg))
+    Err(type_error_of(
+        vm,
+        "'",
+        v,
+        "' object cannot be interpreted as an integer",
+    ))
 }
 
 /// An optional size argument `args.pos[i]` (of read, readline, ...): None or negative means
@@ -158,15 +162,13 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<usize> {
             Ok(h)
         }
         Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => {
-            let msg = alloc::format!("unhashable type: '{}'", vm.type_name(v));
-            Err(vm.type_error(&msg))
+            Err(type_error_of(vm, "unhashable type: '", v, "'"))
         }
         _ if type_of(v).is_heap() => {
             let t = type_of(v);
             if let Some(h) = crate::attr::class_lookup(vm, t, q::__hash__) {
                 if h.is_none() {
-                    let msg = alloc::format!("unhashable type: '{}'", vm.type_name(v));
-                    return Err(vm.type_error(&msg));
+                    return Err(type_error_of(vm, "unhashable type: '", v, "'"));
                 }
                 if crate::obj::kind_of(h) == Kind::Function {
                     let r = crate::call::call(vm, h, &[v], &[])?;
@@ -317,39 +319,51 @@ fn native_cmp(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<boo
         };
         return Ok(Some(r));
     }
-    if ka == Kind::Dict && kb == Kind::Dict && matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        let mut same = map_len(a) == map_len(b);
-        let mut pos = 0;
-        while same {
-            let Some(e) = map::next_entry(a, &mut pos) else {
-                break;
-            };
-            match map::map_get(vm, b, e.key)? {
-                Some(v) => same = eq(vm, e.value, v)?,
-                None => same = false,
+    // Dicts, ranges and slices have equality only.
+    if ka != kb || !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(None);
+    }
+    let same = match ka {
+        Kind::Dict => {
+            let mut same = map_len(a) == map_len(b);
+            let mut pos = 0;
+            while same {
+                let Some(e) = map::next_entry(a, &mut pos) else {
+                    break;
+                };
+                match map::map_get(vm, b, e.key)? {
+                    Some(v) => same = eq(vm, e.value, v)?,
+                    None => same = false,
+                }
             }
+            same
         }
-        return Ok(Some(same == (op == CmpOp::Eq)));
-    }
-    if ka == Kind::Range && kb == Kind::Range && matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        let (x, y) = (
-            crate::obj::misc::range_ref(a),
-            crate::obj::misc::range_ref(b),
-        );
-        let same = x.len() == y.len()
-            && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
-        return Ok(Some(same == (op == CmpOp::Eq)));
-    }
-    if ka == Kind::Slice && kb == Kind::Slice && matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        // Slices compare as (start, stop, step) tuples.
-        let (x, y) = (
-            crate::obj::misc::slice_ref(a),
-            crate::obj::misc::slice_ref(b),
-        );
-        let same = eq(vm, x.start, y.start)? && eq(vm, x.stop, y.stop)? && eq(vm, x.step, y.step)?;
-        return Ok(Some(same == (op == CmpOp::Eq)));
-    }
-    Ok(None)
+        Kind::Range => {
+            let (x, y) = (
+                crate::obj::misc::range_ref(a),
+                crate::obj::misc::range_ref(b),
+            );
+            x.len() == y.len()
+                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)))
+        }
+        Kind::Slice => {
+            // Slices compare as (start, stop, step) tuples.
+            let (x, y) = (
+                crate::obj::misc::slice_ref(a),
+                crate::obj::misc::slice_ref(b),
+            );
+            let mut same = true;
+            for (p, q) in [(x.start, y.start), (x.stop, y.stop), (x.step, y.step)] {
+                if !eq(vm, p, q)? {
+                    same = false;
+                    break;
+                }
+            }
+            same
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(same == (op == CmpOp::Eq)))
 }
 
 /// 0: not a number, 1: int (incl. bool), 2: float.
@@ -443,22 +457,23 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
     match op {
         CmpOp::Eq => Ok(Value::from_bool(a == b)),
         CmpOp::Ne => Ok(Value::from_bool(a != b)),
-        _ => {
-            let sym = match op {
-                CmpOp::Lt => "<",
-                CmpOp::Le => "<=",
-                CmpOp::Gt => ">",
-                _ => ">=",
-            };
-            let msg = alloc::format!(
-                "'{}' not supported between instances of '{}' and '{}'",
-                sym,
-                vm.type_name(a),
-                vm.type_name(b)
-            );
-            Err(vm.type_error(&msg))
-        }
+        _ => Err(unorderable_error(vm, op, a, b)),
     }
+}
+
+/// TypeError "'<' not supported between instances of 'A' and 'B'".
+#[cold]
+#[inline(never)]
+fn unorderable_error(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> crate::vm::PyErr {
+    let sym = match op {
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Gt => ">",
+        _ => ">=",
+    };
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    let between = "' not supported between instances of '";
+    message::type_error(vm, &["'", between, "' and '", "'"], &[sym, ta, tb])
 }
 
 // ---- arithmetic ----
@@ -635,13 +650,17 @@ pub fn binary_op(vm: &mut Vm, raw_op: u8, a: Value, b: Value) -> PyResult<Value>
             }
         }
     }
-    let msg = alloc::format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        op_symbol(op),
-        vm.type_name(a),
-        vm.type_name(b)
-    );
-    Err(vm.type_error(&msg))
+    Err(unsupported_operands_error(vm, op, a, b))
+}
+
+/// TypeError "unsupported operand type(s) for +: 'A' and 'B'".
+#[cold]
+#[inline(never)]
+fn unsupported_operands_error(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> crate::vm::PyErr {
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    let unsupported = "unsupported operand type(s) for ";
+    let pieces = [unsupported, ": '", "' and '", "'"];
+    message::type_error(vm, &pieces, &[op_symbol(op), ta, tb])
 }
 
 /// Arithmetic on builtin types; NotImplemented when undefined.
@@ -715,16 +734,15 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
         return set_binop(vm, op, x, y);
     }
     match (kind_of(a), op) {
-        (Kind::List, BinOp::Add) if list::is_list(b) => {
-            let l = new_list(vm, list_items(a))?;
-            extend_list(vm, l, b)?;
-            Ok(l)
-        }
-        (Kind::Tuple, BinOp::Add) if list::is_tuple(b) => {
-            let mut v: Vec<Value> = Vec::with_capacity(tuple_items(a).len() + tuple_items(b).len());
-            v.extend_from_slice(tuple_items(a));
-            v.extend_from_slice(tuple_items(b));
-            new_tuple(vm, &v)
+        (Kind::List | Kind::Tuple, BinOp::Add) if b.is_obj() && kind_of(b) == kind_of(a) => {
+            let (x, y) = (
+                list::seq_items(a).unwrap_or(&[]),
+                list::seq_items(b).unwrap_or(&[]),
+            );
+            let mut v: Vec<Value> = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            new_seq_like(vm, a, &v)
         }
         (Kind::List | Kind::Tuple, BinOp::Mul) if kb == 1 => {
             let n = to_index(vm, b)?.max(0) as usize;
@@ -735,20 +753,12 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
             for _ in 0..n {
                 v.extend_from_slice(list::seq_items(a).unwrap_or(&[]));
             }
-            if kind_of(a) == Kind::List {
-                new_list(vm, &v)
-            } else {
-                new_tuple(vm, &v)
-            }
+            new_seq_like(vm, a, &v)
         }
         (Kind::Bytes | Kind::ByteArray, BinOp::Add) if string::bytes_of(b).is_some() => {
             let mut v = Vec::from(string::bytes_of(a).unwrap_or(&[]));
             v.extend_from_slice(string::bytes_of(b).unwrap_or(&[]));
-            if kind_of(a) == Kind::Bytes {
-                string::new_bytes(vm, &v)
-            } else {
-                string::new_bytearray(vm, &v)
-            }
+            new_bytes_like(vm, a, &v)
         }
         (Kind::Bytes, BinOp::Mod) => {
             crate::format::bytes_percent_format(vm, string::bytes_of(a).unwrap_or(&[]), b)
@@ -757,11 +767,7 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
             let n = to_index(vm, b)?.max(0) as usize;
             vm.check_alloc_size(string::bytes_of(a).map_or(0, |x| x.len()), n)?;
             let v = string::bytes_of(a).unwrap_or(&[]).repeat(n);
-            if kind_of(a) == Kind::Bytes {
-                string::new_bytes(vm, &v)
-            } else {
-                string::new_bytearray(vm, &v)
-            }
+            new_bytes_like(vm, a, &v)
         }
         (Kind::Set | Kind::FrozenSet, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
             if map::is_set_like(b) =>
@@ -774,6 +780,24 @@ pub fn native_binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Valu
             Ok(d)
         }
         _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+/// A new list if `like` is a list, else a new tuple, of `items`.
+fn new_seq_like(vm: &mut Vm, like: Value, items: &[Value]) -> PyResult<Value> {
+    if kind_of(like) == Kind::List {
+        new_list(vm, items)
+    } else {
+        new_tuple(vm, items)
+    }
+}
+
+/// A new bytes if `like` is a bytes, else a new bytearray, of `data`.
+fn new_bytes_like(vm: &mut Vm, like: Value, data: &[u8]) -> PyResult<Value> {
+    if kind_of(like) == Kind::Bytes {
+        string::new_bytes(vm, data)
+    } else {
+        string::new_bytearray(vm, data)
     }
 }
 
@@ -825,8 +849,12 @@ pub fn unary_op(vm: &mut Vm, op: u8, a: Value) -> PyResult<Value> {
         }
     }
     let sym = ["-", "+", "~"][op.min(2) as usize];
-    let msg = alloc::format!("bad operand type for unary {}: '{}'", sym, vm.type_name(a));
-    Err(vm.type_error(&msg))
+    let ta = vm.type_name(a);
+    Err(message::type_error(
+        vm,
+        &["bad operand type for unary ", ": '", "'"],
+        &[sym, ta],
+    ))
 }
 
 // ---- repr / str ----
@@ -1016,10 +1044,24 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
         }
         Kind::List => repr_seq(vm, v, "[", "]", out)?,
         Kind::Tuple => repr_seq(vm, v, "(", ")", out)?,
-        Kind::Dict => {
-            // Builtin dict variants (OrderedDict) show their type, as MicroPython prints them.
+        Kind::Dict | Kind::Set | Kind::FrozenSet => {
+            // One loop for dicts and sets. Builtin dict variants (OrderedDict) show their type,
+            // as MicroPython prints them; frozensets show theirs; empty sets have no braces.
             let t = type_of(v);
-            let named = !t.is_heap() && !core::ptr::eq(t, &crate::obj::types::DICT_TYPE);
+            let is_dict = kind == Kind::Dict;
+            if !is_dict && map_len(v) == 0 {
+                out.push_str(if kind == Kind::FrozenSet {
+                    "frozenset()"
+                } else {
+                    "set()"
+                });
+                return Ok(());
+            }
+            let named = if is_dict {
+                !t.is_heap() && !core::ptr::eq(t, &crate::obj::types::DICT_TYPE)
+            } else {
+                kind == Kind::FrozenSet
+            };
             if named {
                 out.push_str(vm.qstr_str(t.name));
                 out.push('(');
@@ -1033,35 +1075,13 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
                 }
                 first = false;
                 repr_into(vm, e.key, out)?;
-                out.push_str(": ");
-                repr_into(vm, e.value, out)?;
+                if is_dict {
+                    out.push_str(": ");
+                    repr_into(vm, e.value, out)?;
+                }
             }
             out.push('}');
             if named {
-                out.push(')');
-            }
-        }
-        Kind::Set | Kind::FrozenSet => {
-            let frozen = kind == Kind::FrozenSet;
-            if map_len(v) == 0 {
-                out.push_str(if frozen { "frozenset()" } else { "set()" });
-                return Ok(());
-            }
-            if frozen {
-                out.push_str("frozenset(");
-            }
-            out.push('{');
-            let mut pos = 0;
-            let mut first = true;
-            while let Some(e) = map::next_entry(v, &mut pos) {
-                if !first {
-                    out.push_str(", ");
-                }
-                first = false;
-                repr_into(vm, e.key, out)?;
-            }
-            out.push('}');
-            if frozen {
                 out.push(')');
             }
         }
@@ -1197,8 +1217,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             }
         }
     }
-    let msg = alloc::format!("object of type '{}' has no len()", vm.type_name(v));
-    Err(vm.type_error(&msg))
+    Err(type_error_of(vm, "object of type '", v, "' has no len()"))
 }
 
 fn norm_index(vm: &mut Vm, idx: Value, len: usize, what: &str) -> PyResult<usize> {
@@ -1207,22 +1226,42 @@ fn norm_index(vm: &mut Vm, idx: Value, len: usize, what: &str) -> PyResult<usize
         None => {
             let heap_index = idx.is_obj() && type_of(idx).is_heap();
             if !(num::is_int(idx) || heap_index) {
-                let msg = alloc::format!(
-                    "{} indices must be integers, not {}",
-                    what,
-                    vm.type_name(idx)
-                );
-                return Err(vm.type_error(&msg));
+                let t = vm.type_name(idx);
+                return Err(message::type_error(
+                    vm,
+                    &["", " indices must be integers, not ", ""],
+                    &[what, t],
+                ));
             }
             to_index(vm, idx)?
         }
     };
     let j = if i < 0 { i + len as isize } else { i };
     if j < 0 || j as usize >= len {
-        let msg = alloc::format!("{} index out of range", what);
-        return Err(vm.index_error(&msg));
+        let ty = &crate::obj::types::INDEX_ERROR_TYPE;
+        return Err(message::error(
+            vm,
+            ty,
+            &["", " index out of range"],
+            &[what],
+        ));
     }
     Ok(j as usize)
+}
+
+/// The `count` items of `src` at `start`, `start + step`, ... (a slice's indices, already
+/// clamped by `slice_indices`). One loop for lists, bytes and strs, in place of a `collect` per
+/// element type and closure.
+fn slice_gather<T: Copy>(src: &[T], start: isize, step: isize, count: usize) -> Vec<T> {
+    let mut v = Vec::with_capacity(count);
+    let mut i = start;
+    for _ in 0..count {
+        if let Some(&x) = src.get(i as usize) {
+            v.push(x);
+        }
+        i += step;
+    }
+    v
 }
 
 fn is_slice(v: Value) -> bool {
@@ -1251,15 +1290,8 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                 let n = list::seq_items(o).map(|i| i.len()).unwrap_or(0);
                 if is_slice(idx) {
                     let (start, _, step, count) = crate::obj::misc::slice_indices(vm, idx, n)?;
-                    let items = list::seq_items(o).unwrap_or(&[]);
-                    let v: Vec<Value> = (0..count)
-                        .map(|k| items[(start + k as isize * step) as usize])
-                        .collect();
-                    return if kind_of(o) == Kind::List {
-                        new_list(vm, &v)
-                    } else {
-                        new_tuple(vm, &v)
-                    };
+                    let v = slice_gather(list::seq_items(o).unwrap_or(&[]), start, step, count);
+                    return new_seq_like(vm, o, &v);
                 }
                 let what = if kind_of(o) == Kind::List {
                     "list"
@@ -1275,26 +1307,20 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                     None => Err(vm.key_error(idx)),
                 }
             }
-            Kind::Bytes | Kind::ByteArray => {
-                let b = string::bytes_of(o).unwrap_or(&[]);
-                if is_slice(idx) {
-                    let (start, _, step, count) =
-                        crate::obj::misc::slice_indices(vm, idx, b.len())?;
-                    let v: Vec<u8> = (0..count)
-                        .map(|k| b[(start + k as isize * step) as usize])
-                        .collect();
-                    return if kind_of(o) == Kind::Bytes {
-                        string::new_bytes(vm, &v)
-                    } else {
-                        string::new_bytearray(vm, &v)
-                    };
+            kind @ (Kind::Bytes | Kind::ByteArray | Kind::MemoryView) => {
+                let view = kind == Kind::MemoryView;
+                if view {
+                    string::check_released(vm, o)?;
                 }
-                let i = norm_index(vm, idx, b.len(), "bytes")?;
-                return Ok(Value::small_int(b[i] as isize));
-            }
-            Kind::MemoryView => {
-                string::check_released(vm, o)?;
                 let n = string::bytes_of(o).unwrap_or(&[]).len();
+                // The data is fetched again after `slice_indices` / `norm_index`, which may run
+                // Python code (`__index__`) that resizes a bytearray.
+                if is_slice(idx) && !view {
+                    let (start, _, step, count) = crate::obj::misc::slice_indices(vm, idx, n)?;
+                    let b = string::bytes_of(o).unwrap_or(&[]);
+                    let v = slice_gather(b, start, step, count);
+                    return new_bytes_like(vm, o, &v);
+                }
                 if is_slice(idx) {
                     let (start, stop, step, _) = crate::obj::misc::slice_indices(vm, idx, n)?;
                     if step != 1 {
@@ -1310,7 +1336,8 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                         stop.max(start) as usize,
                     );
                 }
-                let i = norm_index(vm, idx, n, "memoryview")?;
+                let what = if view { "memoryview" } else { "bytes" };
+                let i = norm_index(vm, idx, n, what)?;
                 return Ok(Value::small_int(
                     string::bytes_of(o).unwrap_or(&[])[i] as isize,
                 ));
@@ -1339,9 +1366,11 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                 String::from(&s[a..b])
             } else {
                 let chars: Vec<char> = s.chars().collect();
-                (0..count)
-                    .map(|k| chars[(start + k as isize * step) as usize])
-                    .collect()
+                let mut out = String::new();
+                for c in slice_gather(&chars, start, step, count) {
+                    out.push(c);
+                }
+                out
             };
             return vm.new_string(out);
         }
@@ -1373,8 +1402,7 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
         // support them either way we return the type itself.
         return Ok(o);
     }
-    let msg = alloc::format!("'{}' object isn't subscriptable", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    Err(type_error_of(vm, "'", o, "' object isn't subscriptable"))
 }
 
 pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
@@ -1399,12 +1427,12 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                         );
                     }
                     if new_items.len() != count {
-                        let msg = alloc::format!(
-                            "attempt to assign sequence of size {} to extended slice of size {}",
+                        return Err(extended_slice_size_error(
+                            vm,
+                            "sequence",
                             new_items.len(),
-                            count
-                        );
-                        return Err(vm.value_error(&msg));
+                            count,
+                        ));
                     }
                     for (k, &x) in new_items.iter().enumerate() {
                         list::list_set(o, (start + k as isize * step) as usize, x);
@@ -1456,12 +1484,7 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                         );
                     }
                     if new.len() != count {
-                        let msg = alloc::format!(
-                            "attempt to assign bytes of size {} to extended slice of size {}",
-                            new.len(),
-                            count
-                        );
-                        return Err(vm.value_error(&msg));
+                        return Err(extended_slice_size_error(vm, "bytes", new.len(), count));
                     }
                     for (k, &c) in new.iter().enumerate() {
                         string::bytearray_set(o, (start + k as isize * step) as usize, c);
@@ -1484,11 +1507,27 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
             }
         }
     }
+    Err(type_error_of(
+        vm,
+        "'",
+        o,
+        "' object doesn't support item assignment",
+    ))
+}
+
+/// ValueError "attempt to assign <what> of size N to extended slice of size M".
+#[cold]
+#[inline(never)]
+fn extended_slice_size_error(
+    vm: &mut Vm,
+    what: &str,
+    given: usize,
+    count: usize,
+) -> crate::vm::PyErr {
     let msg = alloc::format!(
-        "'{}' object doesn't support item assignment",
-        vm.type_name(o)
+        "attempt to assign {what} of size {given} to extended slice of size {count}"
     );
-    Err(vm.type_error(&msg))
+    vm.value_error(&msg)
 }
 
 pub fn delitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<()> {
@@ -1562,21 +1601,24 @@ pub fn delitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<()> {
             }
         }
     }
-    let msg = alloc::format!("'{}' object doesn't support item deletion", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    Err(type_error_of(
+        vm,
+        "'",
+        o,
+        "' object doesn't support item deletion",
+    ))
 }
 
 pub fn contains(vm: &mut Vm, container: Value, x: Value) -> PyResult<bool> {
     if let Some(s) = str_of(vm, container) {
         return match str_of(vm, x) {
             Some(sub) => Ok(string::bfind(s.as_bytes(), sub.as_bytes(), false).is_some()),
-            None => {
-                let msg = alloc::format!(
-                    "'in <string>' requires string as left operand, not {}",
-                    vm.type_name(x)
-                );
-                Err(vm.type_error(&msg))
-            }
+            None => Err(type_error_of(
+                vm,
+                "'in <string>' requires string as left operand, not ",
+                x,
+                "",
+            )),
         };
     }
     if container.is_obj() {
@@ -1725,8 +1767,7 @@ pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
             }
         }
     }
-    let msg = alloc::format!("'{}' object isn't iterable", vm.type_name(v));
-    Err(vm.type_error(&msg))
+    Err(type_error_of(vm, "'", v, "' object isn't iterable"))
 }
 
 fn getitem_next(vm: &mut Vm, it: &crate::obj::iter::IterObj) -> PyResult<Option<Value>> {
@@ -1774,8 +1815,7 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             }
         }
     }
-    let msg = alloc::format!("'{}' object isn't an iterator", vm.type_name(it));
-    Err(vm.type_error(&msg))
+    Err(type_error_of(vm, "'", it, "' object isn't an iterator"))
 }
 
 /// All items of an iterable, as a new list.
@@ -1931,13 +1971,9 @@ pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<(
             while i < mid && j < hi {
                 let (ka, kb) = (list_items(keys)[idx[i]], list_items(keys)[idx[j]]);
                 // Take from the right only if strictly smaller (keeps stability).
-                let take_right = if reverse {
-                    let r = compare(vm, CmpOp::Lt, ka, kb)?;
-                    truthy(vm, r)?
-                } else {
-                    let r = compare(vm, CmpOp::Lt, kb, ka)?;
-                    truthy(vm, r)?
-                };
+                let (x, y) = if reverse { (ka, kb) } else { (kb, ka) };
+                let r = compare(vm, CmpOp::Lt, x, y)?;
+                let take_right = truthy(vm, r)?;
                 if take_right {
                     buf[k] = idx[j];
                     j += 1;
@@ -1950,22 +1986,18 @@ pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<(
                     return Err(vm.value_error("list modified during sort"));
                 }
             }
-            while i < mid {
-                buf[k] = idx[i];
-                i += 1;
-                k += 1;
-            }
-            while j < hi {
-                buf[k] = idx[j];
-                j += 1;
-                k += 1;
-            }
+            // One of the runs is used up: the rest of the other follows as it is.
+            let rest = if i < mid { &idx[i..mid] } else { &idx[j..hi] };
+            buf[k..k + rest.len()].copy_from_slice(rest);
             lo = hi;
         }
         core::mem::swap(&mut idx, &mut buf);
         width *= 2;
     }
-    let sorted: Vec<Value> = idx.iter().map(|&i| list_items(l)[i]).collect();
+    let mut sorted: Vec<Value> = Vec::with_capacity(n);
+    for &i in &idx {
+        sorted.push(list_items(l)[i]);
+    }
     for (i, v) in sorted.into_iter().enumerate() {
         list::list_set(l, i, v);
     }

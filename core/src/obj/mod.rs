@@ -281,15 +281,24 @@ impl NativeFn {
 /// The type of any value.
 #[inline(always)]
 pub fn type_of(v: Value) -> &'static TypeObj {
-    if v.is_small_int() {
-        &types::INT_TYPE
-    } else if v.is_qstr() {
-        &types::STR_TYPE
-    } else if v.is_obj() {
+    if v.is_obj() {
         // SAFETY: Value invariant: a non-null pointer value points at an object with a valid
         // header; the type outlives its instances (the instance references it, so the GC keeps
         // it, and `&'static` here is bounded by the caller keeping `v` reachable).
         unsafe { &*(*(v.as_ptr::<ObjHeader>())).ty }
+    } else {
+        immediate_type(v)
+    }
+}
+
+/// The type of a value that is not an object pointer (small int, qstr, None, bool, ...). Out of
+/// line: inlined into every `type_of` this chain costs several KB of flash.
+#[inline(never)]
+fn immediate_type(v: Value) -> &'static TypeObj {
+    if v.is_small_int() {
+        &types::INT_TYPE
+    } else if v.is_qstr() {
+        &types::STR_TYPE
     } else if v == Value::NONE {
         &types::NONE_TYPE
     } else if v.is_bool() {

@@ -239,7 +239,16 @@ fn int_obj_i64(v: Value) -> Option<i64> {
 pub fn small_of(v: Value) -> Option<i64> {
     if let Some(i) = v.as_small_int() {
         Some(i as i64)
-    } else if v.is_bool() {
+    } else {
+        bool_or_int_subclass_of(v)
+    }
+}
+
+/// `small_of` for a value that is not a small int: out of line, as this chain inlined into
+/// every `small_of` costs about a KB of flash.
+#[inline(never)]
+fn bool_or_int_subclass_of(v: Value) -> Option<i64> {
+    if v.is_bool() {
         Some((v == Value::TRUE) as i64)
     } else if is_bigint(v) && super::type_of(v).is_heap() {
         // Int-subclass instances are BigIntObjs whatever their value.
