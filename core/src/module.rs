@@ -67,7 +67,7 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
         }
     }
     // Search directories: the parent package's __path__ or sys.path.
-    let leaf = full.rsplit('.').next().unwrap_or(full);
+    let leaf = last_dot(full).map_or(full, |i| &full[i + 1..]);
     let dirs = if parent.is_null() {
         vm.sys_path
     } else {
@@ -215,7 +215,7 @@ pub fn import(
         let mut base = String::from(pkg_name);
         let strip = if is_pkg { level - 1 } else { level };
         for _ in 0..strip {
-            match base.rfind('.') {
+            match last_dot(&base) {
                 Some(i) => base.truncate(i),
                 None => {
                     if base.is_empty() {
@@ -317,4 +317,10 @@ pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// The byte offset of the last `.` in a dotted module name. A byte search: `str::rfind(char)`
+/// links core's reverse char searcher (~450 bytes on thumb).
+fn last_dot(name: &str) -> Option<usize> {
+    name.bytes().rposition(|b| b == b'.')
 }

@@ -193,7 +193,7 @@ fn raw_repl(vm: &mut Vm) -> Option<ReplExit> {
                     return Some(ReplExit::SoftReset { raw: true });
                 }
                 vm.write_out(b"OK");
-                let src = String::from_utf8_lossy(&buf).into_owned();
+                let src = crate::utf8_lossy::decode(&buf);
                 buf.clear();
                 run_raw(vm, &src);
             }
@@ -227,7 +227,7 @@ fn receive_raw_paste(vm: &mut Vm) -> Option<String> {
         let b = read_byte_blocking(vm)?;
         if b == CTRL_D {
             vm.write_out(b"\x04");
-            return Some(String::from_utf8_lossy(&src).into_owned());
+            return Some(crate::utf8_lossy::decode(&src));
         }
         src.push(b);
         left_in_window -= 1;
@@ -348,7 +348,7 @@ fn auto_indent(line: &str) -> String {
 
 #[cfg(feature = "repl-extras")]
 fn tab_complete(vm: &mut Vm, ed: &mut LineEditor, prompt_text: &[u8]) {
-    let before = String::from_utf8_lossy(ed.before_cursor()).into_owned();
+    let before = crate::utf8_lossy::decode(ed.before_cursor());
     match complete(vm, &before) {
         Completion::None => {}
         Completion::Insert(text) => ed.insert(vm.port(), text.as_bytes()),
@@ -375,7 +375,7 @@ fn paste_mode(vm: &mut Vm) -> Option<ReplExit> {
             }
             CTRL_D => {
                 vm.write_out(b"\n");
-                let src = String::from_utf8_lossy(&buf).into_owned();
+                let src = crate::utf8_lossy::decode(&buf);
                 return run_program(vm, &src, CompileMode::File);
             }
             b'\r' | b'\n' => {
@@ -399,7 +399,7 @@ fn run_script_if_present(vm: &mut Vm, path: &str) {
     let Some(src) = crate::module::read_source(vm, path) else {
         return;
     };
-    let src = String::from_utf8_lossy(&src).into_owned();
+    let src = crate::utf8_lossy::decode(&src);
     // Ctrl-C on the console stops a script (e.g. a main.py loop) and gives the REPL.
     run_reporting(vm, &src, path, CompileMode::File, b"");
 }
