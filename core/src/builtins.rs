@@ -868,7 +868,7 @@ fn bi_input(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    let s = String::from_utf8_lossy(&line).into_owned();
+    let s = crate::utf8_lossy::decode(&line);
     vm.new_string(s)
 }
 
@@ -1152,7 +1152,7 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let text = match str_of(vm, v) {
             Some(s) => String::from(s),
             None => match string::bytes_of(v) {
-                Some(b) => String::from_utf8_lossy(b).into_owned(),
+                Some(b) => crate::utf8_lossy::decode(b),
                 None => {
                     return Err(vm.type_error("int() can't convert non-string with explicit base"))
                 }
@@ -1180,7 +1180,7 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return num::int_from_str(vm, &s, 10);
     }
     if let Some(b) = string::bytes_of(v) {
-        let s = String::from_utf8_lossy(b).into_owned();
+        let s = crate::utf8_lossy::decode(b);
         return num::int_from_str(vm, &s, 10);
     }
     if type_of(v).is_heap() {
@@ -1211,7 +1211,7 @@ fn construct_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let text = match str_of(vm, v) {
         Some(s) => Some(String::from(s)),
-        None => string::bytes_of(v).map(|b| String::from_utf8_lossy(b).into_owned()),
+        None => string::bytes_of(v).map(crate::utf8_lossy::decode),
     };
     if let Some(t) = text {
         return match crate::numfmt::parse_float(&t) {

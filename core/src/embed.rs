@@ -71,12 +71,13 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
                 .and_then(|v| v.as_qstr())
                 .map(|q| vm.qstr_str(q))
                 .unwrap_or("?");
-            out.push_str(&alloc::format!(
-                "  File \"{}\", line {}, in {}\n",
-                file,
-                line,
-                func
-            ));
+            out.push_str("  File \"");
+            out.push_str(file);
+            out.push_str("\", line ");
+            crate::intword::push_decimal(&mut out, line as i64);
+            out.push_str(", in ");
+            out.push_str(func);
+            out.push('\n');
         }
     }
     out.push_str(vm.type_name(exc));

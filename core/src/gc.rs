@@ -319,6 +319,13 @@ impl Heap {
             }
             return;
         }
+        self.learn_no_large_run_below(n, below);
+    }
+
+    /// [`Self::learn_no_run_below`] for runs longer than `RUN_HINTS` blocks: rarer, so one
+    /// shared copy out of line.
+    #[inline(never)]
+    fn learn_no_large_run_below(&mut self, n: usize, below: usize) {
         // Longer runs than `n` cannot start below `below` either.
         for h in &mut self.large_hint {
             if h.blocks >= n {

@@ -461,22 +461,35 @@ fn load_global(vm: &mut Vm, globals: Value, name: Qstr) -> PyResult<Value> {
 }
 
 fn unbound_local(vm: &mut Vm, code: &CodeObj, slot: usize) -> PyErr {
-    let msg = alloc::format!(
-        "local variable '{}' referenced before assignment",
-        vm.qstr_str(code.local_name(slot))
-    );
-    vm.new_error(&UNBOUND_LOCAL_ERROR_TYPE, &msg)
+    let name = vm.qstr_str(code.local_name(slot));
+    let parts = ["local variable '", name, "' referenced before assignment"];
+    vm.error_from_parts(&UNBOUND_LOCAL_ERROR_TYPE, &parts)
 }
 
-/// Interleave positional values and a kwnames tuple into (name, value) pairs on the value stack.
-fn with_kw_pairs<R>(
+/// ValueError for unpacking `got` values into `want` targets (`usize::MAX`: a starred target,
+/// so too few).
+fn unpack_count_error(vm: &mut Vm, got: usize, want: usize) -> PyErr {
+    let (head, n, tail) = if got > want {
+        ("too many values to unpack (expected ", want, ")")
+    } else {
+        ("need more than ", got, " values to unpack")
+    };
+    let digits = crate::intword::radix_digits(n as u64, 10);
+    vm.error_from_parts(&VALUE_ERROR_TYPE, &[head, &digits, tail])
+}
+
+/// A call with keyword arguments (`CallFunctionKw` / `CallMethodKw`): `vals` ends with the
+/// values of the keywords named by the `names` tuple; `self_` is NULL for a plain call.
+fn call_kw(
     vm: &mut Vm,
+    func: Value,
+    self_: Value,
     vals: &[Value],
     names: Value,
-    body: impl FnOnce(&mut Vm, &[Value]) -> PyResult<R>,
-) -> PyResult<R> {
+) -> PyResult<Value> {
     let names = tuple_items(names);
     let n = names.len().min(vals.len());
+    let pos = &vals[..vals.len() - n];
     let base = vm.vsp;
     if base + 2 * n > vm.vstack_len {
         return Err(vm.new_error(&RUNTIME_ERROR_TYPE, "maximum recursion depth exceeded"));
@@ -491,7 +504,11 @@ fn with_kw_pairs<R>(
         core::slice::from_raw_parts(p, 2 * n)
     };
     vm.vsp = base + 2 * n;
-    let r = body(vm, pairs);
+    let r = if self_.is_null() {
+        crate::call::call(vm, func, pos, pairs)
+    } else {
+        crate::call::call_with_self(vm, func, self_, pos, pairs)
+    };
     vm.vsp = base;
     r
 }
@@ -624,10 +641,29 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             f.sp = sp;
             return Err(vm.new_error(&SYSTEM_ERROR_TYPE_ALIAS, "bad opcode"));
         };
+        // Firmware decodes the leading varint operand here, once, instead of in each of the ~40
+        // arms that take one: each inlined copy of the decoder is ~46 bytes of thumb code. The
+        // host decodes it in the arm, which keeps operand-less opcodes one test faster.
+        let pre = if PREDECODE && has_uint_operand(opb) {
+            operand(bytecode, &mut pc)
+        } else {
+            0
+        };
+        // The `u` operand of this instruction (only in arms of opcodes that have one).
+        macro_rules! arg {
+            () => {{
+                debug_assert!(has_uint_operand(opb));
+                if PREDECODE {
+                    pre
+                } else {
+                    get_uint(bytecode, &mut pc) as usize
+                }
+            }};
+        }
         match op {
             Op::Nop | Op::Reserved88 => {}
             Op::LoadConst => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 push!(consts.get(i).copied().unwrap_or(Value::NONE));
             }
             Op::LoadSmallInt => {
@@ -638,7 +674,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             Op::LoadTrue => push!(Value::TRUE),
             Op::LoadFalse => push!(Value::FALSE),
             Op::LoadFast => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 let v = slot!(i);
                 if v.is_null() {
                     tri!(Err(unbound_local(vm, code, i)));
@@ -646,65 +682,67 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(v);
             }
             Op::StoreFast => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 let v = pop!();
                 set_slot!(i, v);
             }
             Op::DeleteFast => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 if slot!(i).is_null() {
                     tri!(Err(unbound_local(vm, code, i)));
                 }
                 set_slot!(i, Value::NULL);
             }
             Op::LoadDeref => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 let v = cell_ref(slot!(i)).value.get();
                 if v.is_null() {
-                    let msg = alloc::format!(
-                        "free variable '{}' referenced before assignment in enclosing scope",
-                        vm.qstr_str(code.local_name(i))
-                    );
-                    tri!(Err(vm.new_error(&NAME_ERROR_TYPE, &msg)));
+                    let name = vm.qstr_str(code.local_name(i));
+                    let parts = [
+                        "free variable '",
+                        name,
+                        "' referenced before assignment in enclosing scope",
+                    ];
+                    tri!(Err(vm.error_from_parts(&NAME_ERROR_TYPE, &parts)));
                 }
                 push!(v);
             }
             Op::StoreDeref => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 let v = pop!();
                 cell_ref(slot!(i)).value.set(v);
             }
             Op::DeleteDeref => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 cell_ref(slot!(i)).value.set(Value::NULL);
             }
             Op::LoadClosure => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 push!(slot!(i));
             }
             Op::MakeCell => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 let c = tri!(func::new_cell(vm, slot!(i)));
                 set_slot!(i, c);
             }
             Op::LoadGlobal => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let v = tri!(load_global(vm, f.globals, name));
                 push!(v);
             }
             Op::StoreGlobal => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let v = pop!();
                 tri!(map_set_qstr(vm, f.globals, name, v));
             }
             Op::DeleteGlobal => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 if tri!(map::map_delete(vm, f.globals, Value::from_qstr(name))).is_none() {
                     tri!(Err(vm.name_error(name)));
                 }
             }
             Op::LoadName => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let local = if f.locals.is_null() {
                     None
                 } else {
@@ -717,7 +755,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(v);
             }
             Op::StoreName => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let v = pop!();
                 let ns = if f.locals.is_null() {
                     f.globals
@@ -727,7 +765,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 tri!(map_set_qstr(vm, ns, name, v));
             }
             Op::DeleteName => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let ns = if f.locals.is_null() {
                     f.globals
                 } else {
@@ -738,24 +776,24 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Op::LoadAttr => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let o = top!();
                 let v = tri!(crate::attr::getattr(vm, o, name));
                 set_top!(v);
             }
             Op::StoreAttr => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let o = pop!();
                 let v = pop!();
                 tri!(crate::attr::setattr(vm, o, name, v));
             }
             Op::DeleteAttr => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let o = pop!();
                 tri!(crate::attr::delattr(vm, o, name));
             }
             Op::LoadMethod => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let o = top!();
                 let (m, s) = tri!(crate::attr::load_method(vm, o, name));
                 set_top!(m);
@@ -988,19 +1026,19 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Op::BuildTuple => {
-                let n = get_uint(bytecode, &mut pc) as usize;
+                let n = arg!();
                 let t = tri!(new_tuple(vm, stack_slice!(n)));
                 sp -= n;
                 push!(t);
             }
             Op::BuildList => {
-                let n = get_uint(bytecode, &mut pc) as usize;
+                let n = arg!();
                 let l = tri!(new_list(vm, stack_slice!(n)));
                 sp -= n;
                 push!(l);
             }
             Op::BuildSet => {
-                let n = get_uint(bytecode, &mut pc) as usize;
+                let n = arg!();
                 let s = tri!(map::new_set(vm));
                 for k in 0..n {
                     let x = stack_slice!(n)[k];
@@ -1010,7 +1048,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(s);
             }
             Op::BuildMap => {
-                let n = get_uint(bytecode, &mut pc) as usize;
+                let n = arg!();
                 let d = tri!(map::new_dict(vm));
                 for k in 0..n {
                     let items = stack_slice!(2 * n);
@@ -1021,7 +1059,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(d);
             }
             Op::BuildSlice => {
-                let n = get_uint(bytecode, &mut pc) as usize;
+                let n = arg!();
                 let step = if n == 3 { pop!() } else { Value::NONE };
                 let stop = pop!();
                 let start = pop!();
@@ -1029,7 +1067,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(s);
             }
             Op::ListAppend | Op::SetAdd => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 let v = pop!();
                 // CPython convention: the collection is the i-th item from the top (1 = top).
                 let target = peek!(i.saturating_sub(1));
@@ -1040,7 +1078,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Op::MapAdd => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 let v = pop!();
                 let k = pop!();
                 let target = peek!(i.saturating_sub(1));
@@ -1051,20 +1089,20 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     let fname = if sp >= 3 {
                         let f = peek!(2);
                         match tri!(crate::attr::getattr_opt(vm, f, q::__name__)) {
-                            Some(n) => alloc::string::String::from(
-                                crate::obj::string::str_of(vm, n).unwrap_or("function"),
-                            ),
-                            None => alloc::string::String::from("function"),
+                            Some(n) => crate::obj::string::str_of(vm, n).unwrap_or("function"),
+                            None => "function",
                         }
                     } else {
-                        alloc::string::String::from("function")
+                        "function"
                     };
-                    let msg = alloc::format!(
-                        "{}() got multiple values for keyword argument '{}'",
+                    let key = crate::obj::string::str_of(vm, k).unwrap_or("?");
+                    let parts = [
                         fname,
-                        crate::obj::string::str_of(vm, k).unwrap_or("?")
-                    );
-                    tri!(Err(vm.type_error(&msg)));
+                        "() got multiple values for keyword argument '",
+                        key,
+                        "'",
+                    ];
+                    tri!(Err(vm.error_from_parts(&TYPE_ERROR_TYPE, &parts)));
                 }
                 tri!(map::map_set(vm, target, k, v));
             }
@@ -1083,8 +1121,8 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let d = top!();
                 let has_keys = m.is_obj() && crate::attr::lookup_special(vm, m, q::keys).is_some();
                 if !(map::is_dict(m) || has_keys) {
-                    let msg = alloc::format!("'{}' object is not a mapping", vm.type_name(m));
-                    tri!(Err(vm.type_error(&msg)));
+                    let parts = ["'", vm.type_name(m), "' object is not a mapping"];
+                    tri!(Err(vm.error_from_parts(&TYPE_ERROR_TYPE, &parts)));
                 }
                 tri!(ops::dict_update(vm, d, m));
             }
@@ -1106,9 +1144,8 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 while let Some(e) = map::next_entry(src, &mut pos) {
                     if tri!(map::map_get_hashed(vm, d, e.key, e.hash)).is_some() {
                         let name = crate::obj::string::str_of(vm, e.key).unwrap_or("?");
-                        let msg =
-                            alloc::format!("got multiple values for keyword argument '{}'", name);
-                        tri!(Err(vm.type_error(&msg)));
+                        let parts = ["got multiple values for keyword argument '", name, "'"];
+                        tri!(Err(vm.error_from_parts(&TYPE_ERROR_TYPE, &parts)));
                     }
                     tri!(map::map_set_hashed(vm, d, e.key, e.value, e.hash));
                 }
@@ -1119,7 +1156,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 set_top!(t);
             }
             Op::UnpackSequence => {
-                let n = get_uint(bytecode, &mut pc) as usize;
+                let n = arg!();
                 let seq = top!();
                 let items = match list::seq_items(seq) {
                     Some(items) => items,
@@ -1129,12 +1166,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     }
                 };
                 if items.len() != n {
-                    let msg = if items.len() > n {
-                        alloc::format!("too many values to unpack (expected {})", n)
-                    } else {
-                        alloc::format!("need more than {} values to unpack", items.len())
-                    };
-                    tri!(Err(vm.value_error(&msg)));
+                    tri!(Err(unpack_count_error(vm, items.len(), n)));
                 }
                 sp -= 1;
                 for k in (0..n).rev() {
@@ -1142,14 +1174,13 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Op::UnpackEx => {
-                let before = get_uint(bytecode, &mut pc) as usize;
+                let before = arg!();
                 let after = get_uint(bytecode, &mut pc) as usize;
                 let seq = top!();
                 let l = tri!(ops::collect_iterable(vm, seq));
                 let items = list::list_items(l);
                 if items.len() < before + after {
-                    let msg = alloc::format!("need more than {} values to unpack", items.len());
-                    tri!(Err(vm.value_error(&msg)));
+                    tri!(Err(unpack_count_error(vm, items.len(), usize::MAX)));
                 }
                 let n = items.len();
                 let mid = tri!(new_list(vm, &list::list_items(l)[before..n - after]));
@@ -1188,24 +1219,17 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(fv);
             }
             Op::CallFunction => {
-                let argc = get_uint(bytecode, &mut pc) as usize;
+                let argc = arg!();
                 let func = peek!(argc);
                 let r = tri!(crate::call::call(vm, func, stack_slice!(argc), &[]));
                 sp -= argc + 1;
                 push!(r);
             }
             Op::CallFunctionKw => {
-                let argc = get_uint(bytecode, &mut pc) as usize;
+                let argc = arg!();
                 let names = pop!();
                 let func = peek!(argc);
-                let n_kw = tuple_items(names).len().min(argc);
-                let all = stack_slice!(argc);
-                let r = tri!(with_kw_pairs(vm, all, names, |vm, kw| crate::call::call(
-                    vm,
-                    func,
-                    &all[..argc - n_kw],
-                    kw
-                )));
+                let r = tri!(call_kw(vm, func, Value::NULL, stack_slice!(argc), names));
                 sp -= argc + 1;
                 push!(r);
             }
@@ -1237,7 +1261,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 set_top!(r);
             }
             Op::CallMethod => {
-                let argc = get_uint(bytecode, &mut pc) as usize;
+                let argc = arg!();
                 let meth = peek!(argc + 1);
                 let self_ = peek!(argc);
                 let args = stack_slice!(argc);
@@ -1253,19 +1277,11 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(r);
             }
             Op::CallMethodKw => {
-                let argc = get_uint(bytecode, &mut pc) as usize;
+                let argc = arg!();
                 let names = pop!();
                 let meth = peek!(argc + 1);
                 let self_ = peek!(argc);
-                let all = stack_slice!(argc);
-                let n_kw = tuple_items(names).len().min(argc);
-                let r = tri!(with_kw_pairs(vm, all, names, |vm, kw| {
-                    if self_.is_null() {
-                        crate::call::call(vm, meth, &all[..argc - n_kw], kw)
-                    } else {
-                        crate::call::call_with_self(vm, meth, self_, &all[..argc - n_kw], kw)
-                    }
-                }));
+                let r = tri!(call_kw(vm, meth, self_, stack_slice!(argc), names));
                 sp -= argc + 2;
                 push!(r);
             }
@@ -1312,9 +1328,8 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                     let it = match tri!(crate::attr::call_special(vm, o, q::__await__, &[])) {
                         Some(it) => it,
                         None => {
-                            let msg =
-                                alloc::format!("'{}' object can't be awaited", vm.type_name(o));
-                            tri!(Err(vm.type_error(&msg)))
+                            let parts = ["'", vm.type_name(o), "' object can't be awaited"];
+                            tri!(Err(vm.error_from_parts(&TYPE_ERROR_TYPE, &parts)))
                         }
                     };
                     set_top!(it);
@@ -1402,7 +1417,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 return Err(PyErr(exc));
             }
             Op::Raise => {
-                let n = get_uint(bytecode, &mut pc);
+                let n = arg!();
                 let err = match n {
                     0 => {
                         if vm.handled_exc.is_null() {
@@ -1439,11 +1454,12 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 let exit = crate::attr::lookup_special(vm, mgr, q::__exit__);
                 let enter = crate::attr::lookup_special(vm, mgr, q::__enter__);
                 let (Some(exit), Some(enter)) = (exit, enter) else {
-                    let msg = alloc::format!(
-                        "'{}' object does not support the context manager protocol",
-                        vm.type_name(mgr)
-                    );
-                    tri!(Err(vm.type_error(&msg)))
+                    let parts = [
+                        "'",
+                        vm.type_name(mgr),
+                        "' object does not support the context manager protocol",
+                    ];
+                    tri!(Err(vm.error_from_parts(&TYPE_ERROR_TYPE, &parts)))
                 };
                 let exit_bound = tri!(func::new_bound_method(vm, exit, mgr));
                 set_top!(exit_bound);
@@ -1488,7 +1504,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(aw);
             }
             Op::ImportName => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let fromlist = pop!();
                 let level = pop!();
                 if name == q::builtins && level.as_small_int() == Some(0) {
@@ -1498,7 +1514,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 push!(m);
             }
             Op::ImportFrom => {
-                let name = code.name_at(get_uint(bytecode, &mut pc) as usize);
+                let name = code.name_at(arg!());
                 let m = top!();
                 let v = match tri!(crate::attr::getattr_opt(vm, m, name)) {
                     Some(v) => v,
@@ -1507,9 +1523,8 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                         match crate::module::import_submodule(vm, m, name) {
                             Ok(v) => v,
                             Err(_) => {
-                                let msg =
-                                    alloc::format!("cannot import name {}", vm.qstr_str(name));
-                                tri!(Err(vm.new_error(&IMPORT_ERROR_TYPE, &msg)))
+                                let parts = ["cannot import name ", vm.qstr_str(name)];
+                                tri!(Err(vm.error_from_parts(&IMPORT_ERROR_TYPE, &parts)))
                             }
                         }
                     }
@@ -1540,7 +1555,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
             #[cfg(feature = "fstrings")]
             Op::BuildString => {
-                let n = get_uint(bytecode, &mut pc) as usize;
+                let n = arg!();
                 let mut out = alloc::string::String::new();
                 for &s in stack_slice!(n) {
                     out.push_str(crate::obj::string::str_of(vm, s).unwrap_or(""));
@@ -1569,7 +1584,7 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
                 }
             }
             Op::LoadSuperArgs => {
-                let i = get_uint(bytecode, &mut pc) as usize;
+                let i = arg!();
                 let class = cell_ref(slot!(i)).value.get();
                 if class.is_null() || code.n_pos == 0 && code.flags & bc::FLAG_VARARGS == 0 {
                     tri!(Err(
@@ -1590,6 +1605,52 @@ fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
             }
         }
     }
+}
+
+/// Decode each instruction's varint operand before dispatch (see `execute`): on bare-metal
+/// targets, where flash is scarce, and in this crate's unit tests, so that the host runs both
+/// ways (the corpus runs the host's per-arm decoding).
+const PREDECODE: bool = cfg!(any(target_os = "none", test));
+
+/// A varint operand at `*pc`, advancing past it: the one-byte case inline, longer ones (and a
+/// truncated code, read as 0 like [`get_uint`]) out of line.
+#[inline(always)]
+fn operand(code: &[u8], pc: &mut usize) -> usize {
+    match code.get(*pc) {
+        Some(&b) if b < 0x80 => {
+            *pc += 1;
+            b as usize
+        }
+        _ => long_operand(code, pc),
+    }
+}
+
+#[inline(never)]
+fn long_operand(code: &[u8], pc: &mut usize) -> usize {
+    get_uint(code, pc) as usize
+}
+
+/// Bit `b` set when opcode `b`'s first operand is a varint (`u` in [`Op::operands`]).
+const UINT_OPERAND: [u32; 8] = uint_operand_bits();
+
+const fn uint_operand_bits() -> [u32; 8] {
+    let mut bits = [0u32; 8];
+    let mut b = 0;
+    while b < 256 {
+        if let Some(op) = Op::from_u8(b as u8) {
+            let kinds = op.operands().as_bytes();
+            if !kinds.is_empty() && kinds[0] == b'u' {
+                bits[b / 32] |= 1 << (b % 32);
+            }
+        }
+        b += 1;
+    }
+    bits
+}
+
+#[inline(always)]
+fn has_uint_operand(opb: u8) -> bool {
+    UINT_OPERAND[(opb >> 5) as usize] >> (opb & 31) & 1 != 0
 }
 
 fn cmp_from_u8(b: u8) -> bc::CmpOp {
@@ -1628,3 +1689,79 @@ pub fn exception_matches(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
 
 /// Alias used for internal errors (bad bytecode): MicroPython raises RuntimeError-like errors.
 use crate::obj::types::RUNTIME_ERROR_TYPE as SYSTEM_ERROR_TYPE_ALIAS;
+
+#[cfg(test)]
+mod tests {
+    use crate::bytecode::Op;
+    use crate::frozen::tests::run;
+
+    /// Messages built from parts (`Vm::error_from_parts`), as MicroPython words them.
+    #[test]
+    fn error_messages_name_the_value() {
+        let cases = [
+            (
+                "a, b = [1, 2, 3]",
+                "ValueError: too many values to unpack (expected 2)",
+            ),
+            (
+                "a, b, c = [1, 2]",
+                "ValueError: need more than 2 values to unpack",
+            ),
+            (
+                "a, *b, c = [1]",
+                "ValueError: need more than 1 values to unpack",
+            ),
+            (
+                "def f():\n    print(x)\n    x = 1\nf()",
+                "UnboundLocalError: local variable 'x' referenced before assignment",
+            ),
+            (
+                "def f():\n    def g():\n        return x\n    g()\n    x = 1\nf()",
+                "NameError: free variable 'x' referenced before assignment in enclosing scope",
+            ),
+            (
+                "print(undefined_name)",
+                "NameError: name 'undefined_name' isn't defined",
+            ),
+            (
+                "def f(**k): pass\nf(**{'a': 1}, a=2)",
+                "TypeError: f() got multiple values for keyword argument 'a'",
+            ),
+            (
+                "def f(**k): pass\nf(**{'a': 1}, **{'a': 2})",
+                "TypeError: got multiple values for keyword argument 'a'",
+            ),
+            ("d = {**1}", "TypeError: 'int' object is not a mapping"),
+            (
+                "with 1: pass",
+                "TypeError: 'int' object does not support the context manager protocol",
+            ),
+            (
+                "from builtins import nothing_here",
+                "ImportError: cannot import name nothing_here",
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(run(&[], src), want, "{src}");
+        }
+    }
+
+    /// Keyword calls (`CallFunctionKw`, `CallMethodKw`) and `**` spreading.
+    #[test]
+    fn keyword_calls() {
+        let src = "def f(a, b=0, **k): print(a, b, sorted(k))\n\
+                   f(1, b=2, c=3)\nf(a=4)\nf(5, **{'b': 6, 'z': 7})\n\
+                   class A:\n    def m(self, x, y=1): return x - y\n\
+                   print(A().m(10, y=3), A().m(x=4))";
+        assert_eq!(run(&[], src), "1 2 ['c']\n4 0 []\n5 6 ['z']\n7 3\n");
+    }
+
+    /// Every opcode whose first operand is a varint is flagged for `execute`'s decoding.
+    #[test]
+    fn uint_operand_table_matches_the_opcode_table() {
+        for b in 0..=255u8 {
+            let want = Op::from_u8(b).is_some_and(|op| op.operands().starts_with('u'));
+            assert_eq!(super::has_uint_operand(b), want, "opcode {b}");
+        }
+    }
+}

@@ -255,12 +255,42 @@ pub(crate) fn signed_from_magnitude(neg: bool, m: u64) -> Option<i64> {
 
 /// Digits of `m` in radix 2, 8, 10 or 16 (lowercase, no prefix).
 pub fn radix_digits(m: u64, radix: u32) -> String {
-    match radix {
-        2 => alloc::format!("{:b}", m),
-        8 => alloc::format!("{:o}", m),
-        16 => alloc::format!("{:x}", m),
-        _ => alloc::format!("{}", m),
+    let mut out = String::new();
+    push_radix_digits(&mut out, m, radix);
+    out
+}
+
+/// Appends the digits of `m` in radix 2, 8, 10 or 16 (lowercase, no prefix). Written out rather
+/// than through core::fmt, whose per-type integer formatters are ~300 bytes each on thumb.
+pub fn push_radix_digits(out: &mut String, mut m: u64, radix: u32) {
+    let mut buf = [0u8; 64];
+    let mut i = buf.len();
+    loop {
+        let d = if radix == 10 {
+            let d = m % 10;
+            m /= 10;
+            d
+        } else {
+            // 2, 8, 16: the low bits are the digit.
+            let d = m & (radix as u64 - 1);
+            m >>= radix.trailing_zeros();
+            d
+        };
+        i -= 1;
+        buf[i] = b"0123456789abcdef"[d as usize];
+        if m == 0 {
+            break;
+        }
     }
+    out.push_str(core::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+/// Appends `v` in decimal (int repr).
+pub fn push_decimal(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    push_radix_digits(out, v.unsigned_abs(), 10);
 }
 
 /// `bin()` / `oct()` / `hex()`: sign, `prefix`, digits of |v| in `radix`.
@@ -424,6 +454,21 @@ mod tests {
 
     const TOO_BIG: NumError = NumError::Overflow("int too big to convert");
     const NEGATIVE: NumError = NumError::Overflow("can't convert negative int to unsigned");
+
+    #[test]
+    fn digits_in_each_radix_match_core_fmt() {
+        for m in [0u64, 1, 9, 10, 255, 1 << 32, 12_345_678_901, u64::MAX] {
+            assert_eq!(radix_digits(m, 2), alloc::format!("{m:b}"));
+            assert_eq!(radix_digits(m, 8), alloc::format!("{m:o}"));
+            assert_eq!(radix_digits(m, 10), alloc::format!("{m}"));
+            assert_eq!(radix_digits(m, 16), alloc::format!("{m:x}"));
+        }
+        for v in [0i64, 7, -7, i64::MAX, i64::MIN] {
+            let mut out = String::from("=");
+            push_decimal(&mut out, v);
+            assert_eq!(out, alloc::format!("={v}"));
+        }
+    }
 
     #[test]
     fn parses_bases_prefixes_underscores_signs_and_whitespace() {

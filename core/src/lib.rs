@@ -35,6 +35,7 @@ pub mod floatparse;
 pub mod fmod;
 pub mod intword;
 pub mod numfmt;
+pub mod utf8_lossy;
 
 // Embedding interface boards implement.
 pub mod errno;

@@ -1181,7 +1181,9 @@ impl<'a> PercentSpec<'a> {
             .get(pos..)
             .and_then(|rest| rest.chars().next())
             .ok_or(FmtError::IncompleteFormat)?;
-        if !PERCENT_CONVERSIONS.contains(conv) {
+        // A byte test: `str::contains(char)` with a non-constant char links core's two-way
+        // substring searcher (1 KB on thumb) for the non-ASCII case.
+        if !(conv.is_ascii() && PERCENT_CONVERSIONS.as_bytes().contains(&(conv as u8))) {
             let index = fmt.get(..pos).map_or(0, |head| head.chars().count());
             return Err(FmtError::UnsupportedChar { ch: conv, index });
         }

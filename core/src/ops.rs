@@ -941,7 +941,11 @@ pub fn str_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
 fn errno_text(arg: Value) -> Option<String> {
     let n = u16::try_from(arg.as_small_int()?).ok()?;
     let name = crate::errno::Errno(n).name()?;
-    Some(alloc::format!("[Errno {}] {}", n, name))
+    let mut text = String::from("[Errno ");
+    crate::intword::push_decimal(&mut text, n.into());
+    text.push_str("] ");
+    text.push_str(name);
+    Some(text)
 }
 
 pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
@@ -1101,11 +1105,16 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
         }
         Kind::Range => {
             let r = crate::obj::misc::range_ref(v);
-            if r.step == 1 {
-                let _ = write!(out, "range({}, {})", r.start, r.stop);
-            } else {
-                let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
+            // Digits by intword, not write!: keeps core::fmt's isize formatter out of firmware.
+            out.push_str("range(");
+            crate::intword::push_decimal(out, r.start as i64);
+            out.push_str(", ");
+            crate::intword::push_decimal(out, r.stop as i64);
+            if r.step != 1 {
+                out.push_str(", ");
+                crate::intword::push_decimal(out, r.step as i64);
             }
+            out.push(')');
         }
         Kind::Slice => {
             let s = crate::obj::misc::slice_ref(v);

@@ -119,7 +119,7 @@ impl LineEditor {
 
     /// Take the finished line out of the editor, remembering it in the history.
     pub fn take_line(&mut self) -> String {
-        let text = String::from_utf8_lossy(&self.line).into_owned();
+        let text = crate::utf8_lossy::decode(&self.line);
         self.line.clear();
         self.cursor = 0;
         if !is_blank(&text) && self.history.first().map(String::as_str) != Some(text.as_str()) {

@@ -114,7 +114,7 @@ fn run_reporting(
     mode: CompileMode,
     after_run: &[u8],
 ) -> Option<Value> {
-    let src = String::from_utf8_lossy(src);
+    let src = crate::utf8_lossy::decode(src);
     let result = exec_interruptible(vm, &src, filename, mode);
     vm.write_out(after_run);
     let Err(e) = result else { return None };
@@ -349,7 +349,7 @@ fn auto_indent(line: &str) -> String {
 
 #[cfg(feature = "repl-extras")]
 fn tab_complete(vm: &mut Vm, ed: &mut LineEditor, prompt_text: &[u8]) {
-    let before = String::from_utf8_lossy(ed.before_cursor()).into_owned();
+    let before = crate::utf8_lossy::decode(ed.before_cursor());
     match complete(vm, &before) {
         Completion::None => {}
         Completion::Insert(text) => ed.insert(vm.port(), text.as_bytes()),

@@ -344,9 +344,24 @@ impl Vm {
     pub fn attribute_error(&mut self, msg: &str) -> PyErr {
         self.new_error(&types::ATTRIBUTE_ERROR_TYPE, msg)
     }
+    /// A new exception whose message is `parts` joined: for messages that name a value (a
+    /// variable, a type, a count). Shared and out of line, and without core::fmt, which costs a
+    /// `format!` call site and its string drop at every error site.
+    #[cold]
+    #[inline(never)]
+    pub fn error_from_parts(&mut self, ty: &'static TypeObj, parts: &[&str]) -> PyErr {
+        let mut msg = String::new();
+        for part in parts {
+            msg.push_str(part);
+        }
+        self.new_error(ty, &msg)
+    }
     pub fn name_error(&mut self, name: Qstr) -> PyErr {
-        let msg = alloc::format!("name '{}' isn't defined", self.qstr_str(name));
-        self.new_error(&types::NAME_ERROR_TYPE, &msg)
+        let name = self.qstr_str(name);
+        self.error_from_parts(
+            &types::NAME_ERROR_TYPE,
+            &["name '", name, "' isn't defined"],
+        )
     }
     pub fn key_error(&mut self, key: Value) -> PyErr {
         match crate::obj::exc::new_exception_args(self, &types::KEY_ERROR_TYPE, &[key]) {

@@ -5,7 +5,6 @@
 //! `io.open` is the builtin `open()` (files on the VFS: `mpy_core::obj::file`).
 
 use crate::{check_args, check_kw, check_pos, kwarg};
-use alloc::string::String;
 use core::cell::Cell;
 use mpy_core::module::{Member, ModuleDef};
 use mpy_core::obj::list::{list_append, new_list};
@@ -101,7 +100,7 @@ fn result_value(vm: &mut Vm, text: bool, b: &[u8]) -> PyResult<Value> {
         match core::str::from_utf8(b) {
             Ok(s) => new_str(vm, s),
             // Only after seeking into the middle of a character.
-            Err(_) => new_str(vm, &String::from_utf8_lossy(b)),
+            Err(_) => new_str(vm, &mpy_core::utf8_lossy::decode(b)),
         }
     } else {
         new_bytes(vm, b)

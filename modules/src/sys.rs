@@ -218,7 +218,7 @@ fn read_console(vm: &mut Vm, limit: isize, line: bool) -> PyResult<Value> {
             break;
         }
     }
-    let text = alloc::string::String::from_utf8_lossy(&buf);
+    let text = mpy_core::utf8_lossy::decode(&buf);
     new_str(vm, &text)
 }
 
@@ -302,10 +302,17 @@ fn make_version_info(vm: &mut Vm) -> PyResult<Value> {
 fn implementation_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     check_args(vm, args, 1, 1, "__repr__")?;
     let (a, b, c) = IMPL_VERSION;
-    new_str_fmt(
-        vm,
-        format_args!("(name='micropython', version=({a}, {b}, {c}), _machine='{MACHINE}')"),
-    )
+    let mut s = alloc::string::String::from("(name='micropython', version=(");
+    for (k, n) in [a, b, c].into_iter().enumerate() {
+        if k > 0 {
+            s.push_str(", ");
+        }
+        mpy_core::intword::push_decimal(&mut s, n as i64);
+    }
+    s.push_str("), _machine='");
+    s.push_str(MACHINE);
+    s.push_str("')");
+    vm.new_str(&s)
 }
 
 static IMPLEMENTATION_REPR: NativeFn = NativeFn::method(q::__repr__, implementation_repr);
