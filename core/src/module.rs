@@ -264,7 +264,7 @@ pub fn import(
             Some(m) => m,
             None => {
                 let parts = ["no module named '", part, "'"];
-                return Err(crate::obj::exc::error_from(vm, &IMPORT_ERROR_TYPE, &parts));
+                return Err(vm.error_from_parts(&IMPORT_ERROR_TYPE, &parts));
             }
         };
         if !parent.is_null() {

@@ -6,7 +6,6 @@ use crate::obj::list::{new_tuple, tuple_items};
 use crate::qstr::{q, Qstr};
 use crate::value::Value;
 use crate::vm::{header_dyn, PyErr, PyResult, Vm};
-use alloc::string::String;
 use core::cell::Cell;
 
 #[repr(C)]
@@ -58,24 +57,11 @@ pub fn new_exception_msg(vm: &mut Vm, ty: &'static TypeObj, msg: &str) -> PyResu
     new_exception_args(vm, ty, &[s])
 }
 
-/// An exception of type `ty` whose message is `parts` joined: the one out-of-line place error
-/// paths build a message that names a value (a type name, an argument name, a count), instead
-/// of each reaching for `format!` (whose call shape, repeated at every site, costs flash).
-#[cold]
-#[inline(never)]
-pub fn error_from(vm: &mut Vm, ty: &'static TypeObj, parts: &[&str]) -> PyErr {
-    let mut msg = String::new();
-    for p in parts {
-        msg.push_str(p);
-    }
-    vm.new_error(ty, &msg)
-}
-
-/// [`error_from`] for a TypeError, the most common case.
+/// [`Vm::error_from_parts`] for a TypeError, the most common case.
 #[cold]
 #[inline(never)]
 pub fn type_error_from(vm: &mut Vm, parts: &[&str]) -> PyErr {
-    error_from(vm, &super::types::TYPE_ERROR_TYPE, parts)
+    vm.error_from_parts(&super::types::TYPE_ERROR_TYPE, parts)
 }
 
 /// An exception of type `ty` whose message is formatted from `args` (messages with numbers in
