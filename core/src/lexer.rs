@@ -10,6 +10,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::ast::Lit64;
+use crate::bytecode::{BinOp, CmpOp, BINOP_COUNT};
 use crate::compile::{decimal, CompileError, CompileErrorKind};
 
 /// Maximum bracket nesting; deeper input gets "too many nested parentheses".
@@ -107,9 +108,44 @@ impl Kw {
     }
 }
 
-/// Operators and delimiters.
+/// Operators and delimiters. The binary operators come first in `BinOp` order, then their
+/// augmented-assignment forms in the same order, then the comparisons in `CmpOp` order: the
+/// parser maps them by index ([`P::binop`], [`P::cmpop`]) instead of by long `match`es.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum P {
+    Plus,
+    Minus,
+    Star,
+    At,
+    Slash,
+    DoubleSlash,
+    Percent,
+    DoubleStar,
+    LShift,
+    RShift,
+    Amp,
+    VBar,
+    Caret,
+    PlusEq,
+    MinusEq,
+    StarEq,
+    AtEq,
+    SlashEq,
+    DoubleSlashEq,
+    PercentEq,
+    DoubleStarEq,
+    LShiftEq,
+    RShiftEq,
+    AmpEq,
+    VBarEq,
+    CaretEq,
+    Less,
+    LessEq,
+    EqEq,
+    NotEq,
+    Greater,
+    GreaterEq,
     LParen,
     RParen,
     LBracket,
@@ -119,44 +155,43 @@ pub enum P {
     Colon,
     Comma,
     Semi,
-    Plus,
-    Minus,
-    Star,
-    Slash,
-    VBar,
-    Amp,
-    Less,
-    Greater,
     Eq,
     Dot,
-    Percent,
-    EqEq,
-    NotEq,
-    LessEq,
-    GreaterEq,
     Tilde,
-    Caret,
-    LShift,
-    RShift,
-    DoubleStar,
-    PlusEq,
-    MinusEq,
-    StarEq,
-    SlashEq,
-    PercentEq,
-    AmpEq,
-    VBarEq,
-    CaretEq,
-    LShiftEq,
-    RShiftEq,
-    DoubleStarEq,
-    DoubleSlash,
-    DoubleSlashEq,
-    At,
-    AtEq,
     Arrow,
     Ellipsis,
     ColonEq,
+}
+
+impl P {
+    /// The operator of a binary operator token or of an augmented assignment (`+=` is `Add`).
+    pub fn binop(self) -> Option<BinOp> {
+        let i = self as u8;
+        if i < 2 * BINOP_COUNT {
+            BinOp::from_u8(i % BINOP_COUNT)
+        } else {
+            None
+        }
+    }
+
+    /// True for the augmented-assignment tokens (`+=` ... `^=`).
+    pub fn is_augassign(self) -> bool {
+        (BINOP_COUNT..2 * BINOP_COUNT).contains(&(self as u8))
+    }
+
+    /// The comparison of `<`, `<=`, `==`, `!=`, `>`, `>=`.
+    pub fn cmpop(self) -> Option<CmpOp> {
+        const CMP: [CmpOp; 6] = [
+            CmpOp::Lt,
+            CmpOp::Le,
+            CmpOp::Eq,
+            CmpOp::Ne,
+            CmpOp::Gt,
+            CmpOp::Ge,
+        ];
+        CMP.get((self as u8).wrapping_sub(P::Less as u8) as usize)
+            .copied()
+    }
 }
 
 const PUNCTS: [(&str, P); 47] = [
@@ -244,6 +279,9 @@ pub enum Tok {
     Indent,
     Dedent,
     Eof,
+    /// Never produced by the lexer: the parser's current token after the lexer failed
+    /// (`Parser::take`).
+    Error,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -356,6 +394,9 @@ impl<'s> Lexer<'s> {
         self.line_start = after;
     }
 
+    // Not inlined: one call at each of the many token returns is smaller than building the
+    // token at each.
+    #[inline(never)]
     fn tok(&self, tok: Tok, start: usize, line: u32, line_start: usize) -> Token {
         Token {
             tok,
@@ -528,19 +569,25 @@ impl<'s> Lexer<'s> {
             let word = &rest[..len];
             let next = rest.as_bytes().get(len).copied().unwrap_or(0);
             if (next == b'"' || next == b'\'') && len <= 2 {
-                let lw = word.to_ascii_lowercase();
-                let (mut raw, mut bytes, mut fmt) = (false, false, false);
-                let mut ok = true;
-                for ch in lw.chars() {
-                    match ch {
-                        'r' if !raw => raw = true,
-                        'b' if !bytes && !fmt => bytes = true,
-                        'f' if !fmt && !bytes => fmt = true,
-                        'u' if len == 1 => {}
-                        _ => ok = false,
-                    }
+                // Prefix letters as flag bits: each at most once, not both b and f, u alone.
+                const RAW: u8 = 1;
+                const BYTES: u8 = 2;
+                const FMT: u8 = 4;
+                const U: u8 = 8;
+                const BAD: u8 = 16;
+                let mut flags = 0;
+                for ch in word.bytes() {
+                    let f = match ch | 0x20 {
+                        b'r' => RAW,
+                        b'b' => BYTES,
+                        b'f' => FMT,
+                        b'u' if len == 1 => U,
+                        _ => BAD,
+                    };
+                    flags |= if flags & f != 0 { BAD } else { f };
                 }
-                if ok {
+                let (raw, bytes, fmt) = (flags & RAW != 0, flags & BYTES != 0, flags & FMT != 0);
+                if flags & BAD == 0 && !(bytes && fmt) {
                     // Without f-strings MicroPython lexes `f"..."` as a name and a string,
                     // which is always invalid syntax: say so here, at the prefix.
                     #[cfg(not(feature = "fstrings"))]
@@ -563,7 +610,6 @@ impl<'s> Lexer<'s> {
             };
             return Ok(self.tok(tok, start, line, ls));
         }
-        let b = c as u32;
         if c.is_ascii_digit() || (c == '.' && self.peek_byte(1).is_ascii_digit()) {
             let t = self.number()?;
             return Ok(self.tok(t, start, line, ls));
@@ -599,19 +645,16 @@ impl<'s> Lexer<'s> {
                                     _ => b'}',
                                 };
                                 if want != close {
-                                    let on_line = if oline != line + self.line_base {
-                                        [" on line ", &decimal(oline, 0)].concat()
-                                    } else {
-                                        String::new()
-                                    };
+                                    let other_line = oline != line + self.line_base;
+                                    let oline = decimal(oline, 0);
                                     return Err(self.err_parts(
                                         &[
                                             "closing parenthesis '",
                                             ascii(&close),
                                             "' does not match opening parenthesis '",
                                             ascii(&open),
-                                            "'",
-                                            &on_line,
+                                            if other_line { "' on line " } else { "'" },
+                                            if other_line { &oline } else { "" },
                                         ],
                                         start,
                                     ));
@@ -627,12 +670,19 @@ impl<'s> Lexer<'s> {
         if c == '!' {
             return Err(self.err("invalid syntax", start));
         }
-        Err(self.err(&format!("invalid character '{}' (U+{:04X})", c, b), start))
+        Err(self.err(
+            &format!("invalid character '{}' (U+{:04X})", c, c as u32),
+            start,
+        ))
     }
 
+    /// A number literal. Its digits are validated here and then read from the source text
+    /// (underscores skipped by the conversions), so no digit string is built on the way.
+    #[inline(never)]
     fn number(&mut self) -> Result<Tok, Box<CompileError>> {
         let start = self.pos;
-        let bytes = self.src.as_bytes();
+        let src = self.src;
+        let bytes = src.as_bytes();
         let radix = if bytes[start] == b'0' {
             match self.peek_byte(1) | 0x20 {
                 b'x' => 16,
@@ -651,7 +701,7 @@ impl<'s> Lexer<'s> {
             };
             self.pos += 2;
             let digits_start = self.pos;
-            let mut digits = String::new();
+            let mut any_digit = false;
             let mut prev_us = true;
             while self.pos < bytes.len() {
                 let ch = bytes[self.pos];
@@ -661,7 +711,7 @@ impl<'s> Lexer<'s> {
                     }
                     prev_us = true;
                 } else if (ch as char).is_digit(radix) {
-                    digits.push(ch as char);
+                    any_digit = true;
                     prev_us = false;
                 } else if ch.is_ascii_alphanumeric() {
                     return Err(self.err_parts(
@@ -673,28 +723,27 @@ impl<'s> Lexer<'s> {
                 }
                 self.pos += 1;
             }
-            if digits.is_empty() || prev_us {
+            if !any_digit || prev_us {
                 return Err(self.err_parts(&["invalid ", kind, " literal"], start));
             }
-            return Ok(int_from_digits(&digits, radix));
+            return Ok(int_from_digits(&src[digits_start..self.pos], radix));
         }
         // Decimal int or float.
-        let mut text = String::new();
         let mut is_float = false;
+        let mut prev_digit = false;
         let mut prev_us = false;
         let mut seen_exp = false;
         while self.pos < bytes.len() {
             let ch = bytes[self.pos];
             match ch {
                 b'0'..=b'9' => {
-                    text.push(ch as char);
+                    prev_digit = true;
                     prev_us = false;
+                    self.pos += 1;
+                    continue;
                 }
                 b'_' => {
-                    if prev_us
-                        || text.is_empty()
-                        || !text.as_bytes()[text.len() - 1].is_ascii_digit()
-                    {
+                    if !prev_digit {
                         return Err(self.err("invalid decimal literal", self.pos));
                     }
                     prev_us = true;
@@ -704,16 +753,14 @@ impl<'s> Lexer<'s> {
                         return Err(self.err("invalid decimal literal", self.pos));
                     }
                     is_float = true;
-                    text.push('.');
                 }
                 b'e' | b'E' if !seen_exp => {
                     let (n1, n2) = (self.peek_byte(1), self.peek_byte(2));
-                    if n1.is_ascii_digit() || ((n1 == b'+' || n1 == b'-') && n2.is_ascii_digit()) {
+                    let sign = n1 == b'+' || n1 == b'-';
+                    if n1.is_ascii_digit() || (sign && n2.is_ascii_digit()) {
                         seen_exp = true;
                         is_float = true;
-                        text.push('e');
-                        if n1 == b'+' || n1 == b'-' {
-                            text.push(n1 as char);
+                        if sign {
                             self.pos += 1;
                         }
                     } else {
@@ -722,11 +769,13 @@ impl<'s> Lexer<'s> {
                 }
                 _ => break,
             }
+            prev_digit = false;
             self.pos += 1;
         }
         if prev_us {
             return Err(self.err("invalid decimal literal", self.pos));
         }
+        let text = &src[start..self.pos];
         let suffix = self.peek_byte(0);
         if suffix == b'j' || suffix == b'J' {
             #[cfg(not(feature = "complex"))]
@@ -734,7 +783,7 @@ impl<'s> Lexer<'s> {
             #[cfg(feature = "complex")]
             {
                 self.pos += 1;
-                return Ok(Tok::Imag(Lit64::from_f64(parse_float(&text))));
+                return Ok(Tok::Imag(Lit64::from_f64(parse_float(text))));
             }
         }
         if suffix.is_ascii_alphabetic() || suffix == b'_' {
@@ -742,16 +791,16 @@ impl<'s> Lexer<'s> {
         }
         if is_float {
             #[cfg(feature = "float")]
-            return Ok(Tok::Float(Lit64::from_f64(parse_float(&text))));
+            return Ok(Tok::Float(Lit64::from_f64(parse_float(text))));
             #[cfg(not(feature = "float"))]
             return Err(self.err("decimal numbers not supported", start));
         }
-        if text.len() > 1 && text.starts_with('0') && text.bytes().any(|b| b != b'0') {
+        if text.starts_with('0') && text.bytes().any(|b| b != b'0' && b != b'_') {
             return Err(self.err("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                 start,
             ));
         }
-        Ok(int_from_digits(&text, 10))
+        Ok(int_from_digits(text, 10))
     }
 
     /// "unterminated ... (detected at line N)" for a string starting at `offset` of `line`.
@@ -843,8 +892,7 @@ impl<'s> Lexer<'s> {
             return Ok(self.tok(tok, start, line, ls));
         }
         let tok = if is_bytes {
-            if let Some(bad) = body.chars().find(|c| !c.is_ascii()) {
-                let _ = bad;
+            if body.bytes().any(|b| b >= 0x80) {
                 return Err(self.err_at(
                     CompileErrorKind::SyntaxError,
                     &["bytes can only contain ASCII literal characters"],
@@ -889,58 +937,57 @@ fn parse_float(text: &str) -> f64 {
     if text.starts_with('.') {
         t.push('0');
     }
-    t.push_str(text);
+    t.extend(text.chars().filter(|&c| c != '_'));
     if t.ends_with('.') {
         t.push('0');
     }
     crate::floatparse::parse_f64(&t).unwrap_or(f64::INFINITY)
 }
 
-/// An integer token from digits in `radix`: `Int` if it fits in i64, else `BigInt` (decimal).
+/// An integer token from digits in `radix` (and underscores, skipped): `Int` if it fits in
+/// i64, else `BigInt` (decimal).
+/// The digits are first converted to decimal (most significant first, no leading zeros), which
+/// also decides whether the value fits: one path for every radix, in 32-bit arithmetic.
 fn int_from_digits(digits: &str, radix: u32) -> Tok {
-    let mut v: i64 = 0;
-    let mut fits = true;
-    for d in digits.chars() {
-        let dv = d.to_digit(radix).unwrap_or(0) as i64;
-        match v.checked_mul(radix as i64).and_then(|x| x.checked_add(dv)) {
-            Some(n) => v = n,
-            None => {
-                fits = false;
-                break;
-            }
-        }
-    }
-    if fits {
-        return Tok::Int(Lit64::from_i64(v));
-    }
-    if radix == 10 {
-        return Tok::BigInt(String::from(digits.trim_start_matches('0')));
-    }
-    // Convert to decimal with base-1e9 limbs (little-endian).
-    let mut limbs: Vec<u32> = Vec::new();
-    for d in digits.chars() {
-        let mut carry = d.to_digit(radix).unwrap_or(0) as u64;
-        for l in limbs.iter_mut() {
-            let x = (*l as u64) * radix as u64 + carry;
-            *l = (x % 1_000_000_000) as u32;
-            carry = x / 1_000_000_000;
+    // Decimal digit values, least significant first.
+    let mut dec: Vec<u8> = Vec::new();
+    for d in digits.chars().filter(|&d| d != '_') {
+        let mut carry = d.to_digit(radix).unwrap_or(0);
+        for x in dec.iter_mut() {
+            let v = *x as u32 * radix + carry;
+            *x = (v % 10) as u8;
+            carry = v / 10;
         }
         while carry > 0 {
-            limbs.push((carry % 1_000_000_000) as u32);
-            carry /= 1_000_000_000;
+            dec.push((carry % 10) as u8);
+            carry /= 10;
         }
     }
-    let mut s = String::new();
-    for (i, l) in limbs.iter().rev().enumerate() {
-        // The lower limbs zero-padded to nine digits.
-        s.push_str(&decimal(*l, if i == 0 { 0 } else { 9 }));
+    let text: String = dec.iter().rev().map(|&d| (b'0' + d) as char).collect();
+    const I64_MAX: &str = "9223372036854775807";
+    if text.len() < I64_MAX.len() || (text.len() == I64_MAX.len() && *text <= *I64_MAX) {
+        let v = text.bytes().fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        return Tok::Int(Lit64::from_i64(v as i64));
     }
-    Tok::BigInt(s)
+    Tok::BigInt(text)
 }
 
 /// Decode backslash escapes. For bytes, `\u`/`\U`/`\N` are not escapes and every char must be
 /// < 256 (the caller maps chars to bytes).
 pub fn decode_escapes(body: &str, is_bytes: bool) -> Result<String, String> {
+    /// The one-character escapes: the character after the backslash, and what it stands for.
+    const SIMPLE: [(char, char); 10] = [
+        ('\\', '\\'),
+        ('\'', '\''),
+        ('"', '"'),
+        ('a', '\x07'),
+        ('b', '\x08'),
+        ('f', '\x0c'),
+        ('n', '\n'),
+        ('r', '\r'),
+        ('t', '\t'),
+        ('v', '\x0b'),
+    ];
     if !body.contains('\\') {
         return Ok(String::from(body));
     }
@@ -951,63 +998,45 @@ pub fn decode_escapes(body: &str, is_bytes: bool) -> Result<String, String> {
             out.push(c);
             continue;
         }
-        let e = match chars.next() {
-            Some(e) => e,
-            None => {
-                out.push('\\');
-                break;
-            }
+        let Some(e) = chars.next() else {
+            out.push('\\');
+            break;
         };
+        if let Some(&(_, ch)) = SIMPLE.iter().find(|(k, _)| *k == e) {
+            out.push(ch);
+            continue;
+        }
         match e {
             '\n' => {}
-            '\\' => out.push('\\'),
-            '\'' => out.push('\''),
-            '"' => out.push('"'),
-            'a' => out.push('\x07'),
-            'b' => out.push('\x08'),
-            'f' => out.push('\x0c'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            'v' => out.push('\x0b'),
-            '0'..='7' => {
-                let mut v = e.to_digit(8).unwrap_or(0);
-                for _ in 0..2 {
-                    match chars.peek().and_then(|c| c.to_digit(8)) {
+            // Octal (one to three digits) and hex escapes (exactly 2, 4 or 8 digits).
+            '0'..='7' | 'x' | 'u' | 'U' if !(is_bytes && (e == 'u' || e == 'U')) => {
+                let octal = e.is_digit(8);
+                let (radix, mut v, n) = match e {
+                    'x' => (16, 0, 2),
+                    'u' => (16, 0, 4),
+                    'U' => (16, 0, 8),
+                    _ => (8, e.to_digit(8).unwrap_or(0), 2),
+                };
+                for _ in 0..n {
+                    match chars.peek().and_then(|c| c.to_digit(radix)) {
                         Some(d) => {
-                            v = v * 8 + d;
+                            v = v.wrapping_mul(radix).wrapping_add(d);
                             chars.next();
                         }
-                        None => break,
+                        None if octal => break,
+                        None => {
+                            return Err(String::from(match e {
+                                'x' => "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX escape",
+                                'u' => "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\uXXXX escape",
+                                _ => "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\UXXXXXXXX escape",
+                            }));
+                        }
                     }
                 }
-                if is_bytes {
+                if octal && is_bytes {
                     v &= 0xff;
                 }
-                out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
-            }
-            'x' | 'u' | 'U' if !(is_bytes && e != 'x') => {
-                let n = match e {
-                    'x' => 2,
-                    'u' => 4,
-                    _ => 8,
-                };
-                let mut v: u32 = 0;
-                for _ in 0..n {
-                    match chars.peek().and_then(|c| c.to_digit(16)) {
-                        Some(d) => {
-                            v = v.wrapping_mul(16).wrapping_add(d);
-                            chars.next();
-                        }
-                        None => {
-                            return Err(format!(
-                                "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\{}{} escape",
-                                e,
-                                "X".repeat(n)
-                            ));
-                        }
-                    }
-                }
+                // (Octal values, at most 0o777, are always characters.)
                 match char::from_u32(v) {
                     Some(ch) => out.push(ch),
                     None => {
@@ -1162,6 +1191,22 @@ mod tests {
             toks("0xffffffffffffffffff")[0],
             Tok::BigInt(String::from("4722366482869645213695"))
         );
+        assert_eq!(
+            toks("9223372036854775807 0x7fffffffffffffff 0o777_777_777_777_777_777_777")[..3],
+            [int(i64::MAX), int(i64::MAX), int(i64::MAX)]
+        );
+        assert_eq!(
+            toks("9223372036854775808 0x8000000000000000 0b1")[..3],
+            [
+                Tok::BigInt(String::from("9223372036854775808")),
+                Tok::BigInt(String::from("9223372036854775808")),
+                int(1)
+            ]
+        );
+        assert_eq!(
+            toks("0x000000000000000000000000000042 0o0_0")[..2],
+            [int(66), int(0)]
+        );
         assert!(lex_err("0123").msg.contains("leading zeros"));
         assert!(lex_err("1__0").msg.contains("invalid decimal literal"));
         assert!(lex_err("1_").msg.contains("invalid decimal literal"));
@@ -1271,6 +1316,10 @@ d''' """e""""#
             .msg
             .contains("bytes can only contain ASCII"));
         assert!(lex_err(r"'\x4'").msg.contains("truncated \\xXX escape"));
+        assert!(lex_err(r"'\u12'").msg.ends_with("truncated \\uXXXX escape"));
+        assert!(lex_err(r"'\U0001F'")
+            .msg
+            .ends_with("truncated \\UXXXXXXXX escape"));
         assert!(lex_err(r"'\N{DASH}'").msg.contains("\\N{...}"));
         assert!(lex_err(r"'\ud800'").msg.contains("illegal Unicode"));
     }
@@ -1300,7 +1349,56 @@ d''' """e""""#
         );
         assert_eq!(toks("\u{e9}t\u{e9} = 1")[0], name("\u{e9}t\u{e9}"));
         assert!(lex_err("a ! b").msg.contains("invalid syntax"));
-        assert!(lex_err("a $ b").msg.contains("invalid character"));
+        assert_eq!(lex_err("a $ b").msg, "invalid character '$' (U+0024)");
+        assert_eq!(
+            lex_err("a \u{1F600}").msg,
+            "invalid character '\u{1F600}' (U+1F600)"
+        );
+        assert_eq!(lex_err("\u{a0}").msg, "invalid character '\u{a0}' (U+00A0)");
+    }
+
+    /// `P::binop` / `P::cmpop` rely on the order of `P`'s variants.
+    #[test]
+    fn operator_tables() {
+        use crate::bytecode::BinOp::*;
+        let bin = [
+            (P::Plus, P::PlusEq, Add),
+            (P::Minus, P::MinusEq, Sub),
+            (P::Star, P::StarEq, Mul),
+            (P::At, P::AtEq, MatMul),
+            (P::Slash, P::SlashEq, TrueDiv),
+            (P::DoubleSlash, P::DoubleSlashEq, FloorDiv),
+            (P::Percent, P::PercentEq, Mod),
+            (P::DoubleStar, P::DoubleStarEq, Pow),
+            (P::LShift, P::LShiftEq, LShift),
+            (P::RShift, P::RShiftEq, RShift),
+            (P::Amp, P::AmpEq, And),
+            (P::VBar, P::VBarEq, Or),
+            (P::Caret, P::CaretEq, Xor),
+        ];
+        for (op, aug, b) in bin {
+            assert_eq!((op.binop(), aug.binop()), (Some(b), Some(b)), "{op:?}");
+            assert!(aug.is_augassign() && !op.is_augassign(), "{op:?}");
+            assert_eq!((op.cmpop(), aug.cmpop()), (None, None));
+        }
+        let cmp = [
+            (P::Less, CmpOp::Lt),
+            (P::LessEq, CmpOp::Le),
+            (P::EqEq, CmpOp::Eq),
+            (P::NotEq, CmpOp::Ne),
+            (P::Greater, CmpOp::Gt),
+            (P::GreaterEq, CmpOp::Ge),
+        ];
+        for (op, c) in cmp {
+            assert_eq!((op.cmpop(), op.binop()), (Some(c), None), "{op:?}");
+            assert!(!op.is_augassign());
+        }
+        for op in [P::LParen, P::Eq, P::Tilde, P::ColonEq, P::Arrow] {
+            assert_eq!(
+                (op.binop(), op.cmpop(), op.is_augassign()),
+                (None, None, false)
+            );
+        }
     }
 
     #[test]
@@ -1357,7 +1455,14 @@ d''' """e""""#
             .msg
             .contains("unexpected character after line continuation"));
         assert!(lex_err("a)").msg.contains("unmatched ')'"));
-        assert!(lex_err("(a]").msg.contains("does not match"));
+        assert_eq!(
+            lex_err("(a]").msg,
+            "closing parenthesis ']' does not match opening parenthesis '('"
+        );
+        assert_eq!(
+            lex_err("x = [\n(a,\n}").msg,
+            "closing parenthesis '}' does not match opening parenthesis '(' on line 2"
+        );
         assert!(lex_err(&"(".repeat(300))
             .msg
             .contains("too many nested parentheses"));

@@ -10,9 +10,10 @@
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::Cell;
 
 use crate::ast::*;
-use crate::bytecode::{BinOp, CmpOp, UnOp};
+use crate::bytecode::{BinOp, CmpOp, UnOp, BINOP_COUNT};
 #[cfg(feature = "fstrings")]
 use crate::bytecode::{FMT_CONV_ASCII, FMT_CONV_NONE, FMT_CONV_REPR, FMT_CONV_STR};
 use crate::compile::{decimal, CompileError, CompileErrorKind};
@@ -39,13 +40,26 @@ const PREC_UNARY: u8 = 11;
 const PREC_POW: u8 = 12;
 
 /// An operator waiting for its right operand in [`Parser::parse_ops`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum PendingOp {
     Or,
     And,
     Cmp(CmpOp),
     Bin(BinOp),
     Unary(UnOp),
+}
+
+/// The comma-separated lists of the grammar, by what their items are and what ends them.
+#[derive(Clone, Copy)]
+enum ListKind {
+    /// `a, *b` (an expression statement, `return`, `for ... in`): ends at a non-expression.
+    Exprs,
+    /// `for` targets: end at `in` (or `=`).
+    Targets,
+    /// `x[a, b:c]`: ends at `]`.
+    Subscripts,
+    /// A bracketed display's items: end at its closing bracket.
+    Display(P),
 }
 
 /// Parser results carry a boxed error: it keeps `Result<Expr, _>` small, and with it the
@@ -63,44 +77,18 @@ pub struct Parser<'s> {
     filename: &'s str,
     /// Line of the last real (non-layout) token consumed, for errors at EOF.
     prev_line: u32,
+    /// A lexer error met while reading ahead, with `tok` then [`Tok::Error`]: the parse goes on
+    /// until it reports an error (no rule accepts that token), and that error is replaced by
+    /// this one. So consuming a token cannot fail, and the many call sites that consume one
+    /// need no error path.
+    lex_error: Cell<Option<Box<CompileError>>>,
 }
 
-fn binop_for(p: P) -> Option<BinOp> {
-    Some(match p {
-        P::Plus | P::PlusEq => BinOp::Add,
-        P::Minus | P::MinusEq => BinOp::Sub,
-        P::Star | P::StarEq => BinOp::Mul,
-        P::At | P::AtEq => BinOp::MatMul,
-        P::Slash | P::SlashEq => BinOp::TrueDiv,
-        P::DoubleSlash | P::DoubleSlashEq => BinOp::FloorDiv,
-        P::Percent | P::PercentEq => BinOp::Mod,
-        P::DoubleStar | P::DoubleStarEq => BinOp::Pow,
-        P::LShift | P::LShiftEq => BinOp::LShift,
-        P::RShift | P::RShiftEq => BinOp::RShift,
-        P::Amp | P::AmpEq => BinOp::And,
-        P::VBar | P::VBarEq => BinOp::Or,
-        P::Caret | P::CaretEq => BinOp::Xor,
-        _ => return None,
-    })
-}
-
-fn is_augassign(p: P) -> bool {
-    matches!(
-        p,
-        P::PlusEq
-            | P::MinusEq
-            | P::StarEq
-            | P::AtEq
-            | P::SlashEq
-            | P::DoubleSlashEq
-            | P::PercentEq
-            | P::DoubleStarEq
-            | P::LShiftEq
-            | P::RShiftEq
-            | P::AmpEq
-            | P::VBarEq
-            | P::CaretEq
-    )
+/// True if `ps` already has a parameter named `n`.
+fn has_param(ps: &Params, n: &str) -> bool {
+    ps.pos.iter().chain(&ps.kwonly).any(|p| p.name == n)
+        || ps.vararg.as_deref() == Some(n)
+        || ps.kwarg.as_deref() == Some(n)
 }
 
 /// What a non-assignable expression is called in "cannot assign to ..." messages.
@@ -150,6 +138,7 @@ impl<'s> Parser<'s> {
             pending: Vec::new(),
             filename,
             prev_line: 1,
+            lex_error: Cell::new(None),
         })
     }
 
@@ -171,26 +160,49 @@ impl<'s> Parser<'s> {
             pending: Vec::new(),
             filename,
             prev_line: line,
+            lex_error: Cell::new(None),
         })
     }
 
     // ----- token helpers -----
 
-    /// Consume the current token and return it (for tokens that carry text).
+    /// Consume the current token and return it (for tokens that carry text). After a lexer
+    /// error the current token stays [`Tok::Error`] (see `lex_error`).
     #[inline(never)]
-    fn take(&mut self) -> PResult<Token> {
-        let next = self.lx.next_token()?;
-        if !self.at_layout() {
-            self.prev_line = self.tok.line;
-        }
-        Ok(core::mem::replace(&mut self.tok, next))
+    fn take(&mut self) -> Token {
+        let tok = if matches!(self.tok.tok, Tok::Error) {
+            Tok::Error
+        } else {
+            match self.lx.next_token() {
+                Ok(next) => {
+                    if !self.at_layout() {
+                        self.prev_line = self.tok.line;
+                    }
+                    return core::mem::replace(&mut self.tok, next);
+                }
+                Err(e) => {
+                    self.lex_error.set(Some(e));
+                    Tok::Error
+                }
+            }
+        };
+        let (line, col) = (self.tok.line, self.tok.col);
+        core::mem::replace(&mut self.tok, Token { tok, line, col })
     }
 
     /// Consume the current token. (Not `take` at every call site: dropping the returned
     /// token there would be repeated at each of them.)
     #[inline(never)]
-    fn bump(&mut self) -> PResult<()> {
-        self.take().map(drop)
+    fn bump(&mut self) {
+        drop(self.take())
+    }
+
+    /// The lexer error met while reading ahead, if any (for a parse that has succeeded).
+    fn check_lexed(&self) -> PResult<()> {
+        match self.lex_error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// True at a NEWLINE, INDENT, DEDENT or EOF token.
@@ -215,22 +227,20 @@ impl<'s> Parser<'s> {
         cfg!(feature = "async") && self.is_kw(Kw::Async)
     }
 
-    fn eat_op(&mut self, p: P) -> PResult<bool> {
-        if self.is_op(p) {
-            self.bump()?;
-            Ok(true)
-        } else {
-            Ok(false)
+    fn eat_op(&mut self, p: P) -> bool {
+        let at = self.is_op(p);
+        if at {
+            self.bump();
         }
+        at
     }
 
-    fn eat_kw(&mut self, k: Kw) -> PResult<bool> {
-        if self.is_kw(k) {
-            self.bump()?;
-            Ok(true)
-        } else {
-            Ok(false)
+    fn eat_kw(&mut self, k: Kw) -> bool {
+        let at = self.is_kw(k);
+        if at {
+            self.bump();
         }
+        at
     }
 
     /// A SyntaxError at `line:col`.
@@ -245,13 +255,24 @@ impl<'s> Parser<'s> {
     #[cold]
     #[inline(never)]
     fn error_parts(&self, parts: &[&str], line: u32, col: u32) -> Box<CompileError> {
-        CompileError::new(
-            CompileErrorKind::SyntaxError,
-            parts,
-            self.filename,
-            line,
-            col,
-        )
+        self.error_of_kind(CompileErrorKind::SyntaxError, parts, line, col)
+    }
+
+    /// Every error of the parser is made here: a lexer error met while reading ahead comes
+    /// first (the original parse stopped at it), so it replaces this one.
+    #[cold]
+    #[inline(never)]
+    fn error_of_kind(
+        &self,
+        kind: CompileErrorKind,
+        parts: &[&str],
+        line: u32,
+        col: u32,
+    ) -> Box<CompileError> {
+        match self.lex_error.take() {
+            Some(e) => e,
+            None => CompileError::new(kind, parts, self.filename, line, col),
+        }
     }
 
     /// An error at the current token ("was never closed" at EOF inside brackets,
@@ -275,16 +296,19 @@ impl<'s> Parser<'s> {
             return self.error_at(msg, self.prev_line, self.tok.col);
         }
         if matches!(self.tok.tok, Tok::Indent) {
-            let mut e = self.error_at("unexpected indent", self.tok.line, self.tok.col);
-            e.kind = CompileErrorKind::IndentationError;
-            return e;
+            return self.error_of_kind(
+                CompileErrorKind::IndentationError,
+                &["unexpected indent"],
+                self.tok.line,
+                self.tok.col,
+            );
         }
         self.error_at(msg, self.tok.line, self.tok.col)
     }
 
     #[inline(never)]
     fn expect_op(&mut self, p: P) -> PResult<()> {
-        if self.eat_op(p)? {
+        if self.eat_op(p) {
             Ok(())
         } else if matches!(p, P::Colon) {
             Err(self.err_here("expected ':'"))
@@ -300,7 +324,7 @@ impl<'s> Parser<'s> {
     #[inline(never)]
     fn expect_name(&mut self) -> PResult<String> {
         if let Tok::Name(_) = &self.tok.tok {
-            if let Tok::Name(n) = self.take()?.tok {
+            if let Tok::Name(n) = self.take().tok {
                 return Ok(n);
             }
         }
@@ -342,7 +366,7 @@ impl<'s> Parser<'s> {
                 return Ok(Some(s));
             }
             while matches!(self.tok.tok, Tok::Newline) {
-                self.bump()?;
+                self.bump();
             }
             match self.tok.tok {
                 Tok::Eof => return Ok(None),
@@ -354,6 +378,7 @@ impl<'s> Parser<'s> {
             // A line can produce no statement (an annotation only): then read on.
             let mut out = Vec::new();
             self.parse_stmt(&mut out)?;
+            self.check_lexed()?;
             out.reverse();
             self.pending = out;
         }
@@ -362,11 +387,11 @@ impl<'s> Parser<'s> {
     /// Parse a single expression (Eval mode), followed only by newlines and EOF.
     pub fn parse_eval_input(&mut self) -> PResult<Expr> {
         while matches!(self.tok.tok, Tok::Newline) {
-            self.bump()?;
+            self.bump();
         }
         let e = self.parse_testlist_star_expr()?;
         while matches!(self.tok.tok, Tok::Newline) {
-            self.bump()?;
+            self.bump();
         }
         if !matches!(self.tok.tok, Tok::Eof) {
             return Err(self.err_here("invalid syntax"));
@@ -387,7 +412,7 @@ impl<'s> Parser<'s> {
             Tok::Op(P::At) => self.parse_decorated()?,
             #[cfg(feature = "async")]
             Tok::Kw(Kw::Async) => {
-                self.bump()?;
+                self.bump();
                 match &self.tok.tok {
                     Tok::Kw(Kw::Def) => self.parse_def(Vec::new(), true)?,
                     Tok::Kw(Kw::For) => self.parse_for(true)?,
@@ -408,7 +433,7 @@ impl<'s> Parser<'s> {
             if let Some(kind) = self.parse_small_stmt()? {
                 out.push(Stmt { kind, line, col });
             }
-            if self.eat_op(P::Semi)? {
+            if self.eat_op(P::Semi) {
                 if matches!(self.tok.tok, Tok::Newline) || matches!(self.tok.tok, Tok::Eof) {
                     break;
                 }
@@ -418,7 +443,7 @@ impl<'s> Parser<'s> {
         }
         match self.tok.tok {
             Tok::Newline => {
-                self.bump()?;
+                self.bump();
                 Ok(())
             }
             Tok::Eof => Ok(()),
@@ -432,14 +457,15 @@ impl<'s> Parser<'s> {
         self.enter()?;
         let mut body = Vec::new();
         if matches!(self.tok.tok, Tok::Newline) {
-            self.bump()?;
+            self.bump();
             if !matches!(self.tok.tok, Tok::Indent) {
                 let at = if matches!(self.tok.tok, Tok::Eof) {
                     line
                 } else {
                     self.tok.line
                 };
-                let mut e = self.error_parts(
+                return Err(self.error_of_kind(
+                    CompileErrorKind::IndentationError,
                     &[
                         "expected an indented block after ",
                         what,
@@ -448,16 +474,14 @@ impl<'s> Parser<'s> {
                     ],
                     at,
                     self.tok.col,
-                );
-                e.kind = CompileErrorKind::IndentationError;
-                return Err(e);
+                ));
             }
-            self.bump()?;
+            self.bump();
             while !matches!(self.tok.tok, Tok::Dedent) && !matches!(self.tok.tok, Tok::Eof) {
                 self.parse_stmt(&mut body)?;
             }
             if matches!(self.tok.tok, Tok::Dedent) {
-                self.bump()?;
+                self.bump();
             }
         } else {
             self.parse_simple_line(&mut body)?;
@@ -469,7 +493,7 @@ impl<'s> Parser<'s> {
     fn parse_if(&mut self) -> PResult<StmtKind> {
         let line = self.tok.line;
         let is_elif = self.is_kw(Kw::Elif);
-        self.bump()?;
+        self.bump();
         let cond = self.parse_namedexpr_test()?;
         let body = self.parse_block(
             if is_elif {
@@ -487,41 +511,45 @@ impl<'s> Parser<'s> {
                 line: l,
                 col: c
             }]
-        } else if self.is_kw(Kw::Else) {
-            let l = self.tok.line;
-            self.bump()?;
-            self.parse_block("'else' statement", l)?
         } else {
-            Vec::new()
+            self.parse_else()?
         };
         Ok(StmtKind::If(cond, body, orelse))
     }
 
     fn parse_else(&mut self) -> PResult<Vec<Stmt>> {
-        if self.is_kw(Kw::Else) {
+        self.parse_clause(Kw::Else, "'else' statement")
+    }
+
+    /// An optional `kw:` clause's block (`else`, `finally`); empty without one.
+    #[inline(never)]
+    fn parse_clause(&mut self, kw: Kw, what: &str) -> PResult<Vec<Stmt>> {
+        if self.is_kw(kw) {
             let l = self.tok.line;
-            self.bump()?;
-            self.parse_block("'else' statement", l)
+            self.bump();
+            self.parse_block(what, l)
         } else {
             Ok(Vec::new())
         }
     }
 
+    #[inline(never)]
     fn parse_while(&mut self) -> PResult<StmtKind> {
         let line = self.tok.line;
-        self.bump()?;
+        self.bump();
         let cond = self.parse_namedexpr_test()?;
         let body = self.parse_block("'while' statement", line)?;
         let orelse = self.parse_else()?;
         Ok(StmtKind::While(cond, body, orelse))
     }
 
+    #[inline(never)]
     fn parse_for(&mut self, is_async: bool) -> PResult<StmtKind> {
         let line = self.tok.line;
-        self.bump()?;
+        self.bump();
         let target = self.parse_target_list()?;
         self.check_target(&target, false)?;
-        if !self.eat_kw(Kw::In)? {
+        if !self.eat_kw(Kw::In) {
             return Err(self.err_here("invalid syntax"));
         }
         let iter = self.parse_testlist_star_expr()?;
@@ -536,9 +564,10 @@ impl<'s> Parser<'s> {
         })
     }
 
+    #[inline(never)]
     fn parse_try(&mut self) -> PResult<StmtKind> {
         let line = self.tok.line;
-        self.bump()?;
+        self.bump();
         let body = self.parse_block("'try' statement", line)?;
         let mut handlers: Vec<Handler> = Vec::new();
         while self.is_kw(Kw::Except) {
@@ -548,7 +577,7 @@ impl<'s> Parser<'s> {
                     return Err(self.error_at("default 'except:' must be last", last.line, 1));
                 }
             }
-            self.bump()?;
+            self.bump();
             let (mut typ, mut name) = (None, None);
             if !self.is_op(P::Colon) {
                 if self.is_op(P::Star) {
@@ -558,7 +587,7 @@ impl<'s> Parser<'s> {
                 if self.is_op(P::Comma) {
                     return Err(self.err_here("multiple exception types must be parenthesized"));
                 }
-                if self.eat_kw(Kw::As)? {
+                if self.eat_kw(Kw::As) {
                     name = Some(self.expect_name()?);
                 }
             }
@@ -575,13 +604,7 @@ impl<'s> Parser<'s> {
         } else {
             Vec::new()
         };
-        let finalbody = if self.is_kw(Kw::Finally) {
-            let l = self.tok.line;
-            self.bump()?;
-            self.parse_block("'finally' statement", l)?
-        } else {
-            Vec::new()
-        };
+        let finalbody = self.parse_clause(Kw::Finally, "'finally' statement")?;
         if handlers.is_empty() && finalbody.is_empty() {
             return Err(self.err_here("expected 'except' or 'finally' block"));
         }
@@ -593,13 +616,14 @@ impl<'s> Parser<'s> {
         })
     }
 
+    #[inline(never)]
     fn parse_with(&mut self, is_async: bool) -> PResult<StmtKind> {
         let line = self.tok.line;
-        self.bump()?;
+        self.bump();
         let mut items = Vec::new();
         loop {
             let ctx = self.parse_test()?;
-            let target = if self.eat_kw(Kw::As)? {
+            let target = if self.eat_kw(Kw::As) {
                 let t = self.parse_target()?;
                 self.check_target(&t, false)?;
                 Some(t)
@@ -607,7 +631,7 @@ impl<'s> Parser<'s> {
                 None
             };
             items.push((ctx, target));
-            if !self.eat_op(P::Comma)? {
+            if !self.eat_op(P::Comma) {
                 break;
             }
         }
@@ -619,21 +643,22 @@ impl<'s> Parser<'s> {
         })
     }
 
+    #[inline(never)]
     fn parse_decorated(&mut self) -> PResult<StmtKind> {
         let mut decorators = Vec::new();
-        while self.eat_op(P::At)? {
+        while self.eat_op(P::At) {
             decorators.push(self.parse_namedexpr_test()?);
             if !matches!(self.tok.tok, Tok::Newline) {
                 return Err(self.err_here("invalid syntax"));
             }
-            self.bump()?;
+            self.bump();
         }
         match &self.tok.tok {
             Tok::Kw(Kw::Def) => self.parse_def(decorators, false),
             Tok::Kw(Kw::Class) => self.parse_class(decorators),
             #[cfg(feature = "async")]
             Tok::Kw(Kw::Async) => {
-                self.bump()?;
+                self.bump();
                 if !self.is_kw(Kw::Def) {
                     return Err(self.err_here("invalid syntax"));
                 }
@@ -645,15 +670,15 @@ impl<'s> Parser<'s> {
 
     fn parse_def(&mut self, decorators: Vec<Expr>, is_async: bool) -> PResult<StmtKind> {
         let line = self.tok.line;
-        self.bump()?;
+        self.bump();
         let name = self.expect_name()?;
         if !self.is_op(P::LParen) {
             return Err(self.err_here("expected '('"));
         }
-        self.bump()?;
+        self.bump();
         let params = self.parse_params(P::RParen, true)?;
         self.expect_op(P::RParen)?;
-        if self.eat_op(P::Arrow)? {
+        if self.eat_op(P::Arrow) {
             self.parse_test()?;
         }
         let scope_id = self.new_scope_id();
@@ -670,9 +695,9 @@ impl<'s> Parser<'s> {
 
     fn parse_class(&mut self, decorators: Vec<Expr>) -> PResult<StmtKind> {
         let line = self.tok.line;
-        self.bump()?;
+        self.bump();
         let name = self.expect_name()?;
-        let bases = if self.eat_op(P::LParen)? {
+        let bases = if self.eat_op(P::LParen) {
             let args = self.parse_arglist()?;
             self.expect_op(P::RParen)?;
             args
@@ -693,7 +718,7 @@ impl<'s> Parser<'s> {
     /// A parameter's name, and its annotation (parsed and dropped) if `annotations`.
     fn parse_param_name(&mut self, annotations: bool) -> PResult<String> {
         let n = self.expect_name()?;
-        if annotations && self.eat_op(P::Colon)? {
+        if annotations && self.eat_op(P::Colon) {
             self.parse_test()?;
         }
         Ok(n)
@@ -705,82 +730,80 @@ impl<'s> Parser<'s> {
         let mut seen_default = false;
         let mut star_seen = false;
         let mut bare_star: Option<(u32, u32)> = None;
-        let mut names: Vec<String> = Vec::new();
+        // The first name that repeats an earlier one (reported after the other checks).
+        let mut duplicate: Option<String> = None;
         while !self.is_op(end) {
             if ps.kwarg.is_some() {
                 return Err(self.err_here("arguments cannot follow var-keyword argument"));
             }
             let (line, col) = (self.tok.line, self.tok.col);
-            if self.eat_op(P::Slash)? {
+            if self.eat_op(P::Slash) {
                 if ps.pos.is_empty() || star_seen {
                     return Err(self.error_at("invalid syntax", line, col));
                 }
-            } else if self.eat_op(P::DoubleStar)? {
-                let n = self.parse_param_name(annotations)?;
-                names.push(n.clone());
-                ps.kwarg = Some(n);
-            } else if self.eat_op(P::Star)? {
-                if star_seen {
-                    return Err(self.error_at("* argument may appear only once", line, col));
-                }
-                star_seen = true;
-                if let Tok::Name(_) = self.tok.tok {
-                    let n = self.parse_param_name(annotations)?;
-                    names.push(n.clone());
-                    ps.vararg = Some(n);
-                } else {
-                    bare_star = Some((line, col));
-                }
             } else {
-                let n = self.parse_param_name(annotations)?;
-                let default = if self.eat_op(P::Eq)? {
-                    Some(self.parse_test()?)
+                let dstar = self.eat_op(P::DoubleStar);
+                let star = !dstar && self.eat_op(P::Star);
+                if star {
+                    if star_seen {
+                        return Err(self.error_at("* argument may appear only once", line, col));
+                    }
+                    star_seen = true;
+                }
+                if star && !matches!(self.tok.tok, Tok::Name(_)) {
+                    bare_star = Some((line, col));
                 } else {
-                    None
-                };
-                if star_seen {
-                    bare_star = None;
-                    names.push(n.clone());
-                    ps.kwonly.push(Param {
-                        name: n,
-                        default,
-                        line,
-                        col,
-                    });
-                } else {
-                    if default.is_some() {
-                        seen_default = true;
-                    } else if seen_default {
-                        return Err(self.error_at(
-                            "non-default argument follows default argument",
+                    let n = self.parse_param_name(annotations)?;
+                    if duplicate.is_none() && has_param(&ps, &n) {
+                        duplicate = Some(n.clone());
+                    }
+                    if dstar {
+                        ps.kwarg = Some(n);
+                    } else if star {
+                        ps.vararg = Some(n);
+                    } else {
+                        let default = if self.eat_op(P::Eq) {
+                            Some(self.parse_test()?)
+                        } else {
+                            None
+                        };
+                        let param = Param {
+                            name: n,
+                            default,
                             line,
                             col,
-                        ));
+                        };
+                        if star_seen {
+                            bare_star = None;
+                            ps.kwonly.push(param);
+                        } else {
+                            if param.default.is_some() {
+                                seen_default = true;
+                            } else if seen_default {
+                                return Err(self.error_at(
+                                    "non-default argument follows default argument",
+                                    line,
+                                    col,
+                                ));
+                            }
+                            ps.pos.push(param);
+                        }
                     }
-                    names.push(n.clone());
-                    ps.pos.push(Param {
-                        name: n,
-                        default,
-                        line,
-                        col,
-                    });
                 }
             }
-            if !self.eat_op(P::Comma)? {
+            if !self.eat_op(P::Comma) {
                 break;
             }
         }
         if let Some((line, col)) = bare_star {
             return Err(self.error_at("named arguments must follow bare *", line, col));
         }
-        for (i, n) in names.iter().enumerate() {
-            if names[..i].contains(n) {
-                return Err(self.error_parts(
-                    &["duplicate argument '", n, "' in function definition"],
-                    self.tok.line,
-                    self.tok.col,
-                ));
-            }
+        if let Some(n) = duplicate {
+            return Err(self.error_parts(
+                &["duplicate argument '", &n, "' in function definition"],
+                self.tok.line,
+                self.tok.col,
+            ));
         }
         Ok(ps)
     }
@@ -792,19 +815,19 @@ impl<'s> Parser<'s> {
         };
         let k = match kw {
             Some(Kw::Pass) => {
-                self.bump()?;
+                self.bump();
                 StmtKind::Pass
             }
             Some(Kw::Break) => {
-                self.bump()?;
+                self.bump();
                 StmtKind::Break
             }
             Some(Kw::Continue) => {
-                self.bump()?;
+                self.bump();
                 StmtKind::Continue
             }
             Some(Kw::Return) => {
-                self.bump()?;
+                self.bump();
                 if self.at_stmt_end() {
                     StmtKind::Return(None)
                 } else {
@@ -812,12 +835,12 @@ impl<'s> Parser<'s> {
                 }
             }
             Some(Kw::Raise) => {
-                self.bump()?;
+                self.bump();
                 if self.at_stmt_end() {
                     StmtKind::Raise(None, None)
                 } else {
                     let e = self.parse_test()?;
-                    let cause = if self.eat_kw(Kw::From)? {
+                    let cause = if self.eat_kw(Kw::From) {
                         Some(self.parse_test()?)
                     } else {
                         None
@@ -826,9 +849,9 @@ impl<'s> Parser<'s> {
                 }
             }
             Some(Kw::Global) | Some(Kw::Nonlocal) => {
-                self.bump()?;
+                self.bump();
                 let mut names = alloc::vec![self.expect_name()?];
-                while self.eat_op(P::Comma)? {
+                while self.eat_op(P::Comma) {
                     names.push(self.expect_name()?);
                 }
                 if kw == Some(Kw::Global) {
@@ -838,22 +861,22 @@ impl<'s> Parser<'s> {
                 }
             }
             Some(Kw::Del) => {
-                self.bump()?;
+                self.bump();
                 let mut targets = Vec::new();
                 loop {
                     let t = self.parse_target()?;
                     self.check_del_target(&t)?;
                     targets.push(t);
-                    if !self.eat_op(P::Comma)? || self.at_stmt_end() {
+                    if !self.eat_op(P::Comma) || self.at_stmt_end() {
                         break;
                     }
                 }
                 StmtKind::Del(targets)
             }
             Some(Kw::Assert) => {
-                self.bump()?;
+                self.bump();
                 let test = self.parse_test()?;
-                let msg = if self.eat_op(P::Comma)? {
+                let msg = if self.eat_op(P::Comma) {
                     Some(self.parse_test()?)
                 } else {
                     None
@@ -861,29 +884,16 @@ impl<'s> Parser<'s> {
                 StmtKind::Assert(test, msg)
             }
             Some(Kw::Import) => {
-                self.bump()?;
-                let mut names = Vec::new();
-                loop {
-                    let name = self.parse_dotted_name()?;
-                    let asname = if self.eat_kw(Kw::As)? {
-                        Some(self.expect_name()?)
-                    } else {
-                        None
-                    };
-                    names.push(Alias { name, asname });
-                    if !self.eat_op(P::Comma)? {
-                        break;
-                    }
-                }
-                StmtKind::Import(names)
+                self.bump();
+                StmtKind::Import(self.parse_aliases(false)?)
             }
             Some(Kw::From) => {
-                self.bump()?;
+                self.bump();
                 let mut level = 0u32;
                 loop {
-                    if self.eat_op(P::Dot)? {
+                    if self.eat_op(P::Dot) {
                         level = level.saturating_add(1);
-                    } else if self.eat_op(P::Ellipsis)? {
+                    } else if self.eat_op(P::Ellipsis) {
                         level = level.saturating_add(3);
                     } else {
                         break;
@@ -897,38 +907,15 @@ impl<'s> Parser<'s> {
                 } else {
                     Some(self.parse_dotted_name()?)
                 };
-                if !self.eat_kw(Kw::Import)? {
+                if !self.eat_kw(Kw::Import) {
                     return Err(self.err_here("invalid syntax"));
                 }
-                let mut names = Vec::new();
-                if self.eat_op(P::Star)? {
-                    // `names` empty: import *
+                // `names` empty: import *
+                let names = if self.eat_op(P::Star) {
+                    Vec::new()
                 } else {
-                    let paren = self.eat_op(P::LParen)?;
-                    loop {
-                        let name = self.expect_name()?;
-                        let asname = if self.eat_kw(Kw::As)? {
-                            Some(self.expect_name()?)
-                        } else {
-                            None
-                        };
-                        names.push(Alias { name, asname });
-                        if !self.eat_op(P::Comma)? {
-                            break;
-                        }
-                        if paren && self.is_op(P::RParen) {
-                            break;
-                        }
-                        if !paren && self.at_stmt_end() {
-                            return Err(self.err_here(
-                                "trailing comma not allowed without surrounding parentheses",
-                            ));
-                        }
-                    }
-                    if paren {
-                        self.expect_op(P::RParen)?;
-                    }
-                }
+                    self.parse_aliases(true)?
+                };
                 StmtKind::ImportFrom {
                     module,
                     level,
@@ -940,26 +927,63 @@ impl<'s> Parser<'s> {
         Ok(Some(k))
     }
 
+    /// `name [as name]` items: dotted module names for `import`, plain names (optionally
+    /// parenthesized) for `from ... import`.
+    #[inline(never)]
+    fn parse_aliases(&mut self, from: bool) -> PResult<Vec<Alias>> {
+        let mut names = Vec::new();
+        let paren = from && self.eat_op(P::LParen);
+        loop {
+            let name = if from {
+                self.expect_name()?
+            } else {
+                self.parse_dotted_name()?
+            };
+            let asname = if self.eat_kw(Kw::As) {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
+            names.push(Alias { name, asname });
+            if !self.eat_op(P::Comma) {
+                break;
+            }
+            if paren && self.is_op(P::RParen) {
+                break;
+            }
+            if from && !paren && self.at_stmt_end() {
+                return Err(
+                    self.err_here("trailing comma not allowed without surrounding parentheses")
+                );
+            }
+        }
+        if paren {
+            self.expect_op(P::RParen)?;
+        }
+        Ok(names)
+    }
+
     fn at_stmt_end(&self) -> bool {
         matches!(self.tok.tok, Tok::Newline | Tok::Eof | Tok::Op(P::Semi))
     }
 
     fn parse_dotted_name(&mut self) -> PResult<String> {
         let mut name = self.expect_name()?;
-        while self.eat_op(P::Dot)? {
+        while self.eat_op(P::Dot) {
             name.push('.');
             name.push_str(&self.expect_name()?);
         }
         Ok(name)
     }
 
+    #[inline(never)]
     fn parse_expr_stmt(&mut self) -> PResult<Option<StmtKind>> {
         let first = self.parse_testlist_star_expr_or_yield()?;
         if self.is_op(P::Eq) {
             let mut targets = alloc::vec![first];
             let mut value;
             loop {
-                self.bump()?;
+                self.bump();
                 value = self.parse_testlist_star_expr_or_yield()?;
                 if self.is_op(P::Eq) {
                     targets.push(value);
@@ -973,7 +997,7 @@ impl<'s> Parser<'s> {
             return Ok(Some(StmtKind::Assign(targets, value)));
         }
         if let Tok::Op(p) = self.tok.tok {
-            if is_augassign(p) {
+            if p.is_augassign() {
                 match &first.kind {
                     ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => {}
                     _ => {
@@ -993,9 +1017,9 @@ impl<'s> Parser<'s> {
                         ));
                     }
                 }
-                self.bump()?;
+                self.bump();
                 let value = self.parse_testlist_star_expr_or_yield()?;
-                let op = binop_for(p).unwrap_or(BinOp::Add);
+                let op = p.binop().unwrap_or(BinOp::Add);
                 return Ok(Some(StmtKind::AugAssign(first, op, value)));
             }
         }
@@ -1017,9 +1041,9 @@ impl<'s> Parser<'s> {
                     ))
                 }
             }
-            self.bump()?;
+            self.bump();
             self.parse_test()?;
-            if self.eat_op(P::Eq)? {
+            if self.eat_op(P::Eq) {
                 let value = self.parse_testlist_star_expr_or_yield()?;
                 return Ok(Some(StmtKind::Assign(alloc::vec![first], value)));
             }
@@ -1035,12 +1059,22 @@ impl<'s> Parser<'s> {
     // ----- target validation -----
 
     pub(crate) fn check_target(&self, e: &Expr, in_seq: bool) -> PResult<()> {
+        self.check_target_of(e, in_seq, false)
+    }
+
+    fn check_del_target(&self, e: &Expr) -> PResult<()> {
+        self.check_target_of(e, false, true)
+    }
+
+    /// Whether `e` can be assigned to (or deleted, for `del`), item by item for a tuple or
+    /// list (`in_seq` for those items).
+    fn check_target_of(&self, e: &Expr, in_seq: bool, del: bool) -> PResult<()> {
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => Ok(()),
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let mut stars = 0;
                 for it in items {
-                    if let ExprKind::Starred(_) = it.kind {
+                    if let (ExprKind::Starred(_), false) = (&it.kind, del) {
                         stars += 1;
                         if stars > 1 {
                             return Err(self.error_at(
@@ -1050,9 +1084,12 @@ impl<'s> Parser<'s> {
                             ));
                         }
                     }
-                    self.check_target(it, true)?;
+                    self.check_target_of(it, true, del)?;
                 }
                 Ok(())
+            }
+            ExprKind::Starred(_) if del => {
+                Err(self.error_at("cannot delete starred", e.line, e.col))
             }
             ExprKind::Starred(inner) => {
                 if !in_seq {
@@ -1065,23 +1102,20 @@ impl<'s> Parser<'s> {
                 if let ExprKind::Starred(_) = inner.kind {
                     return Err(self.error_at("invalid syntax", e.line, e.col));
                 }
-                self.check_target(inner, false)
+                self.check_target_of(inner, false, false)
             }
-            _ => Err(self.error_parts(&["cannot assign to ", expr_description(e)], e.line, e.col)),
-        }
-    }
-
-    fn check_del_target(&self, e: &Expr) -> PResult<()> {
-        match &e.kind {
-            ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Subscript(..) => Ok(()),
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                for it in items {
-                    self.check_del_target(it)?;
-                }
-                Ok(())
-            }
-            ExprKind::Starred(_) => Err(self.error_at("cannot delete starred", e.line, e.col)),
-            _ => Err(self.error_parts(&["cannot delete ", expr_description(e)], e.line, e.col)),
+            _ => Err(self.error_parts(
+                &[
+                    if del {
+                        "cannot delete "
+                    } else {
+                        "cannot assign to "
+                    },
+                    expr_description(e),
+                ],
+                e.line,
+                e.col,
+            )),
         }
     }
 
@@ -1098,10 +1132,10 @@ impl<'s> Parser<'s> {
     #[inline(never)]
     fn parse_yield(&mut self) -> PResult<Expr> {
         let (line, col) = (self.tok.line, self.tok.col);
-        self.bump()?;
-        if self.eat_kw(Kw::From)? {
+        self.bump();
+        if self.eat_kw(Kw::From) {
             let e = self.parse_test()?;
-            return Ok(Expr::new(ExprKind::YieldFrom(Box::new(e)), line, col));
+            return Ok(Expr::new(ExprKind::YieldFrom(boxed(e)), line, col));
         }
         if self.at_stmt_end()
             || self.is_op(P::RParen)
@@ -1111,17 +1145,33 @@ impl<'s> Parser<'s> {
             return Ok(Expr::new(ExprKind::Yield(None), line, col));
         }
         let e = self.parse_testlist_star_expr()?;
-        Ok(Expr::new(ExprKind::Yield(Some(Box::new(e))), line, col))
+        Ok(Expr::new(ExprKind::Yield(Some(boxed(e))), line, col))
     }
 
+    #[inline(always)]
     fn parse_star_or_test(&mut self) -> PResult<Expr> {
+        self.parse_starred_or(false)
+    }
+
+    #[inline(always)]
+    fn parse_target(&mut self) -> PResult<Expr> {
+        self.parse_starred_or(true)
+    }
+
+    /// `*expr`, else a target (`expr`) or a `namedexpr_test`.
+    #[inline(never)]
+    fn parse_starred_or(&mut self, target: bool) -> PResult<Expr> {
         if self.is_op(P::Star) {
             let (line, col) = (self.tok.line, self.tok.col);
-            self.bump()?;
+            self.bump();
             let e = self.parse_bitor()?;
-            return Ok(Expr::new(ExprKind::Starred(Box::new(e)), line, col));
+            return Ok(Expr::new(ExprKind::Starred(boxed(e)), line, col));
         }
-        self.parse_namedexpr_test()
+        if target {
+            self.parse_bitor()
+        } else {
+            self.parse_namedexpr_test()
+        }
     }
 
     fn starts_expr(&self) -> bool {
@@ -1154,82 +1204,107 @@ impl<'s> Parser<'s> {
         }
     }
 
+    #[inline(always)]
     pub fn parse_testlist_star_expr(&mut self) -> PResult<Expr> {
-        let (line, col) = (self.tok.line, self.tok.col);
-        let first = self.parse_star_or_test()?;
-        if !self.is_op(P::Comma) {
-            return Ok(first);
-        }
-        let mut items = alloc::vec![first];
-        while self.eat_op(P::Comma)? {
-            if !self.starts_expr() {
-                break;
-            }
-            items.push(self.parse_star_or_test()?);
-        }
-        Ok(Expr::new(ExprKind::Tuple(items), line, col))
+        self.parse_tuple_or_item(ListKind::Exprs)
     }
 
     /// Targets of `for` (stops before `in`).
+    #[inline(always)]
     fn parse_target_list(&mut self) -> PResult<Expr> {
+        self.parse_tuple_or_item(ListKind::Targets)
+    }
+
+    /// One item of a `kind` list.
+    #[inline(always)]
+    fn parse_list_item(&mut self, kind: ListKind) -> PResult<Expr> {
+        match kind {
+            ListKind::Targets => self.parse_target(),
+            ListKind::Subscripts => self.parse_subscript(),
+            ListKind::Exprs | ListKind::Display(_) => self.parse_star_or_test(),
+        }
+    }
+
+    /// An item of a `kind` list, or a tuple of them if a comma follows the first (one
+    /// function for the several comma-list shapes of the grammar).
+    #[inline(never)]
+    fn parse_tuple_or_item(&mut self, kind: ListKind) -> PResult<Expr> {
         let (line, col) = (self.tok.line, self.tok.col);
-        let first = self.parse_target()?;
+        let first = self.parse_list_item(kind)?;
         if !self.is_op(P::Comma) {
             return Ok(first);
         }
-        let mut items = alloc::vec![first];
-        while self.eat_op(P::Comma)? {
-            if self.is_kw(Kw::In) || self.is_op(P::Eq) {
-                break;
-            }
-            items.push(self.parse_target()?);
-        }
+        let items = self.parse_list_rest(kind, first)?;
         Ok(Expr::new(ExprKind::Tuple(items), line, col))
     }
 
-    fn parse_target(&mut self) -> PResult<Expr> {
-        if self.is_op(P::Star) {
-            let (line, col) = (self.tok.line, self.tok.col);
-            self.bump()?;
-            let e = self.parse_bitor()?;
-            return Ok(Expr::new(ExprKind::Starred(Box::new(e)), line, col));
+    /// `first` and the `, item`s after it (a trailing comma allowed): up to the token that
+    /// ends a `kind` list.
+    #[inline(never)]
+    fn parse_list_rest(&mut self, kind: ListKind, first: Expr) -> PResult<Vec<Expr>> {
+        let mut items = alloc::vec![first];
+        while self.eat_op(P::Comma) {
+            let end = match kind {
+                ListKind::Exprs => !self.starts_expr(),
+                ListKind::Targets => self.is_kw(Kw::In) || self.is_op(P::Eq),
+                ListKind::Subscripts => self.is_op(P::RBracket),
+                ListKind::Display(close) => self.is_op(close),
+            };
+            if end {
+                break;
+            }
+            items.push(self.parse_list_item(kind)?);
         }
-        self.parse_bitor()
+        Ok(items)
+    }
+
+    /// `test` with an assignment expression (`name := test`) allowed.
+    #[inline(always)]
+    fn parse_namedexpr_test(&mut self) -> PResult<Expr> {
+        self.parse_test_or_walrus(true)
     }
 
     #[inline(always)]
-    fn parse_namedexpr_test(&mut self) -> PResult<Expr> {
-        let e = self.parse_test()?;
-        if self.is_op(P::ColonEq) {
-            let name = match &e.kind {
-                ExprKind::Name(n) => n.clone(),
-                _ => {
-                    return Err(self.error_parts(
-                        &[
-                            "cannot use assignment expressions with ",
-                            expr_description(&e),
-                        ],
-                        e.line,
-                        e.col,
-                    ))
-                }
-            };
-            self.bump()?;
-            let v = self.parse_test()?;
-            return Ok(Expr::new(
-                ExprKind::NamedExpr(name, Box::new(v)),
-                e.line,
-                e.col,
-            ));
-        }
-        Ok(e)
+    pub fn parse_test(&mut self) -> PResult<Expr> {
+        self.parse_test_or_walrus(false)
     }
 
-    pub fn parse_test(&mut self) -> PResult<Expr> {
+    /// One function for `test` and `namedexpr_test`: the walrus check is then not repeated
+    /// at every `namedexpr_test` call site, and costs no extra stack frame per nesting level.
+    #[inline(never)]
+    fn parse_test_or_walrus(&mut self, walrus: bool) -> PResult<Expr> {
         self.enter()?;
         let r = self.parse_test_inner();
         self.leave(1);
-        r
+        match r {
+            Ok(e) if walrus && self.is_op(P::ColonEq) => self.parse_walrus(e),
+            r => r,
+        }
+    }
+
+    /// `target := value` after its target `e`, at the `:=`.
+    #[inline(never)]
+    fn parse_walrus(&mut self, e: Expr) -> PResult<Expr> {
+        let name = match &e.kind {
+            ExprKind::Name(n) => n.clone(),
+            _ => {
+                return Err(self.error_parts(
+                    &[
+                        "cannot use assignment expressions with ",
+                        expr_description(&e),
+                    ],
+                    e.line,
+                    e.col,
+                ))
+            }
+        };
+        self.bump();
+        let v = self.parse_test()?;
+        Ok(Expr::new(
+            ExprKind::NamedExpr(name, boxed(v)),
+            e.line,
+            e.col,
+        ))
     }
 
     #[inline(always)]
@@ -1239,15 +1314,15 @@ impl<'s> Parser<'s> {
         }
         let e = self.parse_or()?;
         if self.is_kw(Kw::If) {
-            self.bump()?;
+            self.bump();
             let cond = self.parse_or()?;
-            if !self.eat_kw(Kw::Else)? {
+            if !self.eat_kw(Kw::Else) {
                 return Err(self.err_here("expected 'else' after 'if' expression"));
             }
             let other = self.parse_test()?;
             let (line, col) = (e.line, e.col);
             return Ok(Expr::new(
-                ExprKind::IfExp(Box::new(cond), Box::new(e), Box::new(other)),
+                ExprKind::IfExp(boxed(cond), boxed(e), boxed(other)),
                 line,
                 col,
             ));
@@ -1258,7 +1333,7 @@ impl<'s> Parser<'s> {
     #[inline(never)]
     fn parse_lambda(&mut self) -> PResult<Expr> {
         let (line, col) = (self.tok.line, self.tok.col);
-        self.bump()?;
+        self.bump();
         let params = self.parse_params(P::Colon, false)?;
         self.expect_op(P::Colon)?;
         let scope_id = self.new_scope_id();
@@ -1274,67 +1349,56 @@ impl<'s> Parser<'s> {
         ))
     }
 
+    #[inline(always)]
     fn parse_or(&mut self) -> PResult<Expr> {
         self.parse_ops(PREC_OR)
     }
 
     /// `expr` in the grammar: bitwise/arithmetic operators only (no comparison, not, and, or).
+    #[inline(always)]
     fn parse_bitor(&mut self) -> PResult<Expr> {
         self.parse_ops(PREC_BITOR)
     }
 
     fn comp_op(&mut self) -> PResult<Option<CmpOp>> {
         let op = match &self.tok.tok {
-            Tok::Op(P::Less) => CmpOp::Lt,
-            Tok::Op(P::LessEq) => CmpOp::Le,
-            Tok::Op(P::EqEq) => CmpOp::Eq,
-            Tok::Op(P::NotEq) => CmpOp::Ne,
-            Tok::Op(P::Greater) => CmpOp::Gt,
-            Tok::Op(P::GreaterEq) => CmpOp::Ge,
+            Tok::Op(p) => match p.cmpop() {
+                Some(c) => c,
+                None => return Ok(None),
+            },
             Tok::Kw(Kw::In) => CmpOp::In,
             Tok::Kw(Kw::Is) => {
-                self.bump()?;
-                return Ok(Some(if self.eat_kw(Kw::Not)? {
+                self.bump();
+                return Ok(Some(if self.eat_kw(Kw::Not) {
                     CmpOp::IsNot
                 } else {
                     CmpOp::Is
                 }));
             }
             Tok::Kw(Kw::Not) => {
-                self.bump()?;
-                if !self.eat_kw(Kw::In)? {
+                self.bump();
+                if !self.eat_kw(Kw::In) {
                     return Err(self.err_here("invalid syntax"));
                 }
                 return Ok(Some(CmpOp::NotIn));
             }
             _ => return Ok(None),
         };
-        self.bump()?;
+        self.bump();
         Ok(Some(op))
     }
 
     /// The binary (or comparison/boolean) operator at the current token, without consuming it.
     fn peek_binop(&self) -> Option<(PendingOp, u8)> {
+        /// Precedence of each binary operator token, in `BinOp` order (see `P`).
+        const BIN_PREC: [u8; BINOP_COUNT as usize] =
+            [9, 9, 10, 10, 10, 10, 10, PREC_POW, 8, 8, 7, 5, 6];
         Some(match &self.tok.tok {
             Tok::Kw(Kw::Or) => (PendingOp::Or, PREC_OR),
             Tok::Kw(Kw::And) => (PendingOp::And, PREC_AND),
-            Tok::Kw(Kw::In | Kw::Not | Kw::Is)
-            | Tok::Op(P::Less | P::LessEq | P::EqEq | P::NotEq | P::Greater | P::GreaterEq) => {
-                (PendingOp::Cmp(CmpOp::Eq), PREC_CMP)
-            }
-            Tok::Op(P::VBar) => (PendingOp::Bin(BinOp::Or), 5),
-            Tok::Op(P::Caret) => (PendingOp::Bin(BinOp::Xor), 6),
-            Tok::Op(P::Amp) => (PendingOp::Bin(BinOp::And), 7),
-            Tok::Op(P::LShift) => (PendingOp::Bin(BinOp::LShift), 8),
-            Tok::Op(P::RShift) => (PendingOp::Bin(BinOp::RShift), 8),
-            Tok::Op(P::Plus) => (PendingOp::Bin(BinOp::Add), 9),
-            Tok::Op(P::Minus) => (PendingOp::Bin(BinOp::Sub), 9),
-            Tok::Op(P::Star) => (PendingOp::Bin(BinOp::Mul), 10),
-            Tok::Op(P::Slash) => (PendingOp::Bin(BinOp::TrueDiv), 10),
-            Tok::Op(P::DoubleSlash) => (PendingOp::Bin(BinOp::FloorDiv), 10),
-            Tok::Op(P::Percent) => (PendingOp::Bin(BinOp::Mod), 10),
-            Tok::Op(P::At) => (PendingOp::Bin(BinOp::MatMul), 10),
-            Tok::Op(P::DoubleStar) => (PendingOp::Bin(BinOp::Pow), PREC_POW),
+            Tok::Kw(Kw::In | Kw::Not | Kw::Is) => (PendingOp::Cmp(CmpOp::Eq), PREC_CMP),
+            Tok::Op(p) if p.cmpop().is_some() => (PendingOp::Cmp(CmpOp::Eq), PREC_CMP),
+            Tok::Op(p) => (PendingOp::Bin(p.binop()?), *BIN_PREC.get(*p as usize)?),
             _ => return None,
         })
     }
@@ -1366,7 +1430,7 @@ impl<'s> Parser<'s> {
                     Tok::Op(P::Tilde) => (PendingOp::Unary(UnOp::Invert), PREC_UNARY),
                     _ => break,
                 };
-                self.bump()?;
+                self.bump();
                 self.enter()?;
                 units += 1;
                 ops.push((prefix.0, prefix.1, line, col));
@@ -1374,10 +1438,10 @@ impl<'s> Parser<'s> {
             #[cfg(feature = "async")]
             let operand = if self.is_kw(Kw::Await) {
                 let (line, col) = (self.tok.line, self.tok.col);
-                self.bump()?;
+                self.bump();
                 self.enter()?;
                 units += 1;
-                Expr::new(ExprKind::Await(Box::new(self.parse_primary()?)), line, col)
+                Expr::new(ExprKind::Await(boxed(self.parse_primary()?)), line, col)
             } else {
                 self.parse_primary()?
             };
@@ -1411,7 +1475,7 @@ impl<'s> Parser<'s> {
                     None => return Err(self.err_here("invalid syntax")),
                 },
                 other => {
-                    self.bump()?;
+                    self.bump();
                     other
                 }
             };
@@ -1438,62 +1502,70 @@ impl<'s> Parser<'s> {
         operands: &mut Vec<Expr>,
         ops: &mut Vec<(PendingOp, u8, u32, u32)>,
     ) -> PResult<()> {
-        let bad = || self.error_at("invalid syntax", self.tok.line, self.tok.col);
-        let (op, _, line, col) = ops.pop().ok_or_else(bad)?;
-        match op {
-            PendingOp::Unary(u) => {
-                let x = operands.pop().ok_or_else(bad)?;
-                operands.push(Expr::new(ExprKind::Unary(u, Box::new(x)), line, col));
-            }
+        let Some((op, _, line, col)) = ops.pop() else {
+            return Err(self.malformed_ops());
+        };
+        let r = self.pop_operand(operands)?;
+        let e = match op {
+            PendingOp::Unary(u) => Expr::new(ExprKind::Unary(u, boxed(r)), line, col),
             PendingOp::Bin(b) => {
-                let r = operands.pop().ok_or_else(bad)?;
-                let l = operands.pop().ok_or_else(bad)?;
+                let l = self.pop_operand(operands)?;
                 let (line, col) = (l.line, l.col);
-                operands.push(Expr::new(
-                    ExprKind::BinOp(b, Box::new(l), Box::new(r)),
-                    line,
-                    col,
-                ));
+                Expr::new(ExprKind::BinOp(b, boxed(l), boxed(r)), line, col)
             }
+            // Each comparison of the chain with its right operand, collected right to left.
             PendingOp::Cmp(c) => {
-                let mut chain = alloc::vec![c];
-                while let Some(&(PendingOp::Cmp(c2), ..)) = ops.last() {
-                    chain.push(c2);
+                let mut pairs = alloc::vec![(c, r)];
+                while let Some(&(PendingOp::Cmp(c), ..)) = ops.last() {
                     ops.pop();
+                    pairs.push((c, self.pop_operand(operands)?));
                 }
-                if operands.len() < chain.len() + 1 {
-                    return Err(bad());
-                }
-                let mut rest = operands.split_off(operands.len() - chain.len());
-                let first = operands.pop().ok_or_else(bad)?;
-                chain.reverse();
-                let pairs: Vec<(CmpOp, Expr)> = chain.into_iter().zip(rest.drain(..)).collect();
+                pairs.reverse();
+                let first = self.pop_operand(operands)?;
                 let (line, col) = (first.line, first.col);
-                operands.push(Expr::new(
-                    ExprKind::Compare(Box::new(first), pairs),
-                    line,
-                    col,
-                ));
+                Expr::new(ExprKind::Compare(boxed(first), pairs), line, col)
             }
             PendingOp::And | PendingOp::Or => {
-                let mut n = 1;
-                while matches!(ops.last(), Some(&(o, ..)) if o == op) {
+                let mut items = alloc::vec![r];
+                let first = loop {
+                    let e = self.pop_operand(operands)?;
+                    let same = match ops.last() {
+                        Some(&(PendingOp::And, ..)) => matches!(op, PendingOp::And),
+                        Some(&(PendingOp::Or, ..)) => matches!(op, PendingOp::Or),
+                        _ => false,
+                    };
+                    if !same {
+                        break e;
+                    }
                     ops.pop();
-                    n += 1;
-                }
-                if operands.len() < n + 1 {
-                    return Err(bad());
-                }
-                let items = operands.split_off(operands.len() - (n + 1));
-                let (line, col) = (items[0].line, items[0].col);
-                operands.push(Expr::new(
-                    ExprKind::BoolOp(op == PendingOp::And, items),
+                    items.push(e);
+                };
+                let (line, col) = (first.line, first.col);
+                items.push(first);
+                items.reverse();
+                Expr::new(
+                    ExprKind::BoolOp(matches!(op, PendingOp::And), items),
                     line,
                     col,
-                ));
+                )
             }
-        }
+        };
+        operands.push(e);
         Ok(())
+    }
+
+    /// The operand on top of the stack (always there when the operator stack is well formed).
+    #[inline(never)]
+    fn pop_operand(&self, operands: &mut Vec<Expr>) -> PResult<Expr> {
+        operands.pop().ok_or_else(|| self.malformed_ops())
+    }
+
+    /// The error for an operator without its operands (not expected: `parse_ops` pushes an
+    /// operand before each binary operator).
+    #[cold]
+    #[inline(never)]
+    fn malformed_ops(&self) -> Box<CompileError> {
+        self.error_at("invalid syntax", self.tok.line, self.tok.col)
     }
 
     fn parse_primary(&mut self) -> PResult<Expr> {
@@ -1504,7 +1576,7 @@ impl<'s> Parser<'s> {
         loop {
             let (line, col) = (self.tok.line, self.tok.col);
             let kind = match self.tok.tok {
-                Tok::Op(P::Dot) | Tok::Op(P::LParen) | Tok::Op(P::LBracket) => self.take()?.tok,
+                Tok::Op(P::Dot) | Tok::Op(P::LParen) | Tok::Op(P::LBracket) => self.take().tok,
                 _ => break,
             };
             links += 1;
@@ -1514,17 +1586,17 @@ impl<'s> Parser<'s> {
             e = match kind {
                 Tok::Op(P::Dot) => {
                     let name = self.expect_name()?;
-                    Expr::new(ExprKind::Attr(Box::new(e), name), line, col)
+                    Expr::new(ExprKind::Attr(boxed(e), name), line, col)
                 }
                 Tok::Op(P::LParen) => {
                     let args = self.parse_arglist()?;
                     self.expect_op(P::RParen)?;
-                    Expr::new(ExprKind::Call(Box::new(e), args), line, col)
+                    Expr::new(ExprKind::Call(boxed(e), args), line, col)
                 }
                 _ => {
-                    let idx = self.parse_subscript_list()?;
+                    let idx = self.parse_tuple_or_item(ListKind::Subscripts)?;
                     self.expect_op(P::RBracket)?;
-                    Expr::new(ExprKind::Subscript(Box::new(e), Box::new(idx)), line, col)
+                    Expr::new(ExprKind::Subscript(boxed(e), boxed(idx)), line, col)
                 }
             };
         }
@@ -1533,22 +1605,6 @@ impl<'s> Parser<'s> {
     }
 
     #[inline(never)]
-    fn parse_subscript_list(&mut self) -> PResult<Expr> {
-        let (line, col) = (self.tok.line, self.tok.col);
-        let first = self.parse_subscript()?;
-        if !self.is_op(P::Comma) {
-            return Ok(first);
-        }
-        let mut items = alloc::vec![first];
-        while self.eat_op(P::Comma)? {
-            if self.is_op(P::RBracket) {
-                break;
-            }
-            items.push(self.parse_subscript()?);
-        }
-        Ok(Expr::new(ExprKind::Tuple(items), line, col))
-    }
-
     fn parse_subscript(&mut self) -> PResult<Expr> {
         let (line, col) = (self.tok.line, self.tok.col);
         let lower = if self.is_op(P::Colon) {
@@ -1559,16 +1615,16 @@ impl<'s> Parser<'s> {
         if !self.is_op(P::Colon) {
             return lower.ok_or_else(|| self.err_here("invalid syntax"));
         }
-        self.bump()?;
+        self.bump();
         let is_end = |p: &Self| p.is_op(P::RBracket) || p.is_op(P::Comma) || p.is_op(P::Colon);
         let upper = if is_end(self) {
             None
         } else {
-            Some(Box::new(self.parse_test()?))
+            Some(boxed(self.parse_test()?))
         };
         let mut step = None;
-        if self.eat_op(P::Colon)? && !(self.is_op(P::RBracket) || self.is_op(P::Comma)) {
-            step = Some(Box::new(self.parse_test()?));
+        if self.eat_op(P::Colon) && !(self.is_op(P::RBracket) || self.is_op(P::Comma)) {
+            step = Some(boxed(self.parse_test()?));
         }
         Ok(Expr::new(
             ExprKind::Slice(lower.map(Box::new), upper, step),
@@ -1586,7 +1642,7 @@ impl<'s> Parser<'s> {
         let mut genexp_at: Option<(u32, u32)> = None;
         while !self.is_op(P::RParen) {
             let (line, col) = (self.tok.line, self.tok.col);
-            if self.eat_op(P::Star)? {
+            let arg = if self.eat_op(P::Star) {
                 if seen_dstar {
                     return Err(self.error_at(
                         "iterable argument unpacking follows keyword argument unpacking",
@@ -1594,10 +1650,10 @@ impl<'s> Parser<'s> {
                         col,
                     ));
                 }
-                args.push(Arg::Star(self.parse_test()?));
-            } else if self.eat_op(P::DoubleStar)? {
+                Arg::Star(self.parse_test()?)
+            } else if self.eat_op(P::DoubleStar) {
                 seen_dstar = true;
-                args.push(Arg::DStar(self.parse_test()?));
+                Arg::DStar(self.parse_test()?)
             } else {
                 let e = self.parse_namedexpr_test()?;
                 if self.is_op(P::Eq) {
@@ -1610,7 +1666,7 @@ impl<'s> Parser<'s> {
                                 e.col,
                             )),
                         };
-                    self.bump()?;
+                    self.bump();
                     let v = self.parse_test()?;
                     if args
                         .iter()
@@ -1623,30 +1679,26 @@ impl<'s> Parser<'s> {
                         ));
                     }
                     seen_kw = true;
-                    args.push(Arg::Kw(name, v));
+                    Arg::Kw(name, v)
                 } else if self.at_comp_for() {
-                    let g = self.parse_comp_tail(None, CompKind::Gen, e, None, line, col)?;
                     genexp_at = Some((line, col));
-                    args.push(Arg::Pos(g));
+                    Arg::Pos(self.parse_comp_tail(None, CompKind::Gen, e, None, line, col)?)
                 } else {
-                    if seen_dstar {
-                        return Err(self.error_at(
-                            "positional argument follows keyword argument unpacking",
-                            line,
-                            col,
-                        ));
+                    let out_of_order = if seen_dstar {
+                        "positional argument follows keyword argument unpacking"
+                    } else if seen_kw {
+                        "positional argument follows keyword argument"
+                    } else {
+                        ""
+                    };
+                    if !out_of_order.is_empty() {
+                        return Err(self.error_at(out_of_order, line, col));
                     }
-                    if seen_kw {
-                        return Err(self.error_at(
-                            "positional argument follows keyword argument",
-                            line,
-                            col,
-                        ));
-                    }
-                    args.push(Arg::Pos(e));
+                    Arg::Pos(e)
                 }
-            }
-            if !self.eat_op(P::Comma)? {
+            };
+            args.push(arg);
+            if !self.eat_op(P::Comma) {
                 break;
             }
         }
@@ -1666,13 +1718,7 @@ impl<'s> Parser<'s> {
     /// The items of a bracketed display after its first: `, item`* (a trailing comma allowed)
     /// through the closing bracket.
     fn parse_items_to(&mut self, close: P, first: Expr) -> PResult<Vec<Expr>> {
-        let mut items = alloc::vec![first];
-        while self.eat_op(P::Comma)? {
-            if self.is_op(close) {
-                break;
-            }
-            items.push(self.parse_star_or_test()?);
-        }
+        let items = self.parse_list_rest(ListKind::Display(close), first)?;
         self.expect_op(close)?;
         Ok(items)
     }
@@ -1693,9 +1739,9 @@ impl<'s> Parser<'s> {
         loop {
             let is_async = self.at_async();
             if is_async {
-                self.bump()?;
+                self.bump();
             }
-            if !self.eat_kw(Kw::For)? {
+            if !self.eat_kw(Kw::For) {
                 if is_async {
                     return Err(self.err_here("invalid syntax"));
                 }
@@ -1703,12 +1749,12 @@ impl<'s> Parser<'s> {
             }
             let target = self.parse_target_list()?;
             self.check_target(&target, false)?;
-            if !self.eat_kw(Kw::In)? {
+            if !self.eat_kw(Kw::In) {
                 return Err(self.err_here("invalid syntax"));
             }
             let iter = self.parse_or()?;
             let mut ifs = Vec::new();
-            while self.eat_kw(Kw::If)? {
+            while self.eat_kw(Kw::If) {
                 ifs.push(self.parse_or()?);
             }
             gens.push(CompFor {
@@ -1737,71 +1783,45 @@ impl<'s> Parser<'s> {
 
     fn parse_atom(&mut self) -> PResult<Expr> {
         let (line, col) = (self.tok.line, self.tok.col);
-        let kind = match &self.tok.tok {
-            Tok::Name(_) => {
-                if let Tok::Name(n) = self.take()?.tok {
-                    ExprKind::Name(n)
-                } else {
-                    return Err(self.err_here("invalid syntax"));
-                }
-            }
-            Tok::Int(v) => {
-                let v = *v;
-                self.bump()?;
-                ExprKind::Int(v)
-            }
-            Tok::BigInt(_) => match self.take()?.tok {
-                Tok::BigInt(s) => ExprKind::BigInt(s),
-                _ => return Err(self.err_here("invalid syntax")),
-            },
-            Tok::Float(v) => {
-                let v = *v;
-                self.bump()?;
-                ExprKind::Float(v)
-            }
-            Tok::Imag(v) => {
-                let v = *v;
-                self.bump()?;
-                ExprKind::Imag(v)
-            }
+        match &self.tok.tok {
             Tok::Str(_) | Tok::Bytes(_) => return self.parse_strings(),
             #[cfg(feature = "fstrings")]
             Tok::FStr { .. } => return self.parse_strings(),
-            Tok::Kw(Kw::None) => {
-                self.bump()?;
-                ExprKind::None
-            }
-            Tok::Kw(Kw::True) => {
-                self.bump()?;
-                ExprKind::True
-            }
-            Tok::Kw(Kw::False) => {
-                self.bump()?;
-                ExprKind::False
-            }
-            Tok::Op(P::Ellipsis) => {
-                self.bump()?;
-                ExprKind::Ellipsis
-            }
             Tok::Op(P::LParen) => return self.parse_paren(line, col),
             Tok::Op(P::LBracket) => return self.parse_list(line, col),
             Tok::Op(P::LBrace) => {
-                self.bump()?;
+                self.bump();
                 return self.parse_brace(line, col);
             }
-            Tok::Indent => return Err(self.err_here("unexpected indent")),
-            Tok::Newline | Tok::Eof if self.lx.bracket_depth() == 0 => {
-                return Err(self.err_here("invalid syntax"))
-            }
+            Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::BigInt(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Kw(Kw::None | Kw::True | Kw::False)
+            | Tok::Op(P::Ellipsis) => {}
+            // (At an INDENT this is "unexpected indent".)
             _ => return Err(self.err_here("invalid syntax")),
+        }
+        // One `take` for every token that is an atom by itself.
+        let kind = match self.take().tok {
+            Tok::Name(n) => ExprKind::Name(n),
+            Tok::Int(v) => ExprKind::Int(v),
+            Tok::BigInt(s) => ExprKind::BigInt(s),
+            Tok::Float(v) => ExprKind::Float(v),
+            Tok::Imag(v) => ExprKind::Imag(v),
+            Tok::Kw(Kw::None) => ExprKind::None,
+            Tok::Kw(Kw::True) => ExprKind::True,
+            Tok::Kw(Kw::False) => ExprKind::False,
+            _ => ExprKind::Ellipsis,
         };
         Ok(Expr::new(kind, line, col))
     }
 
     #[inline(never)]
     fn parse_paren(&mut self, line: u32, col: u32) -> PResult<Expr> {
-        self.bump()?;
-        if self.eat_op(P::RParen)? {
+        self.bump();
+        if self.eat_op(P::RParen) {
             return Ok(Expr::new(ExprKind::Tuple(Vec::new()), line, col));
         }
         if self.is_kw(Kw::Yield) {
@@ -1813,7 +1833,7 @@ impl<'s> Parser<'s> {
         if self.at_comp_for() {
             return self.parse_comp_tail(Some(P::RParen), CompKind::Gen, first, None, line, col);
         }
-        if self.eat_op(P::RParen)? {
+        if self.eat_op(P::RParen) {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(self.error_at(
                     "can't use starred expression here",
@@ -1829,8 +1849,8 @@ impl<'s> Parser<'s> {
 
     #[inline(never)]
     fn parse_list(&mut self, line: u32, col: u32) -> PResult<Expr> {
-        self.bump()?;
-        if self.eat_op(P::RBracket)? {
+        self.bump();
+        if self.eat_op(P::RBracket) {
             return Ok(Expr::new(ExprKind::List(Vec::new()), line, col));
         }
         let first = self.parse_star_or_test()?;
@@ -1843,11 +1863,11 @@ impl<'s> Parser<'s> {
 
     #[inline(never)]
     fn parse_brace(&mut self, line: u32, col: u32) -> PResult<Expr> {
-        if self.eat_op(P::RBrace)? {
+        if self.eat_op(P::RBrace) {
             return Ok(Expr::new(ExprKind::Dict(Vec::new()), line, col));
         }
         // Dict?
-        let first_key = if self.eat_op(P::DoubleStar)? {
+        let first_key = if self.eat_op(P::DoubleStar) {
             None
         } else {
             let k = self.parse_star_or_test()?;
@@ -1871,31 +1891,30 @@ impl<'s> Parser<'s> {
         let mut pairs: Vec<(Option<Expr>, Expr)> = Vec::new();
         let mut key = first_key;
         loop {
+            // `key: value`, or `**value` (key `None`).
+            let v = if key.is_some() {
+                self.expect_op(P::Colon)?;
+                self.parse_test()?
+            } else {
+                self.parse_bitor()?
+            };
             match key {
-                Some(k) => {
-                    self.expect_op(P::Colon)?;
-                    let v = self.parse_test()?;
-                    if pairs.is_empty() && self.at_comp_for() {
-                        return self.parse_comp_tail(
-                            Some(P::RBrace),
-                            CompKind::Dict,
-                            k,
-                            Some(v),
-                            line,
-                            col,
-                        );
-                    }
-                    pairs.push((Some(k), v));
+                Some(k) if pairs.is_empty() && self.at_comp_for() => {
+                    return self.parse_comp_tail(
+                        Some(P::RBrace),
+                        CompKind::Dict,
+                        k,
+                        Some(v),
+                        line,
+                        col,
+                    );
                 }
-                None => {
-                    let v = self.parse_bitor()?;
-                    pairs.push((None, v));
-                }
+                key => pairs.push((key, v)),
             }
-            if !self.eat_op(P::Comma)? || self.is_op(P::RBrace) {
+            if !self.eat_op(P::Comma) || self.is_op(P::RBrace) {
                 break;
             }
-            key = if self.eat_op(P::DoubleStar)? {
+            key = if self.eat_op(P::DoubleStar) {
                 None
             } else {
                 Some(self.parse_test()?)
@@ -1917,7 +1936,7 @@ impl<'s> Parser<'s> {
         while is_string_token(&self.tok.tok) {
             #[cfg(feature = "fstrings")]
             let (tline, tcol) = (self.tok.line, self.tok.col);
-            match self.take()?.tok {
+            match self.take().tok {
                 Tok::Str(s) => {
                     any_str = true;
                     push_lit(&mut parts, &s);
@@ -2098,7 +2117,7 @@ impl<'s> Parser<'s> {
                     }
                     let value = self.parse_embedded(expr_text, line)?;
                     parts.push(FPart::Field {
-                        value: Box::new(value),
+                        value: boxed(value),
                         conv,
                         spec,
                     });
@@ -2131,7 +2150,9 @@ impl<'s> Parser<'s> {
             Ok(e)
         })();
         self.leave(1);
-        r
+        // A lexer error after the f-string (read ahead before its fields were parsed) comes
+        // first.
+        r.map_err(|e| self.lex_error.take().unwrap_or(e))
     }
 }
 
@@ -2143,6 +2164,13 @@ fn is_string_token(tok: &Tok) -> bool {
         Tok::FStr { .. } => true,
         _ => false,
     }
+}
+
+/// `Box::new` for expressions, not inlined: one call at each of the parser's many boxing sites
+/// instead of an allocation and a copy.
+#[inline(never)]
+fn boxed(e: Expr) -> Box<Expr> {
+    Box::new(e)
 }
 
 fn push_lit(parts: &mut Vec<FPart>, s: &str) {
@@ -2415,6 +2443,41 @@ mod tests {
                 assert_eq!(parts[3], FPart::Lit(String::from(" {x}")));
             }
             other => panic!("{:?}", other),
+        }
+    }
+
+    /// A lexer error in the token read ahead is the error of the statement being parsed, as
+    /// when reading ahead stopped the parse (`Parser::lex_error`).
+    #[test]
+    fn lexer_errors_come_first() {
+        let first_error = |src| {
+            let mut p = Parser::new(src, "t").unwrap();
+            *p.next_statement().unwrap_err()
+        };
+        // After a complete statement: reported for it (the compiler never sees it).
+        let e = first_error("return 1\n$\n");
+        assert_eq!(e.msg, "invalid character '$' (U+0024)");
+        assert_eq!((e.line, e.col), (2, 1));
+        // In place of the parser's own error at that token.
+        for src in [
+            "f(1 $",
+            "if x $",
+            "x = [1, \"a\" $]",
+            "def f(a, $): pass",
+            "del a $",
+        ] {
+            let e = first_error(src);
+            assert_eq!(e.msg, "invalid character '$' (U+0024)", "{src}");
+        }
+        let e = first_error("if x:\n    a\n  b\n");
+        assert_eq!(e.kind, CompileErrorKind::IndentationError);
+        assert_eq!(e.line, 3);
+        let e = first_error("x = (1,\n  2]");
+        assert!(e.msg.starts_with("closing parenthesis ']'"), "{}", e.msg);
+        #[cfg(feature = "fstrings")]
+        {
+            let e = first_error("f'{}' $");
+            assert_eq!(e.msg, "invalid character '$' (U+0024)");
         }
     }
 
