@@ -237,9 +237,17 @@ fn int_obj_i64(v: Value) -> Option<i64> {
 /// Small int or bool as i64.
 #[inline(always)]
 pub fn small_of(v: Value) -> Option<i64> {
-    if let Some(i) = v.as_small_int() {
-        Some(i as i64)
-    } else if v.is_bool() {
+    match v.as_small_int() {
+        Some(i) => Some(i as i64),
+        None => small_of_boxed(v),
+    }
+}
+
+/// [`small_of`] beyond immediate small ints: a bool, or an int-subclass instance with a small
+/// value. Out of line: the inlined fast path stays short at its many call sites.
+#[inline(never)]
+fn small_of_boxed(v: Value) -> Option<i64> {
+    if v.is_bool() {
         Some((v == Value::TRUE) as i64)
     } else if is_bigint(v) && super::type_of(v).is_heap() {
         // Int-subclass instances are BigIntObjs whatever their value.
@@ -466,7 +474,7 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
 /// `repr()` of an int.
 pub fn int_repr(v: Value, out: &mut String) {
     if let Some(i) = small_of(v) {
-        let _ = core::fmt::Write::write_fmt(out, format_args!("{}", i));
+        intword::push_decimal(i, out);
     } else {
         // Without big ints every int is small (int-subclass instances too).
         #[cfg(feature = "bigint")]
