@@ -1,5 +1,6 @@
 //! The `builtins` namespace: builtin functions, constructors of builtin types, `__build_class__`.
 
+use crate::intword::radix_digits;
 use crate::obj::list::{self, list_items, new_list, new_tuple, tuple_items};
 use crate::obj::map::{self, map_set_qstr};
 #[cfg(feature = "bigint")]
@@ -13,7 +14,7 @@ use crate::obj::{is_subtype, is_type, kind_of, type_of, type_ref, Args, Kind, Na
 use crate::ops;
 use crate::qstr::{q, Qstr};
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -26,8 +27,10 @@ fn kwarg(vm: &Vm, args: &Args, name: &str) -> Option<Value> {
 
 fn check_no_kw(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
     if !args.kw.is_empty() {
-        let msg = alloc::format!("{}() takes no keyword arguments", fname);
-        return Err(vm.type_error(&msg));
+        return Err(crate::obj::exc::type_error_from(
+            vm,
+            &[fname, "() takes no keyword arguments"],
+        ));
     }
     Ok(())
 }
@@ -35,28 +38,41 @@ fn check_no_kw(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
 fn nargs(vm: &mut Vm, args: &Args, min: usize, max: usize, fname: &str) -> PyResult<()> {
     let n = args.pos.len();
     if n < min || n > max {
-        let msg = if min == max {
-            alloc::format!(
-                "{}() takes exactly {} argument{} ({} given)",
-                fname,
-                min,
-                if min == 1 { "" } else { "s" },
-                n
-            )
-        } else if n < min {
-            alloc::format!(
-                "{}() takes at least {} argument{} ({} given)",
-                fname,
-                min,
-                if min == 1 { "" } else { "s" },
-                n
-            )
-        } else {
-            alloc::format!("{}() takes at most {} arguments ({} given)", fname, max, n)
-        };
-        return Err(vm.type_error(&msg));
+        return Err(arg_count_error(vm, n, min, max, fname));
     }
     Ok(())
+}
+
+/// TypeError "f() takes exactly / at least / at most N argument(s) (M given)", worded as
+/// CPython's ("at most" is always followed by "arguments").
+#[cold]
+#[inline(never)]
+fn arg_count_error(vm: &mut Vm, n: usize, min: usize, max: usize, fname: &str) -> PyErr {
+    let (bound, count, plural) = if min == max {
+        ("exactly ", min, min != 1)
+    } else if n < min {
+        ("at least ", min, min != 1)
+    } else {
+        ("at most ", max, true)
+    };
+    let count = radix_digits(count as u64, 10);
+    let given = radix_digits(n as u64, 10);
+    crate::obj::exc::type_error_from(
+        vm,
+        &[
+            fname,
+            "() takes ",
+            bound,
+            &count,
+            if plural {
+                " arguments ("
+            } else {
+                " argument ("
+            },
+            &given,
+            " given)",
+        ],
+    )
 }
 
 // ---- printing ----
@@ -138,8 +154,10 @@ fn class_check(vm: &mut Vm, t: &'static TypeObj, cls: Value, fname: &str) -> PyR
         return Ok(false);
     }
     if !is_type(cls) {
-        let msg = alloc::format!("{}() arg 2 must be a type or tuple of types", fname);
-        return Err(vm.type_error(&msg));
+        return Err(crate::obj::exc::type_error_from(
+            vm,
+            &[fname, "() arg 2 must be a type or tuple of types"],
+        ));
     }
     Ok(is_subtype(t, type_ref(cls)))
 }
@@ -186,8 +204,11 @@ fn bi_callable(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Qstr> {
     if !string::is_str(v) {
-        let msg = alloc::format!("attribute name must be string, not '{}'", vm.type_name(v));
-        return Err(vm.type_error(&msg));
+        let tname = vm.type_name(v);
+        return Err(crate::obj::exc::type_error_from(
+            vm,
+            &["attribute name must be string, not '", tname, "'"],
+        ));
     }
     string::to_qstr(vm, v)
 }
@@ -246,8 +267,11 @@ fn bi_abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if let Some(r) = crate::attr::call_special(vm, v, q::__abs__, &[])? {
         return Ok(r);
     }
-    let msg = alloc::format!("bad operand type for abs(): '{}'", vm.type_name(v));
-    Err(vm.type_error(&msg))
+    let tname = vm.type_name(v);
+    Err(crate::obj::exc::type_error_from(
+        vm,
+        &["bad operand type for abs(): '", tname, "'"],
+    ))
 }
 
 fn bi_divmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -369,8 +393,11 @@ fn bi_round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     {
         return Ok(r);
     }
-    let msg = alloc::format!("type {} doesn't define __round__ method", vm.type_name(v));
-    Err(vm.type_error(&msg))
+    let tname = vm.type_name(v);
+    Err(crate::obj::exc::type_error_from(
+        vm,
+        &["type ", tname, " doesn't define __round__ method"],
+    ))
 }
 
 /// `round(x)` (an int) and `round(x, n)` (a float) of a float `x`.
@@ -404,7 +431,7 @@ fn int_to_base(vm: &mut Vm, args: &Args, radix: u32, prefix: &str, fname: &str) 
     if let Some(b) = to_big(v) {
         let digits = b.abs().to_string_radix(radix);
         let sign = if b.is_negative() { "-" } else { "" };
-        return vm.new_string(alloc::format!("{}{}{}", sign, prefix, digits));
+        return vm.new_string(crate::numfmt::concat(&[sign, prefix, &digits]));
     }
     let i = match small_of(v) {
         Some(i) => i,
@@ -440,32 +467,33 @@ fn bi_chr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn bi_ord(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 1, 1, "ord")?;
     let v = args.pos[0];
-    if let Some(s) = str_of(vm, v) {
+    let len = if let Some(s) = str_of(vm, v) {
         let mut it = s.chars();
         if let (Some(c), None) = (it.next(), it.next()) {
             return Ok(Value::small_int(c as isize));
         }
-        let msg = alloc::format!(
-            "ord() expected a character, but string of length {} found",
-            s.chars().count()
-        );
-        return Err(vm.type_error(&msg));
-    }
-    if let Some(b) = string::bytes_of(v) {
-        if b.len() == 1 {
-            return Ok(Value::small_int(b[0] as isize));
+        s.chars().count()
+    } else if let Some(b) = string::bytes_of(v) {
+        if let [byte] = b {
+            return Ok(Value::small_int(*byte as isize));
         }
-        let msg = alloc::format!(
-            "ord() expected a character, but string of length {} found",
-            b.len()
-        );
-        return Err(vm.type_error(&msg));
-    }
-    let msg = alloc::format!(
-        "ord() expected string of length 1, but {} found",
-        vm.type_name(v)
-    );
-    Err(vm.type_error(&msg))
+        b.len()
+    } else {
+        let tname = vm.type_name(v);
+        return Err(crate::obj::exc::type_error_from(
+            vm,
+            &["ord() expected string of length 1, but ", tname, " found"],
+        ));
+    };
+    let len = radix_digits(len as u64, 10);
+    Err(crate::obj::exc::type_error_from(
+        vm,
+        &[
+            "ord() expected a character, but string of length ",
+            &len,
+            " found",
+        ],
+    ))
 }
 
 // ---- iteration helpers ----
@@ -574,8 +602,11 @@ fn bi_reversed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             && kind_of(v) == Kind::Object
             && crate::attr::lookup_special(vm, v, q::__getitem__).is_none());
     if not_seq {
-        let msg = alloc::format!("'{}' object is not reversible", vm.type_name(v));
-        return Err(vm.type_error(&msg));
+        let tname = vm.type_name(v);
+        return Err(crate::obj::exc::type_error_from(
+            vm,
+            &["'", tname, "' object is not reversible"],
+        ));
     }
     if map::is_dict(v) {
         let keys = ops::collect_iterable(vm, v)?;
@@ -618,16 +649,21 @@ fn min_max(vm: &mut Vm, args: &Args, want_max: bool) -> PyResult<Value> {
     let default = kwarg(vm, args, "default");
     let items = match args.pos.len() {
         0 => {
-            let msg = alloc::format!("{} expected at least 1 argument, got 0", fname);
-            return Err(vm.type_error(&msg));
+            return Err(crate::obj::exc::type_error_from(
+                vm,
+                &[fname, " expected at least 1 argument, got 0"],
+            ));
         }
         1 => ops::collect_iterable(vm, args.pos[0])?,
         _ if default.is_some() => {
-            let msg = alloc::format!(
-                "Cannot specify a default for {}() with multiple positional arguments",
-                fname
-            );
-            return Err(vm.type_error(&msg));
+            return Err(crate::obj::exc::type_error_from(
+                vm,
+                &[
+                    "Cannot specify a default for ",
+                    fname,
+                    "() with multiple positional arguments",
+                ],
+            ));
         }
         _ => new_list(vm, args.pos)?,
     };
@@ -660,8 +696,7 @@ fn min_max(vm: &mut Vm, args: &Args, want_max: bool) -> PyResult<Value> {
         return match default {
             Some(d) => Ok(d),
             None => {
-                let msg = alloc::format!("{}() arg is an empty sequence", fname);
-                Err(vm.value_error(&msg))
+                Err(vm.error_from_parts(&VALUE_ERROR_TYPE, &[fname, "() arg is an empty sequence"]))
             }
         };
     }
@@ -767,20 +802,18 @@ fn exec_eval(vm: &mut Vm, args: &Args, mode: crate::compile::CompileMode) -> PyR
         _ => "exec",
     };
     if args.pos.len() > 3 {
-        let msg = alloc::format!(
-            "{name}() takes at most 3 arguments ({} given)",
-            args.pos.len()
-        );
-        return Err(vm.type_error(&msg));
+        return Err(arg_count_error(vm, args.pos.len(), 0, 3, name));
     }
     // The frame runs with these as its namespaces: anything but a dict would be read as one (a
     // fuzzer found `exec("a=1", ",")` crashing).
     let globals = match args.pos.get(1) {
         Some(&g) if !g.is_none() => {
             if !map::is_dict(g) {
-                let msg =
-                    alloc::format!("{name}() globals must be a dict, not {}", vm.type_name(g));
-                return Err(vm.type_error(&msg));
+                let tname = vm.type_name(g);
+                return Err(crate::obj::exc::type_error_from(
+                    vm,
+                    &[name, "() globals must be a dict, not ", tname],
+                ));
             }
             g
         }
@@ -789,8 +822,11 @@ fn exec_eval(vm: &mut Vm, args: &Args, mode: crate::compile::CompileMode) -> PyR
     let locals = match args.pos.get(2) {
         Some(&l) if !l.is_none() => {
             if !map::is_dict(l) {
-                let msg = alloc::format!("locals must be a dict, not {}", vm.type_name(l));
-                return Err(vm.type_error(&msg));
+                let tname = vm.type_name(l);
+                return Err(crate::obj::exc::type_error_from(
+                    vm,
+                    &["locals must be a dict, not ", tname],
+                ));
             }
             l
         }
@@ -1119,10 +1155,10 @@ pub fn construct(
                 Some((_, f)) => {
                     crate::call::call_with_self(vm, f.as_value(), t.as_value(), args, kw)
                 }
-                None => {
-                    let msg = alloc::format!("cannot create '{}' instances", tname);
-                    Err(vm.type_error(&msg))
-                }
+                None => Err(crate::obj::exc::type_error_from(
+                    vm,
+                    &["cannot create '", tname, "' instances"],
+                )),
             }
         }
         Kind::MemoryView => match args {
@@ -1135,10 +1171,10 @@ pub fn construct(
             }
             Err(vm.new_error(&RUNTIME_ERROR_TYPE, "super(): no arguments"))
         }
-        _ => {
-            let msg = alloc::format!("cannot create '{}' instances", tname);
-            Err(vm.type_error(&msg))
-        }
+        _ => Err(crate::obj::exc::type_error_from(
+            vm,
+            &["cannot create '", tname, "' instances"],
+        )),
     }
 }
 
@@ -1147,19 +1183,25 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let Some(&v) = a.pos.first() else {
         return Ok(Value::small_int(0));
     };
-    if let Some(b) = base {
-        let base = ops::to_index(vm, b)?;
-        let text = match str_of(vm, v) {
-            Some(s) => String::from(s),
-            None => match string::bytes_of(v) {
-                Some(b) => crate::utf8_lossy::decode(b),
-                None => {
-                    return Err(vm.type_error("int() can't convert non-string with explicit base"))
-                }
-            },
-        };
-        return num::int_from_str(vm, &text, base as u32);
-    }
+    let is_text = string::is_str(v) || string::bytes_of(v).is_some();
+    let base = match base {
+        Some(b) => ops::to_index(vm, b)? as u32,
+        None if !is_text => return int_of_number(vm, v),
+        None => 10,
+    };
+    // Copied out of the object: parsing may allocate (the result, an error message).
+    let text = match str_of(vm, v) {
+        Some(s) => String::from(s),
+        None => match string::bytes_of(v) {
+            Some(b) => crate::utf8_lossy::decode(b),
+            None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+        },
+    };
+    num::int_from_str(vm, &text, base)
+}
+
+/// `int(v)` of a value that is not text: ints, floats, `__int__` / `__index__`.
+fn int_of_number(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if num::is_int(v) {
         if v.is_bool() {
             return Ok(Value::small_int((v == Value::TRUE) as isize));
@@ -1175,14 +1217,6 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let b = crate::bigint::BigInt::from_f64(float_of(v)).map_err(|e| num::num_error(vm, e))?;
         return num::int_from_big(vm, b);
     }
-    if let Some(s) = str_of(vm, v) {
-        let s = String::from(s);
-        return num::int_from_str(vm, &s, 10);
-    }
-    if let Some(b) = string::bytes_of(v) {
-        let s = crate::utf8_lossy::decode(b);
-        return num::int_from_str(vm, &s, 10);
-    }
     if type_of(v).is_heap() {
         if let Some(r) = crate::attr::call_special(vm, v, q::__int__, &[])? {
             return Ok(r);
@@ -1191,11 +1225,15 @@ fn construct_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    let msg = alloc::format!(
-        "int() argument must be a string, a bytes-like object or a number, not '{}'",
-        vm.type_name(v)
-    );
-    Err(vm.type_error(&msg))
+    let tname = vm.type_name(v);
+    Err(crate::obj::exc::type_error_from(
+        vm,
+        &[
+            "int() argument must be a string, a bytes-like object or a number, not '",
+            tname,
+            "'",
+        ],
+    ))
 }
 
 #[cfg(feature = "float")]
@@ -1219,8 +1257,10 @@ fn construct_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             None => {
                 let mut r = String::new();
                 string::repr_str(&t, &mut r);
-                let msg = alloc::format!("could not convert string to float: {}", r);
-                Err(vm.value_error(&msg))
+                Err(vm.error_from_parts(
+                    &VALUE_ERROR_TYPE,
+                    &["could not convert string to float: ", &r],
+                ))
             }
         };
     }
@@ -1229,11 +1269,15 @@ fn construct_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    let msg = alloc::format!(
-        "float() argument must be a string or a number, not '{}'",
-        vm.type_name(v)
-    );
-    Err(vm.type_error(&msg))
+    let tname = vm.type_name(v);
+    Err(crate::obj::exc::type_error_from(
+        vm,
+        &[
+            "float() argument must be a string or a number, not '",
+            tname,
+            "'",
+        ],
+    ))
 }
 
 /// `format(value, spec='')`: the value's `__format__`, as f-strings and `str.format` use it.
@@ -1242,11 +1286,11 @@ fn bi_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         [v] => (v, Value::NULL),
         [v, spec] if crate::obj::string::is_str(*spec) => (v, *spec),
         [_, spec] => {
-            let msg = alloc::format!(
-                "format() argument 2 must be str, not {}",
-                vm.type_name(*spec)
-            );
-            return Err(vm.type_error(&msg));
+            let tname = vm.type_name(*spec);
+            return Err(crate::obj::exc::type_error_from(
+                vm,
+                &["format() argument 2 must be str, not ", tname],
+            ));
         }
         _ => return Err(vm.type_error("format expected 1 or 2 arguments")),
     };

@@ -74,7 +74,7 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
             out.push_str("  File \"");
             out.push_str(file);
             out.push_str("\", line ");
-            crate::intword::push_decimal(&mut out, line as i64);
+            crate::intword::push_decimal(line as i64, &mut out);
             out.push_str(", in ");
             out.push_str(func);
             out.push('\n');

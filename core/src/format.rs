@@ -60,11 +60,11 @@ pub fn format_with_spec(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> 
     } else if let Some(t) = str_of(vm, v) {
         numfmt::format_str(t, &parsed)
     } else {
-        let msg = alloc::format!(
-            "unsupported format string passed to {}.__format__",
-            vm.type_name(v)
-        );
-        return Err(vm.type_error(&msg));
+        let tname = vm.type_name(v);
+        return Err(crate::obj::exc::type_error_from(
+            vm,
+            &["unsupported format string passed to ", tname, ".__format__"],
+        ));
     };
     out.push_str(&s.map_err(|e| fmt_error(vm, e, v))?);
     Ok(())
@@ -162,16 +162,16 @@ fn str_format_impl(
         }
         let field = &fmt[start..j - 1];
         i = j;
-        let (head, spec) = match field.find(':') {
+        let (head, spec) = match find_byte(field, b":") {
             Some(k) => (&field[..k], &field[k + 1..]),
             None => (field, ""),
         };
-        let (name, conv) = match head.find('!') {
+        let (name, conv) = match find_byte(head, b"!") {
             Some(k) => (&head[..k], Some(&head[k + 1..])),
             None => (head, None),
         };
         // First part of the name selects the argument.
-        let first_end = name.find(['.', '[']).unwrap_or(name.len());
+        let first_end = find_byte(name, b".[").unwrap_or(name.len());
         let key = &name[..first_end];
         let mut v = if key.is_empty() {
             if *manual {
@@ -184,7 +184,7 @@ fn str_format_impl(
                 .ok_or_else(|| vm.index_error("tuple index out of range"))?;
             *auto += 1;
             v
-        } else if let Ok(n) = key.parse::<usize>() {
+        } else if let Some(n) = parse_index(key, false) {
             if *auto > 0 {
                 return Err(vm.value_error(
                     "cannot switch from automatic field numbering to manual field specification",
@@ -192,7 +192,7 @@ fn str_format_impl(
             }
             *manual = true;
             *args
-                .get(n)
+                .get(n as usize)
                 .ok_or_else(|| vm.index_error("tuple index out of range"))?
         } else {
             match kw.chunks(2).find(|p| str_of(vm, p[0]) == Some(key)) {
@@ -207,18 +207,17 @@ fn str_format_impl(
         let mut rest = &name[first_end..];
         while !rest.is_empty() {
             if let Some(r) = rest.strip_prefix('.') {
-                let end = r.find(['.', '[']).unwrap_or(r.len());
+                let end = find_byte(r, b".[").unwrap_or(r.len());
                 let attr = vm.intern(&r[..end])?;
                 v = crate::attr::getattr(vm, v, attr)?;
                 rest = &r[end..];
             } else if let Some(r) = rest.strip_prefix('[') {
-                let end = r
-                    .find(']')
+                let end = find_byte(r, b"]")
                     .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
                 let idx = &r[..end];
-                let k = match idx.parse::<isize>() {
-                    Ok(n) => Value::small_int(n),
-                    Err(_) => vm.new_str(idx)?,
+                let k = match parse_index(idx, true) {
+                    Some(n) => Value::small_int(n as isize),
+                    None => vm.new_str(idx)?,
                 };
                 v = ops::getitem(vm, v, k)?;
                 rest = &r[end + 1..];
@@ -243,6 +242,36 @@ fn str_format_impl(
         format_with_spec(vm, v, &spec, &mut out)?;
     }
     Ok(out)
+}
+
+/// The byte index of the first of the ASCII bytes `set` in `s` (a char boundary).
+fn find_byte(s: &str, set: &[u8]) -> Option<usize> {
+    s.bytes().position(|b| set.contains(&b))
+}
+
+/// A field name or index that is a number, as Rust's `usize` / `isize` (`signed`) parse reads
+/// it: an optional sign ('+', or '-' when signed), then only digits, within range.
+fn parse_index(s: &str, signed: bool) -> Option<i64> {
+    let (neg, digits) = match s.as_bytes().first() {
+        Some(b'+') => (false, &s.as_bytes()[1..]),
+        Some(b'-') if signed => (true, &s.as_bytes()[1..]),
+        _ => (false, s.as_bytes()),
+    };
+    let limit = if signed {
+        isize::MAX as usize + neg as usize
+    } else {
+        usize::MAX
+    };
+    let mut pos = 0;
+    let n = numfmt::parse_digits(digits, &mut pos, limit).ok()??;
+    if pos != digits.len() {
+        return None;
+    }
+    Some(if neg {
+        (n as i64).wrapping_neg()
+    } else {
+        n as i64
+    })
 }
 
 /// `fmt % args`.
@@ -386,11 +415,16 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes: bool) -> PyRe
                     numfmt::percent_format_str(&t, &spec)
                 }
                 None => {
-                    let msg = alloc::format!(
-                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
-                        vm.type_name(v)
-                    );
-                    return Err(vm.type_error(&msg));
+                    let tname = vm.type_name(v);
+                    return Err(crate::obj::exc::type_error_from(
+                        vm,
+                        &[
+                            "%b requires a bytes-like object, or an object that implements \
+                             __bytes__, not '",
+                            tname,
+                            "'",
+                        ],
+                    ));
                 }
             },
             's' | 'r' | 'a' => {

@@ -57,17 +57,15 @@ impl ParseIntError {
 pub fn invalid_literal_message(text: &str, base: u32) -> String {
     let mut repr = String::new();
     repr_str_into(text, &mut repr);
-    let truncated: String = repr.chars().take(200).collect();
-    alloc::format!(
-        "invalid literal for int() with base {}: {}",
-        base,
-        truncated
-    )
+    let mut out = String::from("invalid literal for int() with base ");
+    push_radix_digits(base as u64, 10, &mut out);
+    out.push_str(": ");
+    out.extend(repr.chars().take(200));
+    out
 }
 
 /// Python's `repr(str)`: quote choice and escapes of control characters.
 pub fn repr_str_into(text: &str, out: &mut String) {
-    use core::fmt::Write;
     let quote = if text.contains('\'') && !text.contains('"') {
         '"'
     } else {
@@ -85,7 +83,8 @@ pub fn repr_str_into(text: &str, out: &mut String) {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
+                out.push_str(if (c as u32) < 0x10 { "\\x0" } else { "\\x" });
+                push_radix_digits(c as u64, 16, out);
             }
             c => out.push(c),
         }
@@ -98,7 +97,15 @@ pub(crate) const HASH_MODULUS: u64 = (1 << 61) - 1;
 
 /// CPython's `hash(int)` for an i64.
 pub fn hash_i64(v: i64) -> i64 {
-    let h = (v.unsigned_abs() % HASH_MODULUS) as i64;
+    // |v| mod 2**61 - 1 without a 64-bit division: 2**61 is 1 modulo the Mersenne prime, so
+    // folding the top bits onto the low ones leaves a value below 2 * HASH_MODULUS.
+    let m = v.unsigned_abs();
+    let folded = (m & HASH_MODULUS) + (m >> 61);
+    let h = if folded >= HASH_MODULUS {
+        folded - HASH_MODULUS
+    } else {
+        folded
+    } as i64;
     let h = if v < 0 { -h } else { h };
     if h == -1 {
         -2
@@ -256,52 +263,72 @@ pub(crate) fn signed_from_magnitude(neg: bool, m: u64) -> Option<i64> {
 /// Digits of `m` in radix 2, 8, 10 or 16 (lowercase, no prefix).
 pub fn radix_digits(m: u64, radix: u32) -> String {
     let mut out = String::new();
-    push_radix_digits(&mut out, m, radix);
+    push_radix_digits(m, radix, &mut out);
     out
 }
 
-/// Appends the digits of `m` in radix 2, 8, 10 or 16 (lowercase, no prefix). Written out rather
-/// than through core::fmt, whose per-type integer formatters are ~300 bytes each on thumb.
-pub fn push_radix_digits(out: &mut String, mut m: u64, radix: u32) {
+/// Appends the digits of `m` in `radix` (2..=36, lowercase). Hand-written rather than through
+/// `core::fmt`, whose per-radix u64 formatters and 64-bit division are large on 32-bit targets:
+/// a value that fits 32 bits is divided as a u32, a wider one 16 bits at a time.
+pub fn push_radix_digits(mut m: u64, radix: u32, out: &mut String) {
     let mut buf = [0u8; 64];
-    let mut i = buf.len();
+    let mut start = buf.len();
     loop {
-        let d = if radix == 10 {
-            let d = m % 10;
-            m /= 10;
-            d
-        } else {
-            // 2, 8, 16: the low bits are the digit.
-            let d = m & (radix as u64 - 1);
-            m >>= radix.trailing_zeros();
-            d
+        let digit = match u32::try_from(m) {
+            // Decimal by a constant: hosts divide by multiplying (the `%d` path of benchmarks).
+            Ok(small) if radix == 10 => {
+                m = (small / 10) as u64;
+                small % 10
+            }
+            Ok(small) => {
+                m = (small / radix) as u64;
+                small % radix
+            }
+            Err(_) => {
+                let (q, r) = div_rem_small(m, radix);
+                m = q;
+                r
+            }
         };
-        i -= 1;
-        buf[i] = b"0123456789abcdef"[d as usize];
+        start -= 1;
+        buf[start] = b"0123456789abcdefghijklmnopqrstuvwxyz"[digit as usize];
         if m == 0 {
             break;
         }
     }
-    out.push_str(core::str::from_utf8(&buf[i..]).unwrap_or_default());
+    out.push_str(core::str::from_utf8(&buf[start..]).unwrap_or(""));
 }
 
-/// Appends `v` in decimal (int repr).
-pub fn push_decimal(out: &mut String, v: i64) {
+/// Appends `v` in decimal (with a '-' when negative).
+pub fn push_decimal(v: i64, out: &mut String) {
     if v < 0 {
         out.push('-');
     }
-    push_radix_digits(out, v.unsigned_abs(), 10);
+    push_radix_digits(v.unsigned_abs(), 10, out);
+}
+
+/// `m / d` and `m % d` for a divisor below 2**16, by schoolbook division on 16-bit pieces:
+/// every step is a 32-bit division (no 64-bit division routine).
+fn div_rem_small(m: u64, d: u32) -> (u64, u32) {
+    let mut q = 0u64;
+    let mut r = 0u32;
+    for shift in [48, 32, 16, 0] {
+        let cur = (r << 16) | ((m >> shift) as u32 & 0xffff);
+        q |= ((cur / d) as u64) << shift;
+        r = cur % d;
+    }
+    (q, r)
 }
 
 /// `bin()` / `oct()` / `hex()`: sign, `prefix`, digits of |v| in `radix`.
 pub fn to_prefixed_radix(v: i64, radix: u32, prefix: &str) -> String {
-    let sign = if v < 0 { "-" } else { "" };
-    alloc::format!(
-        "{}{}{}",
-        sign,
-        prefix,
-        radix_digits(v.unsigned_abs(), radix)
-    )
+    let mut out = String::new();
+    if v < 0 {
+        out.push('-');
+    }
+    out.push_str(prefix);
+    push_radix_digits(v.unsigned_abs(), radix, &mut out);
+    out
 }
 
 /// Python `v.to_bytes(length, byteorder, signed=...)`.
@@ -366,9 +393,14 @@ pub fn from_bytes_i64(bytes: &[u8], little: bool, signed: bool) -> Option<i64> {
 /// when the result does not fit an i64. (u64 arithmetic: 128-bit division would pull large
 /// runtime routines into thumbv6m firmware.)
 pub fn round_i64(x: i64, n: u64) -> Option<i64> {
-    let Some(p) = u32::try_from(n).ok().and_then(|n| 10u64.checked_pow(n)) else {
-        return Some(0); // 10**n > 2 * |x|.
-    };
+    // 10**n by a loop (`checked_pow` unrolls into many 64-bit multiplications on thumbv6m).
+    let mut p = 1u64;
+    for _ in 0..n {
+        match p.checked_mul(10) {
+            Some(next) => p = next,
+            None => return Some(0), // 10**n > 2 * |x|.
+        }
+    }
     // Half to even is symmetric, so round the magnitude.
     let m = x.unsigned_abs();
     let (q, r) = (m / p, m % p);
@@ -415,13 +447,23 @@ fn mul_mod(mut a: u64, mut b: u64, m: u64) -> u64 {
     let mut r = 0u64;
     while b > 0 {
         if b & 1 == 1 {
-            // r, a < m <= 2**63: the sums cannot overflow.
-            r = (r + a) % m;
+            r = add_mod(r, a, m);
         }
-        a = (a + a) % m;
+        a = add_mod(a, a, m);
         b >>= 1;
     }
     r
+}
+
+/// `(x + y) % m` for x, y < m <= 2**63: the sum cannot overflow and is below 2 * m, so one
+/// subtraction reduces it (no 64-bit division).
+fn add_mod(x: u64, y: u64, m: u64) -> u64 {
+    let s = x + y;
+    if s >= m {
+        s - m
+    } else {
+        s
+    }
 }
 
 /// The inverse of `a` modulo `m` (0 <= a < m), if gcd(a, m) == 1: the extended Euclidean
@@ -454,21 +496,6 @@ mod tests {
 
     const TOO_BIG: NumError = NumError::Overflow("int too big to convert");
     const NEGATIVE: NumError = NumError::Overflow("can't convert negative int to unsigned");
-
-    #[test]
-    fn digits_in_each_radix_match_core_fmt() {
-        for m in [0u64, 1, 9, 10, 255, 1 << 32, 12_345_678_901, u64::MAX] {
-            assert_eq!(radix_digits(m, 2), alloc::format!("{m:b}"));
-            assert_eq!(radix_digits(m, 8), alloc::format!("{m:o}"));
-            assert_eq!(radix_digits(m, 10), alloc::format!("{m}"));
-            assert_eq!(radix_digits(m, 16), alloc::format!("{m:x}"));
-        }
-        for v in [0i64, 7, -7, i64::MAX, i64::MIN] {
-            let mut out = String::from("=");
-            push_decimal(&mut out, v);
-            assert_eq!(out, alloc::format!("={v}"));
-        }
-    }
 
     #[test]
     fn parses_bases_prefixes_underscores_signs_and_whitespace() {
@@ -537,6 +564,30 @@ mod tests {
         assert_eq!(to_prefixed_radix(i64::MAX, 16, "0x"), "0x7fffffffffffffff");
     }
 
+    /// The hand-written digit loop (32-bit division, or 16 bits at a time above u32::MAX)
+    /// agrees with `core::fmt` across the word range.
+    #[test]
+    fn radix_digits_match_core_fmt() {
+        let mut values = alloc::vec![0, 9, 10, u32::MAX as u64, u32::MAX as u64 + 1, u64::MAX];
+        // Powers of 3 up to 3**40 (< 2**64) and their neighbours.
+        for k in 0..=40 {
+            let m = 3u64.pow(k);
+            values.extend([m - 1, m, m + 1, m.wrapping_mul(10)]);
+        }
+        for v in values {
+            assert_eq!(radix_digits(v, 2), alloc::format!("{v:b}"));
+            assert_eq!(radix_digits(v, 8), alloc::format!("{v:o}"));
+            assert_eq!(radix_digits(v, 10), alloc::format!("{v}"));
+            assert_eq!(radix_digits(v, 16), alloc::format!("{v:x}"));
+        }
+        for v in [0i64, 7, -7, i64::MAX, i64::MIN] {
+            let mut out = String::from("=");
+            push_decimal(v, &mut out);
+            assert_eq!(out, alloc::format!("={v}"));
+        }
+        assert_eq!(radix_digits(35, 36), "z");
+    }
+
     #[test]
     fn to_bytes_signed_unsigned_orders_and_errors() {
         assert_eq!(to_bytes_i64(-2, 2, false, true), Ok(vec![0xff, 0xfe]));
@@ -583,6 +634,14 @@ mod tests {
         assert_eq!(hash_i64(p + 1), 1);
         assert_eq!(hash_i64(-(p + 1)), -2);
         assert_eq!(hash_i64(i64::MIN), -4);
+        // Multiples of the modulus and their neighbours (the fold's boundary cases).
+        assert_eq!(hash_i64(p - 1), p - 1);
+        assert_eq!(hash_i64(2 * p), 0);
+        assert_eq!(hash_i64(2 * p + 5), 5);
+        assert_eq!(hash_i64(3 * p), 0);
+        assert_eq!(hash_i64(1 << 62), 2);
+        assert_eq!(hash_i64(i64::MAX), 3);
+        assert_eq!(hash_i64(-i64::MAX), -3);
     }
 
     #[test]
@@ -612,6 +671,10 @@ mod tests {
         assert_eq!(pow_mod_i64(-2, 3, 5), Ok(2));
         assert_eq!(pow_mod_i64(5, 0, 1), Ok(0));
         assert_eq!(pow_mod_i64(i64::MAX, i64::MAX, i64::MIN), Ok(-1));
+        // Moduli near 2**63: the doubling in mul_mod reduces sums close to 2**64.
+        assert_eq!(pow_mod_i64(i64::MAX - 1, 2, i64::MAX), Ok(1));
+        assert_eq!(pow_mod_i64(3, 3, i64::MIN), Ok(-(i64::MAX - 26)));
+        assert_eq!(pow_mod_i64(-(1 << 62), 2, i64::MAX), Ok(1 << 61));
         assert!(matches!(pow_mod_i64(2, -1, 4), Err(NumError::Value(_))));
         assert!(matches!(pow_mod_i64(2, 2, 0), Err(NumError::Value(_))));
     }

@@ -318,6 +318,16 @@ fn round_to_power_of_ten(x: f64, k: u64) -> f64 {
 // Errors
 // ---------------------------------------------------------------------------------------
 
+/// `parts` joined into one String: how messages are built without `format!` (see
+/// [`crate::vm::Vm::error_from_parts`]).
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 /// A formatting error. `message(type_name)` gives CPython's exact text; `type_name` is the
 /// Python type of the formatted object ("int", "float", "str", "bool", ...), used only by the
 /// variants whose message names a type.
@@ -405,84 +415,80 @@ impl FmtError {
 
     /// CPython's message; `type_name` is the formatted object's type.
     pub fn message(&self, type_name: &str) -> String {
-        match self {
+        let fixed = match self {
             FmtError::InvalidSpec(spec) => {
-                format!(
+                return format!(
                     "Invalid format specifier '{}' for object of type '{}'",
                     spec, type_name
-                )
+                );
             }
-            FmtError::MissingPrecision => "Format specifier missing precision".into(),
-            FmtError::TooManyDigits => "Too many decimal digits in format string".into(),
-            FmtError::BothSeparators => "Cannot specify both ',' and '_'.".into(),
             FmtError::SeparatorWithType { sep, code } => {
-                format!("Cannot specify '{}' with {}.", sep, quoted_code(*code))
+                return format!("Cannot specify '{}' with {}.", sep, quoted_code(*code));
             }
             FmtError::UnknownCode(c) => {
-                format!(
+                return format!(
                     "Unknown format code {} for object of type '{}'",
                     quoted_code(*c),
                     type_name
-                )
+                );
             }
-            FmtError::PrecisionNotAllowedInt => {
-                "Precision not allowed in integer format specifier".into()
+            FmtError::UnsupportedChar { ch, index } => {
+                return format!(
+                    "unsupported format character '{}' (0x{:x}) at index {}",
+                    printable_or_placeholder(*ch),
+                    *ch as u32,
+                    index
+                );
             }
-            FmtError::SignNotAllowedWithC => {
-                "Sign not allowed with integer format specifier 'c'".into()
-            }
-            FmtError::AlternateNotAllowedWithC => {
-                "Alternate form (#) not allowed with integer format specifier 'c'".into()
-            }
-            FmtError::NegZeroNotAllowedInt => {
-                "Negative zero coercion (z) not allowed in integer format specifier".into()
-            }
-            FmtError::SignNotAllowedStr => "Sign not allowed in string format specifier".into(),
-            FmtError::SpaceNotAllowedStr => "Space not allowed in string format specifier".into(),
-            FmtError::AlternateNotAllowedStr => {
-                "Alternate form (#) not allowed in string format specifier".into()
-            }
-            FmtError::NegZeroNotAllowedStr => {
-                "Negative zero coercion (z) not allowed in string format specifier".into()
-            }
-            FmtError::EqualsAlignStr => {
-                "'=' alignment not allowed in string format specifier".into()
-            }
-            FmtError::CharOutOfRange => "%c arg not in range(0x110000)".into(),
-            FmtError::CLongOverflow => "Python int too large to convert to C long".into(),
-            FmtError::IntTooLargeForFloat => "int too large to convert to float".into(),
-            FmtError::IncompleteFormat => "incomplete format".into(),
-            FmtError::IncompleteFormatKey => "incomplete format key".into(),
-            FmtError::UnsupportedChar { ch, index } => format!(
-                "unsupported format character '{}' (0x{:x}) at index {}",
-                printable_or_placeholder(*ch),
-                *ch as u32,
-                index
-            ),
-            FmtError::WidthTooBig => "width too big".into(),
-            FmtError::FieldTooWide => "field width too big for memory".into(),
-            FmtError::PrecisionTooBig => "precision too big".into(),
-            FmtError::NotEnoughArguments => "not enough arguments for format string".into(),
-            FmtError::NotAllConverted => {
-                "not all arguments converted during string formatting".into()
-            }
-            FmtError::RequiresMapping => "format requires a mapping".into(),
-            FmtError::StarWantsInt => "* wants int".into(),
-            FmtError::CharRequiresIntOrChar => "%c requires int or char".into(),
             FmtError::RealNumberRequired(conv) => {
-                format!(
+                return format!(
                     "%{} format: a real number is required, not {}",
                     conv, type_name
-                )
+                );
             }
             FmtError::IntegerRequired(conv) => {
-                format!(
+                return format!(
                     "%{} format: an integer is required, not {}",
                     conv, type_name
-                )
+                );
             }
-            FmtError::FloatRequired => format!("must be real number, not {}", type_name),
-        }
+            FmtError::FloatRequired => return format!("must be real number, not {}", type_name),
+            // The rest are fixed texts, made a String in one place below.
+            FmtError::MissingPrecision => "Format specifier missing precision",
+            FmtError::TooManyDigits => "Too many decimal digits in format string",
+            FmtError::BothSeparators => "Cannot specify both ',' and '_'.",
+            FmtError::PrecisionNotAllowedInt => "Precision not allowed in integer format specifier",
+            FmtError::SignNotAllowedWithC => "Sign not allowed with integer format specifier 'c'",
+            FmtError::AlternateNotAllowedWithC => {
+                "Alternate form (#) not allowed with integer format specifier 'c'"
+            }
+            FmtError::NegZeroNotAllowedInt => {
+                "Negative zero coercion (z) not allowed in integer format specifier"
+            }
+            FmtError::SignNotAllowedStr => "Sign not allowed in string format specifier",
+            FmtError::SpaceNotAllowedStr => "Space not allowed in string format specifier",
+            FmtError::AlternateNotAllowedStr => {
+                "Alternate form (#) not allowed in string format specifier"
+            }
+            FmtError::NegZeroNotAllowedStr => {
+                "Negative zero coercion (z) not allowed in string format specifier"
+            }
+            FmtError::EqualsAlignStr => "'=' alignment not allowed in string format specifier",
+            FmtError::CharOutOfRange => "%c arg not in range(0x110000)",
+            FmtError::CLongOverflow => "Python int too large to convert to C long",
+            FmtError::IntTooLargeForFloat => "int too large to convert to float",
+            FmtError::IncompleteFormat => "incomplete format",
+            FmtError::IncompleteFormatKey => "incomplete format key",
+            FmtError::WidthTooBig => "width too big",
+            FmtError::FieldTooWide => "field width too big for memory",
+            FmtError::PrecisionTooBig => "precision too big",
+            FmtError::NotEnoughArguments => "not enough arguments for format string",
+            FmtError::NotAllConverted => "not all arguments converted during string formatting",
+            FmtError::RequiresMapping => "format requires a mapping",
+            FmtError::StarWantsInt => "* wants int",
+            FmtError::CharRequiresIntOrChar => "%c requires int or char",
+        };
+        String::from(fixed)
     }
 }
 
@@ -555,27 +561,35 @@ fn parse_align(c: char) -> Option<Align> {
     }
 }
 
-/// Parses a decimal count; Err(TooManyDigits) when it does not fit.
-fn parse_count(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FmtError> {
+/// Parses a run of decimal digits at `*pos` (the one digit parser of format specs and `%`
+/// directives): `Ok(None)` when there is none, `Err(())` when the value exceeds `limit`.
+pub(crate) fn parse_digits(
+    bytes: &[u8],
+    pos: &mut usize,
+    limit: usize,
+) -> Result<Option<usize>, ()> {
     let start = *pos;
     let mut value: usize = 0;
-    while let Some(d) = chars.get(*pos).and_then(|c| c.to_digit(10)) {
+    while let Some(&c @ b'0'..=b'9') = bytes.get(*pos) {
         value = value
             .checked_mul(10)
-            .and_then(|v| v.checked_add(d as usize))
-            .filter(|&v| v <= isize::MAX as usize)
-            .ok_or(FmtError::TooManyDigits)?;
+            .and_then(|v| v.checked_add((c - b'0') as usize))
+            .filter(|&v| v <= limit)
+            .ok_or(())?;
         *pos += 1;
     }
-    Ok(if *pos == start { None } else { Some(value) })
+    Ok((*pos != start).then_some(value))
+}
+
+/// A width or precision of a format spec; Err(TooManyDigits) when it does not fit.
+fn parse_count(bytes: &[u8], pos: &mut usize) -> Result<Option<usize>, FmtError> {
+    parse_digits(bytes, pos, isize::MAX as usize).map_err(|_| FmtError::TooManyDigits)
 }
 
 impl FormatSpec {
     /// Parses a format spec the way CPython's `parse_internal_render_format_spec` does,
     /// including its type-independent checks on grouping separators.
     pub fn parse(spec: &str) -> Result<FormatSpec, FmtError> {
-        let chars: Vec<char> = spec.chars().collect();
-        let mut pos = 0;
         let mut out = FormatSpec {
             fill: None,
             align: None,
@@ -588,59 +602,64 @@ impl FormatSpec {
             precision: None,
             ty: None,
         };
-        if let Some(align) = chars.get(1).and_then(|&c| parse_align(c)) {
-            out.fill = Some(chars[0]);
+        // The fill may be any character; everything after it up to the type is ASCII.
+        let mut head = spec.chars();
+        let (first, second) = (head.next(), head.next());
+        let mut pos = 0;
+        if let Some(align) = second.and_then(parse_align) {
+            out.fill = first;
             out.align = Some(align);
-            pos = 2;
-        } else if let Some(align) = chars.first().and_then(|&c| parse_align(c)) {
+            pos = first.map_or(0, char::len_utf8) + 1;
+        } else if let Some(align) = first.and_then(parse_align) {
             out.align = Some(align);
             pos = 1;
         }
-        out.sign = match chars.get(pos) {
-            Some('+') => Some(Sign::Plus),
-            Some('-') => Some(Sign::Minus),
-            Some(' ') => Some(Sign::Space),
+        let bytes = spec.as_bytes();
+        out.sign = match bytes.get(pos) {
+            Some(b'+') => Some(Sign::Plus),
+            Some(b'-') => Some(Sign::Minus),
+            Some(b' ') => Some(Sign::Space),
             _ => None,
         };
         pos += out.sign.is_some() as usize;
-        if chars.get(pos) == Some(&'z') {
+        if bytes.get(pos) == Some(&b'z') {
             out.no_neg_zero = true;
             pos += 1;
         }
-        if chars.get(pos) == Some(&'#') {
+        if bytes.get(pos) == Some(&b'#') {
             out.alternate = true;
             pos += 1;
         }
-        if chars.get(pos) == Some(&'0') && out.fill.is_none() {
+        if bytes.get(pos) == Some(&b'0') && out.fill.is_none() {
             out.zero_pad = true;
             pos += 1;
         }
-        out.width = parse_count(&chars, &mut pos)?.unwrap_or(0);
-        if chars.get(pos) == Some(&',') {
+        out.width = parse_count(bytes, &mut pos)?.unwrap_or(0);
+        if bytes.get(pos) == Some(&b',') {
             out.grouping = Some(',');
             pos += 1;
         }
-        if chars.get(pos) == Some(&'_') {
+        if bytes.get(pos) == Some(&b'_') {
             if out.grouping.is_some() {
                 return Err(FmtError::BothSeparators);
             }
             out.grouping = Some('_');
             pos += 1;
         }
-        if chars.get(pos) == Some(&',') && out.grouping == Some('_') {
+        if bytes.get(pos) == Some(&b',') && out.grouping == Some('_') {
             return Err(FmtError::BothSeparators);
         }
-        if chars.get(pos) == Some(&'.') {
+        if bytes.get(pos) == Some(&b'.') {
             pos += 1;
-            out.precision = Some(parse_count(&chars, &mut pos)?.ok_or(FmtError::MissingPrecision)?);
+            out.precision = Some(parse_count(bytes, &mut pos)?.ok_or(FmtError::MissingPrecision)?);
         }
         if out.width > MAX_FIELD_WIDTH {
             return Err(FmtError::FieldTooWide);
         }
-        match chars.len() - pos {
-            0 => {}
-            1 => out.ty = Some(chars[pos]),
-            _ => return Err(FmtError::InvalidSpec(spec.into())),
+        let mut rest = spec[pos..].chars();
+        out.ty = rest.next();
+        if rest.next().is_some() {
+            return Err(FmtError::InvalidSpec(spec.into()));
         }
         if let Some(sep) = out.grouping {
             let ok = match out.ty {
@@ -710,22 +729,36 @@ fn layout_number(parts: &NumberParts, spec: &FormatSpec) -> String {
         }
         None => String::from(parts.digits),
     };
-    let used = lead + digits.chars().count() + rest_chars;
-    let pad = spec.width.saturating_sub(used);
-    let mut out = String::with_capacity(used + pad);
-    let push_fill = |out: &mut String, n: usize| out.extend(core::iter::repeat_n(fill, n));
+    pad_fields(
+        [parts.sign, parts.prefix, &digits, parts.rest],
+        spec.width,
+        fill,
+        align,
+    )
+}
+
+/// Joins `fields` (sign, prefix, digits, rest) padded with `fill` to `width` characters: the
+/// one padding routine of format specs, `%` directives and plain text. `Align::AfterSign` pads
+/// between the prefix and the digits.
+fn pad_fields(fields: [&str; 4], width: usize, fill: char, align: Align) -> String {
+    let used: usize = fields.iter().map(|f| f.chars().count()).sum();
+    let pad = width.saturating_sub(used);
     let (before, middle, after) = match align {
         Align::Left => (0, 0, pad),
         Align::Right => (pad, 0, 0),
         Align::Center => (pad / 2, 0, pad - pad / 2),
         Align::AfterSign => (0, pad, 0),
     };
+    let [sign, prefix, digits, rest] = fields;
+    let mut out =
+        String::with_capacity(sign.len() + prefix.len() + digits.len() + rest.len() + pad);
+    let push_fill = |out: &mut String, n: usize| out.extend(core::iter::repeat_n(fill, n));
     push_fill(&mut out, before);
-    out.push_str(parts.sign);
-    out.push_str(parts.prefix);
+    out.push_str(sign);
+    out.push_str(prefix);
     push_fill(&mut out, middle);
-    out.push_str(&digits);
-    out.push_str(parts.rest);
+    out.push_str(digits);
+    out.push_str(rest);
     push_fill(&mut out, after);
     out
 }
@@ -1079,18 +1112,7 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FmtError> {
 
 /// Pads `text` to `width` characters.
 pub(crate) fn pad_text(text: &str, width: usize, fill: char, align: Align) -> String {
-    let len = text.chars().count();
-    let pad = width.saturating_sub(len);
-    let (before, after) = match align {
-        Align::Left => (0, pad),
-        Align::Center => (pad / 2, pad - pad / 2),
-        Align::Right | Align::AfterSign => (pad, 0),
-    };
-    let mut out = String::with_capacity(text.len() + pad);
-    out.extend(core::iter::repeat_n(fill, before));
-    out.push_str(text);
-    out.extend(core::iter::repeat_n(fill, after));
-    out
+    pad_fields(["", "", text, ""], width, fill, align)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1241,26 +1263,14 @@ impl<'a> PercentSpec<'a> {
     /// Sign, prefix and body padded to the width: '-' pads right with spaces, '0' pads
     /// between sign/prefix and body with zeros, otherwise spaces on the left.
     fn pad_number(&self, sign: &str, prefix: &str, body: &str) -> String {
-        let used = sign.len() + prefix.len() + body.chars().count();
-        let pad = self.width_value().saturating_sub(used);
-        let mut out = String::with_capacity(used + pad);
-        if self.left {
-            out.push_str(sign);
-            out.push_str(prefix);
-            out.push_str(body);
-            out.extend(core::iter::repeat_n(' ', pad));
+        let (fill, align) = if self.left {
+            (' ', Align::Left)
         } else if self.zero {
-            out.push_str(sign);
-            out.push_str(prefix);
-            out.extend(core::iter::repeat_n('0', pad));
-            out.push_str(body);
+            ('0', Align::AfterSign)
         } else {
-            out.extend(core::iter::repeat_n(' ', pad));
-            out.push_str(sign);
-            out.push_str(prefix);
-            out.push_str(body);
-        }
-        out
+            (' ', Align::Right)
+        };
+        pad_fields([sign, prefix, body, ""], self.width_value(), fill, align)
     }
 }
 
@@ -1281,6 +1291,7 @@ fn parse_mapping_key(fmt: &str, open: usize) -> Result<(&str, usize), FmtError> 
     Ok((&fmt[open + 1..pos - 1], pos))
 }
 
+/// A width or precision of a `%` directive: a count, or '*' (taken from an argument).
 fn parse_percent_count(
     bytes: &[u8],
     pos: &mut usize,
@@ -1290,21 +1301,10 @@ fn parse_percent_count(
         *pos += 1;
         return Ok(Some(PercentCount::Star));
     }
-    let start = *pos;
-    let mut value: usize = 0;
-    while let Some(&c @ b'0'..=b'9') = bytes.get(*pos) {
-        value = value
-            .checked_mul(10)
-            .and_then(|v| v.checked_add((c - b'0') as usize))
-            .filter(|&v| v <= i32::MAX as usize)
-            .ok_or_else(|| too_big.clone())?;
-        *pos += 1;
+    match parse_digits(bytes, pos, i32::MAX as usize) {
+        Ok(count) => Ok(count.map(PercentCount::Fixed)),
+        Err(()) => Err(too_big),
     }
-    Ok(if *pos == start {
-        None
-    } else {
-        Some(PercentCount::Fixed(value))
-    })
 }
 
 /// `%d %i %u %o %x %X` of an i64.
@@ -1333,10 +1333,7 @@ fn percent_format_integer(v: IntValue, spec: &PercentSpec) -> String {
         digits.make_ascii_uppercase();
     }
     if let Some(p) = spec.precision_value() {
-        if digits.len() < p {
-            let zeros = "0".repeat(p - digits.len());
-            digits.insert_str(0, &zeros);
-        }
+        digits = pad_text(&digits, p, '0', Align::Right);
     }
     let prefix = if spec.alternate { prefix } else { "" };
     spec.pad_number(spec.sign_text(v.is_negative()), prefix, &digits)

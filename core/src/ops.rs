@@ -942,7 +942,7 @@ fn errno_text(arg: Value) -> Option<String> {
     let n = u16::try_from(arg.as_small_int()?).ok()?;
     let name = crate::errno::Errno(n).name()?;
     let mut text = String::from("[Errno ");
-    crate::intword::push_decimal(&mut text, n.into());
+    crate::intword::push_decimal(n.into(), &mut text);
     text.push_str("] ");
     text.push_str(name);
     Some(text)
@@ -1107,12 +1107,12 @@ fn repr_builtin(vm: &mut Vm, v: Value, kind: Kind, out: &mut String) -> PyResult
             let r = crate::obj::misc::range_ref(v);
             // Digits by intword, not write!: keeps core::fmt's isize formatter out of firmware.
             out.push_str("range(");
-            crate::intword::push_decimal(out, r.start as i64);
+            crate::intword::push_decimal(r.start as i64, out);
             out.push_str(", ");
-            crate::intword::push_decimal(out, r.stop as i64);
+            crate::intword::push_decimal(r.stop as i64, out);
             if r.step != 1 {
                 out.push_str(", ");
-                crate::intword::push_decimal(out, r.step as i64);
+                crate::intword::push_decimal(r.step as i64, out);
             }
             out.push(')');
         }

@@ -350,11 +350,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub fn error_from_parts(&mut self, ty: &'static TypeObj, parts: &[&str]) -> PyErr {
-        let mut msg = String::new();
-        for part in parts {
-            msg.push_str(part);
-        }
-        self.new_error(ty, &msg)
+        self.new_error(ty, &crate::numfmt::concat(parts))
     }
     pub fn name_error(&mut self, name: Qstr) -> PyErr {
         let name = self.qstr_str(name);

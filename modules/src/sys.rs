@@ -307,7 +307,7 @@ fn implementation_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if k > 0 {
             s.push_str(", ");
         }
-        mpy_core::intword::push_decimal(&mut s, n as i64);
+        mpy_core::intword::push_decimal(n as i64, &mut s);
     }
     s.push_str("), _machine='");
     s.push_str(MACHINE);

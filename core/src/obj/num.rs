@@ -475,7 +475,7 @@ pub fn small_binop(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Option<Va
 /// `repr()` of an int.
 pub fn int_repr(v: Value, out: &mut String) {
     if let Some(i) = small_of(v) {
-        intword::push_decimal(out, i);
+        intword::push_decimal(i, out);
     } else {
         // Without big ints every int is small (int-subclass instances too).
         #[cfg(feature = "bigint")]
