@@ -66,10 +66,33 @@ pub(crate) fn decimal(mut n: u32, width: usize) -> String {
         }
     }
     let start = i.min(digits.len().saturating_sub(width));
-    digits[start..].iter().map(|&d| d as char).collect()
+    String::from(core::str::from_utf8(&digits[start..]).unwrap_or("0"))
 }
 
 impl CompileError {
+    /// Record a SyntaxError in `first` unless it holds one already: the compiler and the
+    /// symbol-table walk go on past an error (rather than return a `Result` from every
+    /// function) and report the first.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn keep_first(
+        first: &mut Option<Box<CompileError>>,
+        parts: &[&str],
+        filename: &str,
+        line: u32,
+        col: u32,
+    ) {
+        if first.is_none() {
+            *first = Some(CompileError::new(
+                CompileErrorKind::SyntaxError,
+                parts,
+                filename,
+                line,
+                col,
+            ));
+        }
+    }
+
     /// A boxed error whose message is `parts` joined. Boxed so that a `Result` carrying it
     /// stays small: every `?` in the front end would otherwise copy the whole error.
     #[cold]
@@ -91,7 +114,26 @@ impl CompileError {
     }
 }
 
-type CResult<T> = Result<T, Box<CompileError>>;
+pub(crate) type CResult<T> = Result<T, Box<CompileError>>;
+
+/// `action` of [`Compiler::name_op`]: the offset from the `Load*` opcode.
+const LOAD: u8 = 0;
+const STORE: u8 = 1;
+const DELETE: u8 = 2;
+const _: () = {
+    let groups = [
+        [Op::LoadFast, Op::StoreFast, Op::DeleteFast],
+        [Op::LoadDeref, Op::StoreDeref, Op::DeleteDeref],
+        [Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal],
+        [Op::LoadName, Op::StoreName, Op::DeleteName],
+    ];
+    let mut g = 0;
+    while g < groups.len() {
+        let [load, store, delete] = groups[g];
+        assert!(store as u8 == load as u8 + STORE && delete as u8 == load as u8 + DELETE);
+        g += 1;
+    }
+};
 
 /// Ints in this range are emitted with `LoadSmallInt` (fits a 31-bit tagged small int).
 const SMALL_INT_MIN: i64 = -(1 << 29);
@@ -102,7 +144,9 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> Result<RawCod
     compile_boxed(source, filename, mode).map_err(|e| *e)
 }
 
-fn compile_boxed(source: &str, filename: &str, mode: CompileMode) -> CResult<RawCode> {
+/// [`compile`] with the error boxed: what the interpreter uses, so that neither the code nor
+/// the error is moved out of a box on the way.
+pub(crate) fn compile_boxed(source: &str, filename: &str, mode: CompileMode) -> CResult<RawCode> {
     let mut parser = Parser::new(source, filename)?;
     let mut module = Unit::new(
         String::from("<module>"),
@@ -112,34 +156,63 @@ fn compile_boxed(source: &str, filename: &str, mode: CompileMode) -> CResult<Raw
         FLAG_MODULE,
     );
     let mut consts: Vec<(String, i64)> = Vec::new();
-    match mode {
-        CompileMode::Eval => {
-            let e = parser.parse_eval_input()?;
-            let st = SymTable::build_expr(&e, filename)?;
-            let mut c = Compiler::new(&mut module, st, filename, mode, &mut consts);
+    let mut top =
+        |part: TopLevel<'_>| emit_top_level(&mut module, &mut consts, filename, mode, part);
+    if mode == CompileMode::Eval {
+        let e = parser.parse_eval_input()?;
+        top(TopLevel::Eval(&e))?;
+    } else {
+        while let Some(stmt) = parser.next_statement()? {
+            top(TopLevel::Stmt(&stmt))?;
+        }
+        top(TopLevel::End)?;
+    }
+    module.finish(filename)
+}
+
+/// One part of the module code: a statement (File / Single), the expression (Eval), or the
+/// implicit `return None` at the end.
+#[derive(Clone, Copy)]
+enum TopLevel<'a> {
+    Stmt(&'a Stmt),
+    Eval(&'a Expr),
+    End,
+}
+
+/// Compile one [`TopLevel`] part into the module unit, with its own symbol table. One
+/// function for all three so that the compiler state is set up and torn down in one place.
+#[inline(never)]
+fn emit_top_level(
+    module: &mut Unit,
+    consts: &mut Vec<(String, i64)>,
+    filename: &str,
+    mode: CompileMode,
+    part: TopLevel<'_>,
+) -> CResult<()> {
+    let st = SymTable::build(part, filename)?;
+    let mut c = Compiler::new(module, st, filename, mode, consts);
+    match part {
+        TopLevel::Stmt(s) => c.stmt(s),
+        TopLevel::Eval(e) => {
             c.set_line(e.line);
-            c.expr(&e)?;
+            c.expr(e);
             c.op(Op::Return);
         }
-        CompileMode::File | CompileMode::Single => {
-            while let Some(stmt) = parser.next_statement()? {
-                let st = SymTable::build_stmt(&stmt, filename)?;
-                let mut c = Compiler::new(&mut module, st, filename, mode, &mut consts);
-                c.stmt(&stmt)?;
-            }
-            let mut c = Compiler::new(&mut module, SymTable::empty(), filename, mode, &mut consts);
+        TopLevel::End => {
             c.op(Op::LoadNone);
             c.op(Op::Return);
         }
     }
-    module.finish(filename)
+    match c.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Label(u32);
 
 /// One code object under construction.
-#[derive(Default)]
 struct Unit {
     code: RawCode,
     /// Index of this unit's scope in the current statement's symbol table (0 = module).
@@ -153,19 +226,35 @@ struct Unit {
 }
 
 impl Unit {
+    /// Every field spelled out: `..Default::default()` would build a default `RawCode` and
+    /// `Unit` on the stack, drop their strings and copy them over.
     fn new(name: String, qualname: String, filename: &str, line: u32, flags: u16) -> Unit {
-        let code = RawCode {
-            name,
-            qualname,
-            filename: String::from(filename),
-            first_line: line,
-            flags,
-            ..RawCode::default()
-        };
         Unit {
-            code,
+            code: RawCode {
+                name,
+                qualname,
+                filename: String::from(filename),
+                first_line: line,
+                flags,
+                n_pos: 0,
+                n_kwonly: 0,
+                n_locals: 0,
+                n_free: 0,
+                stack_size: 0,
+                bytecode: Vec::new(),
+                consts: Vec::new(),
+                names: Vec::new(),
+                local_names: Vec::new(),
+                line_table: Vec::new(),
+                exc_table: Vec::new(),
+            },
+            scope: 0,
+            labels: Vec::new(),
+            fixups: Vec::new(),
             lines: alloc::vec![(0, line)],
-            ..Unit::default()
+            handlers: Vec::new(),
+            range_start: 0,
+            ranges: Vec::new(),
         }
     }
 
@@ -202,8 +291,9 @@ impl Unit {
                 return Err(err(&["internal compiler error: unbound label"]));
             }
             let p = pos as usize;
-            self.code.bytecode[p] = target as u8;
-            self.code.bytecode[p + 1] = (target >> 8) as u8;
+            if let Some(at) = self.code.bytecode.get_mut(p..p + 2) {
+                at.copy_from_slice(&(target as u16).to_le_bytes());
+            }
         }
         for &(start, end, label, depth) in &self.ranges {
             let handler = self
@@ -288,11 +378,13 @@ struct Compiler<'a, 'm> {
     units: Vec<Unit>,
     /// Per unit: enclosing blocks and the handler-stack length when each was entered.
     blocks: Vec<Vec<(Block<'a>, usize)>>,
-    st: SymTable,
+    st: SymTable<'m>,
     filename: &'m str,
     mode: CompileMode,
     consts: &'m mut Vec<(String, i64)>,
     module: &'m mut Unit,
+    /// The first syntax error found (see [`Compiler::err`]).
+    error: Option<Box<CompileError>>,
 }
 
 /// An async property (`is_async` of a `for` / `with` / comprehension clause, an async code flag)
@@ -314,10 +406,33 @@ fn has_float(c: &Const) -> bool {
     }
 }
 
-/// A folded numeric constant.
+/// Whether constant `b` can reuse the constant-table entry of `a`: the same type and value;
+/// floats by their bits (0.0 and -0.0 differ); never tuples holding floats, never code.
+fn same_const(a: &Const, b: &Const) -> bool {
+    match (a, b) {
+        (Const::Int(x), Const::Int(y)) => x == y,
+        (Const::BigInt(x), Const::BigInt(y)) | (Const::Str(x), Const::Str(y)) => x == y,
+        (Const::Bytes(x), Const::Bytes(y)) => x == y,
+        (Const::Float(x), Const::Float(y)) | (Const::Complex(x), Const::Complex(y)) => {
+            x.to_bits() == y.to_bits()
+        }
+        (Const::Tuple(x), Const::Tuple(y)) => {
+            !has_float(a) && x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_const(p, q))
+        }
+        (Const::None, Const::None)
+        | (Const::True, Const::True)
+        | (Const::False, Const::False)
+        | (Const::Ellipsis, Const::Ellipsis) => true,
+        _ => false,
+    }
+}
+
+/// A folded numeric constant. Without floats there are no float literals (the lexer rejects
+/// them), so no float variant either: the folding code is then plain integer code.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Num {
     Int(i64),
+    #[cfg(feature = "float")]
     Float(f64),
 }
 
@@ -333,23 +448,32 @@ fn floor_div(a: i64, b: i64) -> Option<i64> {
     }
 }
 
+/// One out-of-line copy of the 64-bit overflow-checked multiply (long on 32-bit targets)
+/// for `*`, `%` and `**`.
+#[inline(never)]
+fn checked_mul(a: i64, b: i64) -> Option<i64> {
+    a.checked_mul(b)
+}
+
 fn fold_binop(op: BinOp, a: Num, b: Num) -> Option<Num> {
     match (a, b) {
         (Num::Int(x), Num::Int(y)) => {
             let r = match op {
                 BinOp::Add => x.checked_add(y)?,
                 BinOp::Sub => x.checked_sub(y)?,
-                BinOp::Mul => x.checked_mul(y)?,
+                BinOp::Mul => checked_mul(x, y)?,
                 BinOp::FloorDiv => floor_div(x, y)?,
                 BinOp::Mod => {
                     let q = floor_div(x, y)?;
-                    x.checked_sub(q.checked_mul(y)?)?
+                    x.checked_sub(checked_mul(q, y)?)?
                 }
                 BinOp::Pow => {
                     if !(0..=63).contains(&y) {
                         return None;
                     }
-                    x.checked_pow(y as u32)?
+                    // Overflows exactly when `checked_pow` would: the partial products
+                    // only grow in magnitude.
+                    (0..y).try_fold(1, |r, _| checked_mul(r, x))?
                 }
                 BinOp::LShift => {
                     if !(0..=62).contains(&y) {
@@ -394,16 +518,13 @@ fn fold_binop(op: BinOp, a: Num, b: Num) -> Option<Num> {
                 None
             }
         }
-        // No float literals without floats (the lexer rejects them).
-        #[cfg(not(feature = "float"))]
-        _ => None,
     }
 }
 
 impl<'a, 'm> Compiler<'a, 'm> {
     fn new(
         module: &'m mut Unit,
-        st: SymTable,
+        st: SymTable<'m>,
         filename: &'m str,
         mode: CompileMode,
         consts: &'m mut Vec<(String, i64)>,
@@ -416,6 +537,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             mode,
             consts,
             module,
+            error: None,
         }
     }
 
@@ -439,18 +561,15 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.units.is_empty()
     }
 
-    fn err(&self, msg: &str, line: u32, col: u32) -> Box<CompileError> {
+    /// Record a syntax error. Only the first one counts: emission goes on to the end of the
+    /// top-level statement (as if the construct were valid) instead of returning a `Result`
+    /// from every emitting function, which costs a test and branch after each call.
+    fn err(&mut self, msg: &str, line: u32, col: u32) {
         self.err_parts(&[msg], line, col)
     }
 
-    fn err_parts(&self, parts: &[&str], line: u32, col: u32) -> Box<CompileError> {
-        CompileError::new(
-            CompileErrorKind::SyntaxError,
-            parts,
-            self.filename,
-            line,
-            col,
-        )
+    fn err_parts(&mut self, parts: &[&str], line: u32, col: u32) {
+        CompileError::keep_first(&mut self.error, parts, self.filename, line, col);
     }
 
     fn set_line(&mut self, line: u32) {
@@ -504,15 +623,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
 
     fn const_idx(&mut self, c: Const) -> u32 {
         let consts = &mut self.u().code.consts;
-        let same = |a: &Const, b: &Const| match (a, b) {
-            (Const::Float(x), Const::Float(y)) | (Const::Complex(x), Const::Complex(y)) => {
-                x.to_bits() == y.to_bits()
-            }
-            (Const::Code(_), _) => false,
-            (Const::Tuple(_), _) => a == b && !has_float(a),
-            _ => a == b,
-        };
-        if let Some(i) = consts.iter().position(|x| same(x, &c)) {
+        if let Some(i) = consts.iter().position(|x| same_const(x, &c)) {
             return i as u32;
         }
         consts.push(c);
@@ -622,30 +733,29 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.load_const(Const::Int(v));
             return;
         }
-        match self.access(name) {
-            Access::Fast(s) => self.op_u(Op::LoadFast, s),
-            Access::Deref(s) => self.op_u(Op::LoadDeref, s),
-            Access::Global => self.op_name(Op::LoadGlobal, name),
-            Access::Name => self.op_name(Op::LoadName, name),
-        }
+        self.name_op(name, LOAD);
     }
 
     fn store_name(&mut self, name: &str) {
-        match self.access(name) {
-            Access::Fast(s) => self.op_u(Op::StoreFast, s),
-            Access::Deref(s) => self.op_u(Op::StoreDeref, s),
-            Access::Global => self.op_name(Op::StoreGlobal, name),
-            Access::Name => self.op_name(Op::StoreName, name),
-        }
+        self.name_op(name, STORE);
     }
 
     fn delete_name(&mut self, name: &str) {
-        match self.access(name) {
-            Access::Fast(s) => self.op_u(Op::DeleteFast, s),
-            Access::Deref(s) => self.op_u(Op::DeleteDeref, s),
-            Access::Global => self.op_name(Op::DeleteGlobal, name),
-            Access::Name => self.op_name(Op::DeleteName, name),
-        }
+        self.name_op(name, DELETE);
+    }
+
+    /// Load, store or delete (`action`) a name, as its scope says: the three opcodes of each
+    /// kind of access are consecutive (`LoadFast`, `StoreFast`, `DeleteFast`, ...).
+    fn name_op(&mut self, name: &str, action: u8) {
+        let (load, operand) = match self.access(name) {
+            Access::Fast(s) => (Op::LoadFast, s),
+            Access::Deref(s) => (Op::LoadDeref, s),
+            Access::Global => (Op::LoadGlobal, self.name_idx(name)),
+            Access::Name => (Op::LoadName, self.name_idx(name)),
+        };
+        let b = &mut self.u().code.bytecode;
+        b.push(load as u8 + action);
+        put_uint(b, operand);
     }
 
     // ----- constant folding -----
@@ -653,10 +763,12 @@ impl<'a, 'm> Compiler<'a, 'm> {
     fn fold(&self, e: &Expr) -> Option<Num> {
         match &e.kind {
             ExprKind::Int(v) => Some(Num::Int(v.i64())),
+            #[cfg(feature = "float")]
             ExprKind::Float(f) => Some(Num::Float(f.f64())),
             ExprKind::Name(n) => self.module_const(n).map(Num::Int),
             ExprKind::Unary(op, x) => match (op, self.fold(x)?) {
                 (UnOp::Neg, Num::Int(i)) => i.checked_neg().map(Num::Int),
+                #[cfg(feature = "float")]
                 (UnOp::Neg, Num::Float(f)) => Some(Num::Float(-f)),
                 (UnOp::Pos, n) => Some(n),
                 (UnOp::Invert, Num::Int(i)) => Some(Num::Int(!i)),
@@ -672,6 +784,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         if let Some(n) = self.fold(e) {
             return Some(match n {
                 Num::Int(i) => Const::Int(i),
+                #[cfg(feature = "float")]
                 Num::Float(f) => Const::Float(f),
             });
         }
@@ -711,44 +824,43 @@ impl<'a, 'm> Compiler<'a, 'm> {
 
     // ----- statements -----
 
-    fn body(&mut self, stmts: &'a [Stmt]) -> CResult<()> {
+    fn body(&mut self, stmts: &'a [Stmt]) {
         for s in stmts {
-            self.stmt(s)?;
+            self.stmt(s);
         }
-        Ok(())
     }
 
-    fn stmt(&mut self, s: &'a Stmt) -> CResult<()> {
+    fn stmt(&mut self, s: &'a Stmt) {
         self.set_line(s.line);
         match &s.kind {
             StmtKind::Expr(e) => {
                 if self.mode == CompileMode::Single && self.is_module_unit() {
-                    self.expr(e)?;
+                    self.expr(e);
                     self.op(Op::PrintExpr);
                     self.op(Op::Pop);
                 } else if self.const_of(e).is_none() {
-                    self.expr(e)?;
+                    self.expr(e);
                     self.op(Op::Pop);
                 }
             }
-            StmtKind::Assign(targets, value) => self.assign(targets, value)?,
-            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value)?,
+            StmtKind::Assign(targets, value) => self.assign(targets, value),
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value),
             StmtKind::Del(targets) => {
                 for t in targets {
-                    self.delete(t)?;
+                    self.delete(t);
                 }
             }
             StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::Break => self.break_continue(true, s)?,
-            StmtKind::Continue => self.break_continue(false, s)?,
-            StmtKind::Return(v) => self.return_stmt(v.as_ref(), s)?,
+            StmtKind::Break => self.break_continue(true, s),
+            StmtKind::Continue => self.break_continue(false, s),
+            StmtKind::Return(v) => self.return_stmt(v.as_ref(), s),
             StmtKind::Raise(exc, cause) => {
                 let mut n = 0;
                 if let Some(e) = exc {
-                    self.expr(e)?;
+                    self.expr(e);
                     n = 1;
                     if let Some(c) = cause {
-                        self.expr(c)?;
+                        self.expr(c);
                         n = 2;
                     }
                 }
@@ -756,10 +868,10 @@ impl<'a, 'm> Compiler<'a, 'm> {
             }
             StmtKind::Assert(test, msg) => {
                 let end = self.new_label();
-                self.cond_jump(test, true, end)?;
+                self.cond_jump(test, true, end);
                 self.op(Op::LoadAssertionError);
                 if let Some(m) = msg {
-                    self.expr(m)?;
+                    self.expr(m);
                     self.op_u(Op::CallFunction, 1);
                 }
                 self.op_u(Op::Raise, 1);
@@ -770,17 +882,18 @@ impl<'a, 'm> Compiler<'a, 'm> {
                     self.load_const(Const::Int(0));
                     self.op(Op::LoadNone);
                     self.op_name(Op::ImportName, &a.name);
+                    // `import a.b.c` binds `a` (the module pushed); `import a.b.c as d` binds
+                    // `a.b.c`, reached through attributes.
+                    let mut parts = a.name.split('.');
+                    let first = parts.next().unwrap_or("");
                     match &a.asname {
                         Some(asname) => {
-                            for part in a.name.split('.').skip(1) {
+                            for part in parts {
                                 self.op_name(Op::LoadAttr, part);
                             }
                             self.store_name(asname);
                         }
-                        None => {
-                            let first = a.name.split('.').next().unwrap_or("");
-                            self.store_name(first);
-                        }
+                        None => self.store_name(first),
                     }
                 }
             }
@@ -791,23 +904,21 @@ impl<'a, 'm> Compiler<'a, 'm> {
             } => {
                 if *level == 0 && module.as_deref() == Some("__future__") {
                     // Future features are all enabled already; there is no `__future__` module.
-                    return Ok(());
+                    return;
                 }
                 self.load_const(Const::Int(*level as i64));
-                let fromlist: Vec<Const> = if names.is_empty() {
-                    alloc::vec![Const::Str(String::from("*"))]
-                } else {
-                    names.iter().map(|a| Const::Str(a.name.clone())).collect()
-                };
+                let mut fromlist = Vec::new();
+                for a in names {
+                    fromlist.push(Const::Str(a.name.clone()));
+                }
+                if names.is_empty() {
+                    fromlist.push(Const::Str(String::from("*")));
+                }
                 self.load_const(Const::Tuple(fromlist));
                 self.op_name(Op::ImportName, module.as_deref().unwrap_or(""));
                 if names.is_empty() {
                     if self.st.kind(self.scope()) != ScopeKind::Module {
-                        return Err(self.err(
-                            "import * only allowed at module level",
-                            s.line,
-                            s.col,
-                        ));
+                        return self.err("import * only allowed at module level", s.line, s.col);
                     }
                     self.op(Op::ImportStar);
                 } else {
@@ -819,24 +930,24 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 }
             }
             StmtKind::If(test, body, orelse) => match self.const_truth(test) {
-                Some(true) => self.body(body)?,
-                Some(false) => self.body(orelse)?,
+                Some(true) => self.body(body),
+                Some(false) => self.body(orelse),
                 None => {
                     let else_l = self.new_label();
-                    self.cond_jump(test, false, else_l)?;
-                    self.body(body)?;
+                    self.cond_jump(test, false, else_l);
+                    self.body(body);
                     if orelse.is_empty() {
                         self.bind(else_l);
                     } else {
                         let end = self.new_label();
                         self.jump(Op::Jump, end);
                         self.bind(else_l);
-                        self.body(orelse)?;
+                        self.body(orelse);
                         self.bind(end);
                     }
                 }
             },
-            StmtKind::While(test, body, orelse) => self.while_stmt(test, body, orelse)?,
+            StmtKind::While(test, body, orelse) => self.while_stmt(test, body, orelse),
             StmtKind::For {
                 target,
                 iter,
@@ -845,9 +956,9 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 is_async,
             } => {
                 if async_stmt(*is_async) {
-                    self.async_for(target, iter, body, orelse)?
+                    self.async_for(target, iter, body, orelse)
                 } else {
-                    self.for_stmt(target, iter, body, orelse)?
+                    self.for_stmt(target, iter, body, orelse)
                 }
             }
             StmtKind::Try {
@@ -857,37 +968,19 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 finalbody,
             } => {
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
+                    self.try_except(body, handlers, orelse);
                 } else {
-                    self.try_finally(body, handlers, orelse, finalbody)?;
+                    self.try_finally(body, handlers, orelse, finalbody);
                 }
             }
             StmtKind::With {
                 items,
                 body,
                 is_async,
-            } => self.with_stmt(items, body, *is_async)?,
-            StmtKind::FuncDef(f) => {
-                for d in &f.decorators {
-                    self.expr(d)?;
-                }
-                self.set_line(s.line);
-                self.make_function(
-                    &f.name,
-                    &f.params,
-                    FnBody::Stmts(&f.body),
-                    f.scope_id,
-                    0,
-                    s.line,
-                )?;
-                for _ in &f.decorators {
-                    self.op_u(Op::CallFunction, 1);
-                }
-                self.store_name(&f.name);
-            }
-            StmtKind::ClassDef(c) => self.class_def(c, s.line)?,
+            } => self.with_stmt(items, body, *is_async),
+            StmtKind::FuncDef(f) => self.definition(Def::Func(f), s.line),
+            StmtKind::ClassDef(c) => self.definition(Def::Class(c), s.line),
         }
-        Ok(())
     }
 
     fn is_const_call(&self, value: &Expr) -> Option<i64> {
@@ -910,7 +1003,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         None
     }
 
-    fn assign(&mut self, targets: &'a [Expr], value: &'a Expr) -> CResult<()> {
+    fn assign(&mut self, targets: &'a [Expr], value: &'a Expr) {
         if targets.len() == 1 && self.is_module_unit() {
             if let ExprKind::Name(n) = &targets[0].kind {
                 if let Some(v) = self.is_const_call(value) {
@@ -919,7 +1012,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                         self.load_const(Const::Int(v));
                         self.store_name(n);
                     }
-                    return Ok(());
+                    return;
                 }
             }
         }
@@ -929,7 +1022,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 let simple = |v: &[Expr]| v.iter().all(|e| !matches!(e.kind, ExprKind::Starred(_)));
                 if ts.len() == vs.len() && (2..=3).contains(&ts.len()) && simple(ts) && simple(vs) {
                     for v in vs {
-                        self.expr(v)?;
+                        self.expr(v);
                     }
                     if ts.len() == 2 {
                         self.op(Op::Rot2);
@@ -938,72 +1031,68 @@ impl<'a, 'm> Compiler<'a, 'm> {
                         self.op(Op::Rot2);
                     }
                     for t in ts {
-                        self.store(t)?;
+                        self.store(t);
                     }
-                    return Ok(());
+                    return;
                 }
             }
         }
-        self.expr(value)?;
+        self.expr(value);
         for (i, t) in targets.iter().enumerate() {
             if i + 1 < targets.len() {
                 self.op(Op::Dup);
             }
-            self.store(t)?;
+            self.store(t);
         }
-        Ok(())
     }
 
-    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult<()> {
+    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) {
         let opb = op as u8 + INPLACE_OFFSET;
         match &target.kind {
             ExprKind::Name(n) => {
                 self.load_name(n);
-                self.expr(value)?;
+                self.expr(value);
                 self.op_b(Op::BinaryOp, opb);
                 self.store_name(n);
             }
             ExprKind::Attr(obj, name) => {
-                self.expr(obj)?;
+                self.expr(obj);
                 self.op(Op::Dup);
                 self.op_name(Op::LoadAttr, name);
-                self.expr(value)?;
+                self.expr(value);
                 self.op_b(Op::BinaryOp, opb);
                 self.op(Op::Rot2);
                 self.op_name(Op::StoreAttr, name);
             }
             ExprKind::Subscript(obj, key) => {
-                self.expr(obj)?;
-                self.subscript_index(key)?;
+                self.expr(obj);
+                self.subscript_index(key);
                 self.op(Op::Dup2);
                 self.op(Op::LoadSubscr);
-                self.expr(value)?;
+                self.expr(value);
                 self.op_b(Op::BinaryOp, opb);
                 self.op(Op::Rot3);
                 self.op(Op::StoreSubscr);
             }
-            _ => {
-                return Err(self.err(
-                    "illegal expression for augmented assignment",
-                    target.line,
-                    target.col,
-                ))
-            }
+            _ => self.err(
+                "illegal expression for augmented assignment",
+                target.line,
+                target.col,
+            ),
         }
-        Ok(())
     }
 
     /// Store the value on top of the stack into `t`.
-    fn store(&mut self, t: &'a Expr) -> CResult<()> {
+    fn store(&mut self, t: &'a Expr) {
         match &t.kind {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attr(obj, name) => {
-                self.expr(obj)?;
+                self.expr(obj);
                 self.op_name(Op::StoreAttr, name);
             }
             ExprKind::Subscript(obj, key) => {
-                self.expr(obj)?;
-                self.subscript_index(key)?;
+                self.expr(obj);
+                self.subscript_index(key);
                 self.op(Op::StoreSubscr);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -1021,51 +1110,48 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 }
                 for it in items {
                     match &it.kind {
-                        ExprKind::Starred(inner) => self.store(inner)?,
-                        _ => self.store(it)?,
+                        ExprKind::Starred(inner) => self.store(inner),
+                        _ => self.store(it),
                     }
                 }
             }
-            _ => return Err(self.err("cannot assign to expression", t.line, t.col)),
+            _ => self.err("cannot assign to expression", t.line, t.col),
         }
-        Ok(())
     }
 
-    fn delete(&mut self, t: &'a Expr) -> CResult<()> {
+    fn delete(&mut self, t: &'a Expr) {
         match &t.kind {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attr(obj, name) => {
-                self.expr(obj)?;
+                self.expr(obj);
                 self.op_name(Op::DeleteAttr, name);
             }
             ExprKind::Subscript(obj, key) => {
-                self.expr(obj)?;
-                self.subscript_index(key)?;
+                self.expr(obj);
+                self.subscript_index(key);
                 self.op(Op::DeleteSubscr);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for it in items {
-                    self.delete(it)?;
+                    self.delete(it);
                 }
             }
-            _ => return Err(self.err("cannot delete expression", t.line, t.col)),
+            _ => self.err("cannot delete expression", t.line, t.col),
         }
-        Ok(())
     }
 
     /// Emit the cleanup of blocks `[to..]` (innermost first) for leaving them; with `value`,
     /// a return value is on top of the stack and is kept there. Returns the state to restore
     /// (with [`Self::restore`]) once the caller has emitted its jump/return.
-    fn unwind(&mut self, to: usize, value: bool) -> CResult<UnwindState<'a>> {
+    fn unwind(&mut self, to: usize, value: bool) -> UnwindState<'a> {
         let saved_blocks = self.blocks().clone();
         let saved_handlers = self.ur().handlers.clone();
         let mut i = saved_blocks.len();
         while i > to {
             i -= 1;
             let (b, hlen) = saved_blocks[i];
-            let mut h = saved_handlers.clone();
-            h.truncate(hlen);
-            self.set_handlers(h);
+            let hlen = hlen.min(saved_handlers.len());
+            self.set_handlers(saved_handlers[..hlen].to_vec());
             self.blocks().truncate(i);
             match b {
                 Block::Loop { has_iter, .. } => {
@@ -1082,14 +1168,10 @@ impl<'a, 'm> Compiler<'a, 'm> {
                         let hl = self.handlers_len();
                         self.push_block(Block::PendingValue, hl);
                     }
-                    self.body(body)?;
+                    self.body(body);
                 }
                 Block::Handler(name) => {
-                    if let Some(n) = name {
-                        self.op(Op::LoadNone);
-                        self.store_name(n);
-                        self.delete_name(n);
-                    }
+                    self.clear_handler_name(name);
                     if value {
                         self.op(Op::Rot2);
                     }
@@ -1116,7 +1198,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 }
             }
         }
-        Ok((saved_blocks, saved_handlers))
+        (saved_blocks, saved_handlers)
     }
 
     fn restore(&mut self, state: UnwindState<'a>) {
@@ -1124,7 +1206,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.set_handlers(state.1);
     }
 
-    fn break_continue(&mut self, is_break: bool, s: &Stmt) -> CResult<()> {
+    fn break_continue(&mut self, is_break: bool, s: &Stmt) {
         let found = self
             .blocks()
             .iter()
@@ -1137,39 +1219,37 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 } else {
                     "'continue' not properly in loop"
                 };
-                return Err(self.err(msg, s.line, s.col));
+                return self.err(msg, s.line, s.col);
             }
         };
         let (brk, cont) = match self.blocks()[k].0 {
             Block::Loop { brk, cont, .. } => (brk, cont),
-            _ => return Err(self.err("internal compiler error: loop block", s.line, s.col)),
+            _ => return self.err("internal compiler error: loop block", s.line, s.col),
         };
-        let state = self.unwind(if is_break { k } else { k + 1 }, false)?;
+        let state = self.unwind(if is_break { k } else { k + 1 }, false);
         self.jump(Op::Jump, if is_break { brk } else { cont });
         self.restore(state);
-        Ok(())
     }
 
-    fn return_stmt(&mut self, v: Option<&'a Expr>, s: &Stmt) -> CResult<()> {
+    fn return_stmt(&mut self, v: Option<&'a Expr>, s: &Stmt) {
         let kind = self.st.kind(self.scope());
         if !matches!(kind, ScopeKind::Function | ScopeKind::Comp) || self.is_module_unit() {
-            return Err(self.err("'return' outside function", s.line, s.col));
+            return self.err("'return' outside function", s.line, s.col);
         }
         let flags = self.ur().code.flags;
         if v.is_some() && async_stmt(flags & FLAG_ASYNC_GENERATOR != 0) {
-            return Err(self.err("'return' with value in async generator", s.line, s.col));
+            return self.err("'return' with value in async generator", s.line, s.col);
         }
         match v {
-            Some(e) => self.expr(e)?,
+            Some(e) => self.expr(e),
             None => self.op(Op::LoadNone),
         }
-        let state = self.unwind(0, true)?;
+        let state = self.unwind(0, true);
         self.op(Op::Return);
         self.restore(state);
-        Ok(())
     }
 
-    fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult<()> {
+    fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) {
         let truth = self.const_truth(test);
         if truth == Some(false) {
             return self.body(orelse);
@@ -1181,53 +1261,39 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.new_label(),
         );
         if truth.is_none() {
-            self.cond_jump(test, false, else_l)?;
+            self.cond_jump(test, false, else_l);
         }
         self.bind(top);
-        self.loop_body(body, end, cont, false)?;
+        self.loop_body(body, end, cont, false);
         self.bind(cont);
         if truth.is_none() {
             self.set_line(test.line);
-            self.cond_jump(test, true, top)?;
+            self.cond_jump(test, true, top);
         } else {
             self.jump(Op::Jump, top);
         }
         self.bind(else_l);
-        self.body(orelse)?;
+        self.body(orelse);
         self.bind(end);
-        Ok(())
     }
 
-    fn for_stmt(
-        &mut self,
-        target: &'a Expr,
-        iter: &'a Expr,
-        body: &'a [Stmt],
-        orelse: &'a [Stmt],
-    ) -> CResult<()> {
-        self.expr(iter)?;
+    fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) {
+        self.expr(iter);
         self.op(Op::GetIter);
         let (top, else_l, end) = (self.new_label(), self.new_label(), self.new_label());
         self.bind(top);
         self.jump(Op::ForIter, else_l);
-        self.store(target)?;
-        self.loop_body(body, end, top, true)?;
+        self.store(target);
+        self.loop_body(body, end, top, true);
         self.jump(Op::Jump, top);
         self.bind(else_l);
-        self.body(orelse)?;
+        self.body(orelse);
         self.bind(end);
-        Ok(())
     }
 
     /// A loop's body, with `break` going to `brk` and `continue` to `cont`; `has_iter`: the
     /// iterator is on the stack.
-    fn loop_body(
-        &mut self,
-        body: &'a [Stmt],
-        brk: Label,
-        cont: Label,
-        has_iter: bool,
-    ) -> CResult<()> {
+    fn loop_body(&mut self, body: &'a [Stmt], brk: Label, cont: Label, has_iter: bool) {
         let hl = self.handlers_len();
         self.push_block(
             Block::Loop {
@@ -1237,9 +1303,8 @@ impl<'a, 'm> Compiler<'a, 'm> {
             },
             hl,
         );
-        self.body(body)?;
+        self.body(body);
         self.pop_block();
-        Ok(())
     }
 
     /// End of an exception-path body: leave the cleanup handler's range, then its code
@@ -1258,11 +1323,10 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.op(Op::YieldFrom);
     }
 
-    fn check_async(&self, line: u32, col: u32, what: &str) -> CResult<()> {
+    fn check_async(&mut self, line: u32, col: u32, what: &str) {
         if self.ur().code.flags & (FLAG_COROUTINE | FLAG_ASYNC_GENERATOR) == 0 {
-            return Err(self.err_parts(&["'", what, "' outside async function"], line, col));
+            self.err_parts(&["'", what, "' outside async function"], line, col)
         }
-        Ok(())
     }
 
     fn async_for(
@@ -1271,9 +1335,9 @@ impl<'a, 'm> Compiler<'a, 'm> {
         iter: &'a Expr,
         body: &'a [Stmt],
         orelse: &'a [Stmt],
-    ) -> CResult<()> {
-        self.check_async(iter.line, iter.col, "async for")?;
-        self.expr(iter)?;
+    ) {
+        self.check_async(iter.line, iter.col, "async for");
+        self.expr(iter);
         self.op(Op::GetAIter);
         let (top, exc, else_l, end) = (
             self.new_label(),
@@ -1287,19 +1351,18 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.op(Op::GetANext);
         self.await_top();
         self.pop_handler();
-        self.store(target)?;
-        self.loop_body(body, end, top, true)?;
+        self.store(target);
+        self.loop_body(body, end, top, true);
         self.jump(Op::Jump, top);
         self.bind(exc);
         self.jump(Op::EndAsyncFor, else_l);
         self.bind(else_l);
-        self.body(orelse)?;
+        self.body(orelse);
         self.bind(end);
-        Ok(())
     }
 
     /// The `except` part: handler code for an exception pushed at depth `d + 1`.
-    fn except_handlers(&mut self, handlers: &'a [Handler], end: Label) -> CResult<()> {
+    fn except_handlers(&mut self, handlers: &'a [Handler], end: Label) {
         let d = self.depth();
         self.op(Op::PushExcInfo);
         let cleanup = self.new_label();
@@ -1310,7 +1373,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.set_line(h.line);
             let next = self.new_label();
             if let Some(t) = &h.typ {
-                self.expr(t)?;
+                self.expr(t);
                 self.op(Op::CheckExcMatch);
                 self.jump(Op::PopJumpIfFalse, next);
             } else {
@@ -1321,18 +1384,12 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 None => self.op(Op::Pop),
             }
             self.push_block(Block::Handler(h.name.as_deref()), hl);
-            self.body(&h.body)?;
+            self.body(&h.body);
             self.pop_block();
-            if let Some(n) = &h.name {
-                self.op(Op::LoadNone);
-                self.store_name(n);
-                self.delete_name(n);
-            }
+            self.clear_handler_name(h.name.as_deref());
             // Leaving the handler: no longer covered by the cleanup entry.
             let inner = self.ur().handlers.clone();
-            let mut outer = inner.clone();
-            outer.truncate(hl);
-            self.set_handlers(outer);
+            self.set_handlers(inner[..hl.min(inner.len())].to_vec());
             self.op(Op::PopExcept);
             self.jump(Op::Jump, end);
             self.set_handlers(inner);
@@ -1342,29 +1399,32 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.op(Op::Reraise);
         }
         self.handler_cleanup(cleanup);
-        Ok(())
     }
 
-    fn try_except(
-        &mut self,
-        body: &'a [Stmt],
-        handlers: &'a [Handler],
-        orelse: &'a [Stmt],
-    ) -> CResult<()> {
+    /// `except E as name`: the name is unbound when the handler is left (`name = None;
+    /// del name`, as CPython does).
+    fn clear_handler_name(&mut self, name: Option<&str>) {
+        if let Some(n) = name {
+            self.op(Op::LoadNone);
+            self.store_name(n);
+            self.delete_name(n);
+        }
+    }
+
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [Handler], orelse: &'a [Stmt]) {
         let (h, end) = (self.new_label(), self.new_label());
         let hl = self.handlers_len();
         let d = self.depth();
         self.push_handler(h, d);
         self.push_block(Block::TryExcept, hl);
-        self.body(body)?;
+        self.body(body);
         self.pop_block();
         self.pop_handler();
-        self.body(orelse)?;
+        self.body(orelse);
         self.jump(Op::Jump, end);
         self.bind(h);
-        self.except_handlers(handlers, end)?;
+        self.except_handlers(handlers, end);
         self.bind(end);
-        Ok(())
     }
 
     fn try_finally(
@@ -1373,20 +1433,20 @@ impl<'a, 'm> Compiler<'a, 'm> {
         handlers: &'a [Handler],
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
-    ) -> CResult<()> {
+    ) {
         let (fin_exc, end) = (self.new_label(), self.new_label());
         let hl = self.handlers_len();
         let d = self.depth();
         self.push_handler(fin_exc, d);
         self.push_block(Block::TryFinally(finalbody), hl);
         if handlers.is_empty() {
-            self.body(body)?;
+            self.body(body);
         } else {
-            self.try_except(body, handlers, orelse)?;
+            self.try_except(body, handlers, orelse);
         }
         self.pop_block();
         self.pop_handler();
-        self.body(finalbody)?;
+        self.body(finalbody);
         self.jump(Op::Jump, end);
         // Exception path: [exc] at depth d + 1.
         self.bind(fin_exc);
@@ -1395,12 +1455,11 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let hl2 = self.handlers_len();
         self.push_handler(cleanup, d + 1);
         self.push_block(Block::FinallyExc, hl2);
-        self.body(finalbody)?;
+        self.body(finalbody);
         self.pop_block();
         self.op(Op::Reraise);
         self.handler_cleanup(cleanup);
         self.bind(end);
-        Ok(())
     }
 
     fn with_exit_normal(&mut self, is_async: bool) {
@@ -1416,12 +1475,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         }
     }
 
-    fn with_stmt(
-        &mut self,
-        items: &'a [(Expr, Option<Expr>)],
-        body: &'a [Stmt],
-        is_async: bool,
-    ) -> CResult<()> {
+    fn with_stmt(&mut self, items: &'a [(Expr, Option<Expr>)], body: &'a [Stmt], is_async: bool) {
         let (first, rest) = match items.split_first() {
             Some(x) => x,
             None => return self.body(body),
@@ -1429,9 +1483,9 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let (ctx, target) = first;
         let is_async = async_stmt(is_async);
         if is_async {
-            self.check_async(ctx.line, ctx.col, "async with")?;
+            self.check_async(ctx.line, ctx.col, "async with");
         }
-        self.expr(ctx)?;
+        self.expr(ctx);
         if is_async {
             self.op(Op::BeforeAsyncWith);
             self.await_top();
@@ -1439,7 +1493,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.op(Op::BeforeWith);
         }
         match target {
-            Some(t) => self.store(t)?,
+            Some(t) => self.store(t),
             None => self.op(Op::Pop),
         }
         let (exc, end, suppress) = (self.new_label(), self.new_label(), self.new_label());
@@ -1448,9 +1502,9 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.push_handler(exc, d + 1);
         self.push_block(Block::With { is_async }, hl);
         if rest.is_empty() {
-            self.body(body)?;
+            self.body(body);
         } else {
-            self.with_stmt(rest, body, is_async)?;
+            self.with_stmt(rest, body, is_async);
         }
         self.pop_block();
         self.pop_handler();
@@ -1469,7 +1523,6 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.op(Op::Pop);
         }
         self.bind(end);
-        Ok(())
     }
 
     /// The exceptional exit of `async with`, from `[exit, exc]` at depth `d + 2`. `exc` stays
@@ -1500,18 +1553,22 @@ impl<'a, 'm> Compiler<'a, 'm> {
 
     // ----- functions and classes -----
 
-    fn child_unit(&mut self, scope_id: u32, name: &str, line: u32, flags: u16) -> CResult<usize> {
+    fn child_unit(&mut self, scope_id: u32, name: &str, line: u32, flags: u16) -> usize {
         let idx = match self.st.find(scope_id) {
             Some(i) => i,
-            None => return Err(self.err("internal compiler error: missing scope", line, 1)),
+            None => {
+                self.err("internal compiler error: missing scope", line, 1);
+                0
+            }
         };
         let parent = self.scope();
         let pq = &self.ur().code.qualname;
-        let qualname = match self.st.kind(parent) {
-            ScopeKind::Module => String::from(name),
-            ScopeKind::Class => [pq, ".", name].concat(),
-            _ => [pq, ".<locals>.", name].concat(),
+        let (pq, sep) = match self.st.kind(parent) {
+            ScopeKind::Module => ("", ""),
+            ScopeKind::Class => (pq.as_str(), "."),
+            _ => (pq.as_str(), ".<locals>."),
         };
+        let qualname = [pq, sep, name].concat();
         let mut u = Unit::new(
             String::from(name),
             qualname,
@@ -1529,30 +1586,37 @@ impl<'a, 'm> Compiler<'a, 'm> {
         for s in info.cells {
             self.op_u(Op::MakeCell, s);
         }
-        Ok(idx)
+        idx
     }
 
-    fn finish_child(&mut self) -> CResult<RawCode> {
+    fn finish_child(&mut self) -> RawCode {
         self.blocks.pop();
-        match self.units.pop() {
-            Some(u) => u.finish(self.filename),
-            None => Err(self.err("internal compiler error: no unit", 0, 0)),
+        match self.units.pop().map(|u| u.finish(self.filename)) {
+            Some(Ok(code)) => code,
+            Some(Err(e)) => {
+                self.error.get_or_insert(e);
+                RawCode::default()
+            }
+            None => {
+                self.err("internal compiler error: no unit", 0, 0);
+                RawCode::default()
+            }
         }
     }
 
     /// After the child code is compiled: push its closure (if any) and code, then MakeFunction.
-    fn emit_make_function(&mut self, code: RawCode, child: usize, mut flags: u8) -> CResult<()> {
+    fn emit_make_function(&mut self, code: RawCode, child: usize, mut flags: u8) {
         let frees = self.st.free_names(child);
         if !frees.is_empty() {
             for n in &frees {
                 match self.st.closure_slot(self.scope(), n) {
                     Some(s) => self.op_u(Op::LoadClosure, s),
                     None => {
-                        return Err(self.err_parts(
+                        return self.err_parts(
                             &["internal compiler error: no cell for '", n, "'"],
                             0,
                             0,
-                        ))
+                        )
                     }
                 }
             }
@@ -1562,7 +1626,6 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let i = self.const_idx(Const::Code(Box::new(code)));
         self.op_u(Op::LoadConst, i);
         self.op_b(Op::MakeFunction, flags);
-        Ok(())
     }
 
     fn make_function(
@@ -1573,39 +1636,36 @@ impl<'a, 'm> Compiler<'a, 'm> {
         scope_id: u32,
         flags: u16,
         line: u32,
-    ) -> CResult<()> {
+    ) {
         let mut mk = 0u8;
-        let defaults: Vec<&Expr> = params
-            .pos
-            .iter()
-            .filter_map(|p| p.default.as_ref())
-            .collect();
-        if !defaults.is_empty() {
-            let consts: Option<Vec<Const>> = defaults.iter().map(|e| self.const_of(e)).collect();
-            match consts {
-                Some(c) => self.load_const(Const::Tuple(c)),
-                None => {
-                    for e in &defaults {
-                        self.expr(e)?;
-                    }
-                    self.op_u(Op::BuildTuple, defaults.len() as u32);
+        let defaults = || params.pos.iter().filter_map(|p| p.default.as_ref());
+        let n_defaults = defaults().count() as u32;
+        if n_defaults > 0 {
+            // A constant tuple if every default is a constant.
+            let mut consts = Vec::new();
+            for c in defaults().map_while(|e| self.const_of(e)) {
+                consts.push(c);
+            }
+            if consts.len() as u32 == n_defaults {
+                self.load_const(Const::Tuple(consts));
+            } else {
+                for e in defaults() {
+                    self.expr(e);
                 }
+                self.op_u(Op::BuildTuple, n_defaults);
             }
             mk |= MKFN_DEFAULTS;
         }
-        let kwd: Vec<&Param> = params
-            .kwonly
-            .iter()
-            .filter(|p| p.default.is_some())
-            .collect();
-        if !kwd.is_empty() {
-            for p in &kwd {
+        let mut n_kw_defaults = 0;
+        for p in &params.kwonly {
+            if let Some(d) = &p.default {
                 self.load_const(Const::Str(p.name.clone()));
-                if let Some(d) = &p.default {
-                    self.expr(d)?;
-                }
+                self.expr(d);
+                n_kw_defaults += 1;
             }
-            self.op_u(Op::BuildMap, kwd.len() as u32);
+        }
+        if n_kw_defaults > 0 {
+            self.op_u(Op::BuildMap, n_kw_defaults);
             mk |= MKFN_KWDEFAULTS;
         }
         let mut cflags = flags;
@@ -1615,7 +1675,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         if params.kwarg.is_some() {
             cflags |= FLAG_VARKW;
         }
-        let child = self.child_unit(scope_id, name, line, cflags)?;
+        let child = self.child_unit(scope_id, name, line, cflags);
         {
             let u = self.u();
             u.code.n_pos = params.pos.len() as u16;
@@ -1623,7 +1683,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
         }
         match body {
             FnBody::Stmts(stmts) => {
-                self.body(stmts)?;
+                self.body(stmts);
                 if !matches!(
                     stmts.last(),
                     Some(Stmt {
@@ -1637,7 +1697,7 @@ impl<'a, 'm> Compiler<'a, 'm> {
             }
             FnBody::Expr(e) => {
                 self.set_line(e.line);
-                self.expr(e)?;
+                self.expr(e);
                 if self.ur().code.flags & FLAG_GENERATOR != 0 {
                     self.op(Op::Pop);
                     self.op(Op::LoadNone);
@@ -1645,64 +1705,84 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 self.op(Op::Return);
             }
         }
-        let code = self.finish_child()?;
+        let code = self.finish_child();
         self.emit_make_function(code, child, mk)
     }
 
-    fn class_def(&mut self, c: &'a ClassDef, line: u32) -> CResult<()> {
-        for d in &c.decorators {
-            self.expr(d)?;
+    /// `def` or `class`: the decorators, the function or class, the decorator calls, then
+    /// the name bound.
+    fn definition(&mut self, def: Def<'a>, line: u32) {
+        let (decorators, name) = match def {
+            Def::Func(f) => (&f.decorators, &f.name),
+            Def::Class(c) => (&c.decorators, &c.name),
+        };
+        for d in decorators {
+            self.expr(d);
         }
         self.set_line(line);
+        match def {
+            Def::Func(f) => self.make_function(
+                &f.name,
+                &f.params,
+                FnBody::Stmts(&f.body),
+                f.scope_id,
+                0,
+                line,
+            ),
+            Def::Class(c) => self.class(c, line),
+        }
+        for _ in decorators {
+            self.op_u(Op::CallFunction, 1);
+        }
+        self.store_name(name);
+    }
+
+    /// A class object from its body and bases, with `__build_class__`.
+    fn class(&mut self, c: &'a ClassDef, line: u32) {
         self.op(Op::LoadBuildClass);
-        let child = self.child_unit(c.scope_id, &c.name, line, FLAG_CLASS_BODY)?;
+        let child = self.child_unit(c.scope_id, &c.name, line, FLAG_CLASS_BODY);
         self.op_name(Op::LoadName, "__name__");
         self.op_name(Op::StoreName, "__module__");
         let q = self.ur().code.qualname.clone();
         self.load_const(Const::Str(q));
         self.op_name(Op::StoreName, "__qualname__");
-        self.body(&c.body)?;
+        self.body(&c.body);
         match self.st.class_cell_slot(child) {
             Some(s) => self.op_u(Op::LoadClosure, s),
             None => self.op(Op::LoadNone),
         }
         self.op(Op::Return);
-        let code = self.finish_child()?;
-        self.emit_make_function(code, child, 0)?;
+        let code = self.finish_child();
+        self.emit_make_function(code, child, 0);
         self.load_const(Const::Str(c.name.clone()));
-        self.call_args(&c.bases, 2, line)?;
-        for _ in &c.decorators {
-            self.op_u(Op::CallFunction, 1);
-        }
-        self.store_name(&c.name);
-        Ok(())
+        self.call_args(&c.bases, 2, line);
     }
 
     // ----- expressions -----
 
     /// Jump to `target` if the truth of `e` equals `when`; fall through otherwise.
-    fn cond_jump(&mut self, e: &'a Expr, when: bool, target: Label) -> CResult<()> {
+    fn cond_jump(&mut self, e: &'a Expr, when: bool, target: Label) {
         match &e.kind {
             ExprKind::Unary(UnOp::Not, x) => return self.cond_jump(x, !when, target),
             ExprKind::BoolOp(is_and, items) => {
                 // `a and b` jumps on false as soon as one is false; on true only if all are.
                 if *is_and != when {
                     for it in items {
-                        self.cond_jump(it, when, target)?;
+                        self.cond_jump(it, when, target);
                     }
                 } else {
                     let skip = self.new_label();
                     let n = items.len();
                     for (i, it) in items.iter().enumerate() {
                         if i + 1 < n {
-                            self.cond_jump(it, !when, skip)?;
+                            self.cond_jump(it, !when, skip);
                         } else {
-                            self.cond_jump(it, when, target)?;
+                            self.cond_jump(it, when, target);
                         }
                     }
                     self.bind(skip);
                 }
-                return Ok(());
+                return;
             }
             _ => {}
         }
@@ -1710,9 +1790,9 @@ impl<'a, 'm> Compiler<'a, 'm> {
             if t == when {
                 self.jump(Op::Jump, target);
             }
-            return Ok(());
+            return;
         }
-        self.expr(e)?;
+        self.expr(e);
         self.jump(
             if when {
                 Op::PopJumpIfTrue
@@ -1721,16 +1801,16 @@ impl<'a, 'm> Compiler<'a, 'm> {
             },
             target,
         );
-        Ok(())
     }
 
-    fn expr(&mut self, e: &'a Expr) -> CResult<()> {
+    fn expr(&mut self, e: &'a Expr) {
         if let Some(n) = self.fold(e) {
             match n {
                 Num::Int(i) => self.load_const(Const::Int(i)),
+                #[cfg(feature = "float")]
                 Num::Float(f) => self.load_const(Const::Float(f)),
             }
-            return Ok(());
+            return;
         }
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
@@ -1744,53 +1824,51 @@ impl<'a, 'm> Compiler<'a, 'm> {
             ExprKind::None => self.op(Op::LoadNone),
             ExprKind::Ellipsis => self.load_const(Const::Ellipsis),
             #[cfg(feature = "fstrings")]
-            ExprKind::FString(parts) => self.fstring(parts)?,
+            ExprKind::FString(parts) => self.fstring(parts),
             ExprKind::Tuple(items) => {
                 if let Some(c) = self.const_of(e) {
                     self.load_const(c);
                 } else if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
-                    self.starred_list(items)?;
+                    self.starred_list(items);
                     self.op(Op::ListToTuple);
                 } else {
                     for it in items {
-                        self.expr(it)?;
+                        self.expr(it);
                     }
                     self.op_u(Op::BuildTuple, items.len() as u32);
                 }
             }
-            ExprKind::List(items) => self.starred_list(items)?,
+            ExprKind::List(items) => self.starred_list(items),
             ExprKind::Set(items) => {
-                self.starred_display(items, Op::BuildSet, Op::SetAdd, Op::SetUpdate)?
+                self.starred_display(items, Op::BuildSet, Op::SetAdd, Op::SetUpdate)
             }
-            ExprKind::Dict(pairs) => self.dict(pairs)?,
-            ExprKind::Starred(_) => {
-                return Err(self.err("can't use starred expression here", e.line, e.col))
-            }
+            ExprKind::Dict(pairs) => self.dict(pairs),
+            ExprKind::Starred(_) => self.err("can't use starred expression here", e.line, e.col),
             ExprKind::Attr(obj, name) => {
-                self.expr(obj)?;
+                self.expr(obj);
                 self.op_name(Op::LoadAttr, name);
             }
             ExprKind::Subscript(obj, idx) => {
-                self.expr(obj)?;
-                self.subscript_index(idx)?;
+                self.expr(obj);
+                self.subscript_index(idx);
                 self.op(Op::LoadSubscr);
             }
-            ExprKind::Slice(..) => self.slice(e)?,
-            ExprKind::Call(f, args) => self.call(f, args, e.line)?,
+            ExprKind::Slice(..) => self.slice(e),
+            ExprKind::Call(f, args) => self.call(f, args, e.line),
             ExprKind::BinOp(op, a, b) => {
-                self.expr(a)?;
-                self.expr(b)?;
+                self.expr(a);
+                self.expr(b);
                 self.op_b(Op::BinaryOp, *op as u8);
             }
             ExprKind::Unary(op, x) => {
-                self.expr(x)?;
+                self.expr(x);
                 self.op_b(Op::UnaryOp, *op as u8);
             }
             ExprKind::BoolOp(is_and, items) => {
                 let end = self.new_label();
                 let n = items.len();
                 for (i, it) in items.iter().enumerate() {
-                    self.expr(it)?;
+                    self.expr(it);
                     if i + 1 < n {
                         self.jump(
                             if *is_and {
@@ -1804,14 +1882,14 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 }
                 self.bind(end);
             }
-            ExprKind::Compare(first, ops) => self.compare(first, ops)?,
+            ExprKind::Compare(first, ops) => self.compare(first, ops),
             ExprKind::IfExp(test, body, orelse) => {
                 let (else_l, end) = (self.new_label(), self.new_label());
-                self.cond_jump(test, false, else_l)?;
-                self.expr(body)?;
+                self.cond_jump(test, false, else_l);
+                self.expr(body);
                 self.jump(Op::Jump, end);
                 self.bind(else_l);
-                self.expr(orelse)?;
+                self.expr(orelse);
                 self.bind(end);
             }
             ExprKind::Lambda(l) => self.make_function(
@@ -1821,157 +1899,152 @@ impl<'a, 'm> Compiler<'a, 'm> {
                 l.scope_id,
                 FLAG_LAMBDA,
                 e.line,
-            )?,
-            ExprKind::Comp(c) => self.comprehension(c, e.line)?,
+            ),
+            ExprKind::Comp(c) => self.comprehension(c, e.line),
             ExprKind::NamedExpr(name, v) => {
-                self.expr(v)?;
+                self.expr(v);
                 self.op(Op::Dup);
                 self.store_name(name);
             }
             #[cfg(feature = "async")]
             ExprKind::Await(x) => {
-                self.check_async(e.line, e.col, "await")?;
-                self.expr(x)?;
+                self.check_async(e.line, e.col, "await");
+                self.expr(x);
                 self.await_top();
             }
             ExprKind::Yield(v) => {
-                self.check_yield(e)?;
+                self.check_yield(e);
                 match v {
-                    Some(x) => self.expr(x)?,
+                    Some(x) => self.expr(x),
                     None => self.op(Op::LoadNone),
                 }
                 self.op(Op::YieldValue);
             }
             ExprKind::YieldFrom(x) => {
-                self.check_yield(e)?;
+                self.check_yield(e);
                 if async_stmt(self.ur().code.flags & FLAG_ASYNC_GENERATOR != 0) {
-                    return Err(self.err("'yield from' inside async function", e.line, e.col));
+                    return self.err("'yield from' inside async function", e.line, e.col);
                 }
-                self.expr(x)?;
+                self.expr(x);
                 self.op(Op::GetIter);
                 self.op(Op::LoadNone);
                 self.op(Op::YieldFrom);
             }
         }
-        Ok(())
     }
 
-    fn check_yield(&self, e: &Expr) -> CResult<()> {
+    fn check_yield(&mut self, e: &Expr) {
         if self.is_module_unit() || self.st.kind(self.scope()) == ScopeKind::Class {
-            return Err(self.err("'yield' outside function", e.line, e.col));
+            self.err("'yield' outside function", e.line, e.col)
         }
-        Ok(())
     }
 
-    fn starred_list(&mut self, items: &'a [Expr]) -> CResult<()> {
+    fn starred_list(&mut self, items: &'a [Expr]) {
         self.starred_display(items, Op::BuildList, Op::ListAppend, Op::ListExtend)
     }
 
     /// A list or set display that may hold `*x` items: the leading plain items go into
     /// `build`, the rest are added one by one (`add 1`) or spliced in (`extend`).
-    fn starred_display(
-        &mut self,
-        items: &'a [Expr],
-        build: Op,
-        add: Op,
-        extend: Op,
-    ) -> CResult<()> {
+    fn starred_display(&mut self, items: &'a [Expr], build: Op, add: Op, extend: Op) {
         let plain = items
             .iter()
             .take_while(|i| !matches!(i.kind, ExprKind::Starred(_)))
             .count();
         for it in &items[..plain] {
-            self.expr(it)?;
+            self.expr(it);
         }
         self.op_u(build, plain as u32);
         for it in &items[plain..] {
             match &it.kind {
                 ExprKind::Starred(x) => {
-                    self.expr(x)?;
+                    self.expr(x);
                     self.op(extend);
                 }
                 _ => {
-                    self.expr(it)?;
+                    self.expr(it);
                     self.op_u(add, 1);
                 }
             }
         }
-        Ok(())
     }
 
-    fn dict(&mut self, pairs: &'a [(Option<Expr>, Expr)]) -> CResult<()> {
-        let mut i = 0;
-        let mut first = true;
-        while i < pairs.len() || first {
-            let run = pairs[i..].iter().take_while(|(k, _)| k.is_some()).count();
-            if run > 0 || first {
-                for (k, v) in &pairs[i..i + run] {
-                    if let Some(k) = k {
-                        self.expr(k)?;
-                    }
-                    self.expr(v)?;
+    /// A dict display: each run of `k: v` pairs goes into a `BuildMap` (the first one, even
+    /// empty, makes the dict), merged in with `DictUpdate` like each `**m`.
+    fn dict(&mut self, pairs: &'a [(Option<Expr>, Expr)]) {
+        let mut run = 0;
+        let mut built = false;
+        for (k, v) in pairs {
+            match k {
+                Some(k) => {
+                    self.expr(k);
+                    self.expr(v);
+                    run += 1;
                 }
-                self.op_u(Op::BuildMap, run as u32);
-                if !first {
+                None => {
+                    self.build_map_run(&mut run, &mut built);
+                    self.expr(v);
                     self.op(Op::DictUpdate);
                 }
-                i += run;
-                first = false;
-            }
-            if let Some((None, v)) = pairs.get(i) {
-                self.expr(v)?;
-                self.op(Op::DictUpdate);
-                i += 1;
             }
         }
-        Ok(())
+        self.build_map_run(&mut run, &mut built);
     }
 
-    fn subscript_index(&mut self, idx: &'a Expr) -> CResult<()> {
+    /// The `BuildMap` of the `run` pairs just pushed, merged into the dict if there is one.
+    fn build_map_run(&mut self, run: &mut u32, built: &mut bool) {
+        if *run > 0 || !*built {
+            self.op_u(Op::BuildMap, *run);
+            if *built {
+                self.op(Op::DictUpdate);
+            }
+            *built = true;
+            *run = 0;
+        }
+    }
+
+    fn subscript_index(&mut self, idx: &'a Expr) {
         match &idx.kind {
             ExprKind::Slice(..) => self.slice(idx),
             ExprKind::Tuple(items)
                 if items.iter().any(|i| matches!(i.kind, ExprKind::Slice(..))) =>
             {
                 for it in items {
-                    self.subscript_index(it)?;
+                    self.subscript_index(it);
                 }
                 self.op_u(Op::BuildTuple, items.len() as u32);
-                Ok(())
             }
             _ => self.expr(idx),
         }
     }
 
-    fn slice(&mut self, e: &'a Expr) -> CResult<()> {
+    fn slice(&mut self, e: &'a Expr) {
         if let ExprKind::Slice(lo, hi, step) = &e.kind {
             for part in [lo, hi] {
                 match part {
-                    Some(x) => self.expr(x)?,
+                    Some(x) => self.expr(x),
                     None => self.op(Op::LoadNone),
                 }
             }
             match step {
                 Some(s) => {
-                    self.expr(s)?;
+                    self.expr(s);
                     self.op_u(Op::BuildSlice, 3);
                 }
                 None => self.op_u(Op::BuildSlice, 2),
             }
         }
-        Ok(())
     }
 
-    fn compare(&mut self, first: &'a Expr, ops: &'a [(CmpOp, Expr)]) -> CResult<()> {
-        self.expr(first)?;
+    fn compare(&mut self, first: &'a Expr, ops: &'a [(CmpOp, Expr)]) {
+        self.expr(first);
         if ops.len() == 1 {
-            self.expr(&ops[0].1)?;
+            self.expr(&ops[0].1);
             self.op_b(Op::CompareOp, ops[0].0 as u8);
-            return Ok(());
+            return;
         }
         let (clean, end) = (self.new_label(), self.new_label());
         for (i, (op, x)) in ops.iter().enumerate() {
-            self.expr(x)?;
+            self.expr(x);
             if i + 1 < ops.len() {
                 self.op(Op::Dup);
                 self.op(Op::Rot3);
@@ -1986,24 +2059,23 @@ impl<'a, 'm> Compiler<'a, 'm> {
         self.op(Op::Rot2);
         self.op(Op::Pop);
         self.bind(end);
-        Ok(())
     }
 
     /// An f-string: its pieces, each field through `FormatValue`, joined by `BuildString`.
     #[cfg(feature = "fstrings")]
-    fn fstring(&mut self, parts: &'a [FPart]) -> CResult<()> {
+    fn fstring(&mut self, parts: &'a [FPart]) {
         if parts.is_empty() {
             self.load_const(Const::Str(String::new()));
-            return Ok(());
+            return;
         }
         for p in parts {
             match p {
                 FPart::Lit(s) => self.load_const(Const::Str(s.clone())),
                 FPart::Field { value, conv, spec } => {
-                    self.expr(value)?;
+                    self.expr(value);
                     let mut flags = *conv;
                     if let Some(sp) = spec {
-                        self.fstring(sp)?;
+                        self.fstring(sp);
                         flags |= FMT_HAS_SPEC;
                     }
                     self.op_b(Op::FormatValue, flags);
@@ -2013,7 +2085,6 @@ impl<'a, 'm> Compiler<'a, 'm> {
         if parts.len() > 1 {
             self.op_u(Op::BuildString, parts.len() as u32);
         }
-        Ok(())
     }
 
     fn is_zero_arg_super(&self, f: &Expr, args: &[Arg]) -> Option<u32> {
@@ -2030,33 +2101,33 @@ impl<'a, 'm> Compiler<'a, 'm> {
         None
     }
 
-    fn call(&mut self, f: &'a Expr, args: &'a [Arg], line: u32) -> CResult<()> {
+    fn call(&mut self, f: &'a Expr, args: &'a [Arg], line: u32) {
         if let Some(slot) = self.is_zero_arg_super(f, args) {
             self.op_name(Op::LoadGlobal, "super");
             self.op_u(Op::LoadSuperArgs, slot);
             self.op_u(Op::CallFunction, 2);
-            return Ok(());
+            return;
         }
         let simple = args.iter().all(|a| matches!(a, Arg::Pos(_) | Arg::Kw(..)));
         if let (ExprKind::Attr(obj, name), true) = (&f.kind, simple) {
-            self.expr(obj)?;
+            self.expr(obj);
             self.set_line(line);
             self.op_name(Op::LoadMethod, name);
             return self.simple_call(args, 0, Op::CallMethod, Op::CallMethodKw);
         }
-        self.expr(f)?;
+        self.expr(f);
         self.call_args(args, 0, line)
     }
 
     /// A call with positional and keyword arguments only (no `*`/`**`): the arguments, then
     /// `plain argc`, or the keyword names' tuple and `with_kw argc`.
-    fn simple_call(&mut self, args: &'a [Arg], pushed: u32, plain: Op, with_kw: Op) -> CResult<()> {
+    fn simple_call(&mut self, args: &'a [Arg], pushed: u32, plain: Op, with_kw: Op) {
         let mut kw = Vec::new();
         for a in args {
             match a {
-                Arg::Pos(e) => self.expr(e)?,
+                Arg::Pos(e) => self.expr(e),
                 Arg::Kw(n, e) => {
-                    self.expr(e)?;
+                    self.expr(e);
                     kw.push(Const::Str(n.clone()));
                 }
                 _ => {}
@@ -2069,83 +2140,82 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.load_const(Const::Tuple(kw));
             self.op_u(with_kw, argc);
         }
-        Ok(())
     }
 
     /// Call the callable on the stack (with `pushed` positional arguments already pushed above it).
-    fn call_args(&mut self, args: &'a [Arg], pushed: u32, line: u32) -> CResult<()> {
+    fn call_args(&mut self, args: &'a [Arg], pushed: u32, line: u32) {
         self.set_line(line);
         let simple = args.iter().all(|a| matches!(a, Arg::Pos(_) | Arg::Kw(..)));
         if simple {
             return self.simple_call(args, pushed, Op::CallFunction, Op::CallFunctionKw);
         }
         // General form: positional args as a list, keywords as a dict.
-        let pos: Vec<&Arg> = args
+        let mut pos = args
             .iter()
-            .filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_)))
-            .collect();
-        if let (0, [Arg::Star(x)]) = (pushed, pos.as_slice()) {
-            self.expr(x)?;
+            .filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_)));
+        if let (0, Some(Arg::Star(x)), None) = (pushed, pos.next(), pos.next()) {
+            self.expr(x);
             self.op(Op::BuildListFromIter);
         } else {
-            // Leading positional arguments go straight into BuildList.
-            let lead = pos.iter().take_while(|a| matches!(a, Arg::Pos(_))).count();
-            for a in &pos[..lead] {
-                if let Arg::Pos(e) = a {
-                    self.expr(e)?;
-                }
-            }
-            self.op_u(Op::BuildList, pushed + lead as u32);
-            for a in &pos[lead..] {
-                match a {
-                    Arg::Pos(e) => {
-                        self.expr(e)?;
-                        self.op_u(Op::ListAppend, 1);
-                    }
-                    Arg::Star(e) => {
-                        self.expr(e)?;
-                        self.op(Op::ListExtend);
-                    }
-                    _ => {}
-                }
-            }
+            self.spread_args(args, pushed, false);
         }
-        let kws: Vec<&Arg> = args
+        if !args
             .iter()
-            .filter(|a| matches!(a, Arg::Kw(..) | Arg::DStar(_)))
-            .collect();
-        if kws.is_empty() {
+            .any(|a| matches!(a, Arg::Kw(..) | Arg::DStar(_)))
+        {
             self.op_b(Op::CallFunctionEx, 0);
-            return Ok(());
+            return;
         }
-        // Leading keyword arguments go straight into BuildMap.
-        let lead = kws.iter().take_while(|a| matches!(a, Arg::Kw(..))).count();
-        for a in &kws[..lead] {
-            if let Arg::Kw(n, e) = a {
-                self.load_const(Const::Str(n.clone()));
-                self.expr(e)?;
-            }
-        }
-        self.op_u(Op::BuildMap, lead as u32);
-        for a in &kws[lead..] {
-            match a {
-                Arg::Kw(n, e) => {
-                    self.load_const(Const::Str(n.clone()));
-                    self.expr(e)?;
-                    self.op_u(Op::MapAdd, 1);
-                }
-                Arg::DStar(e) => {
-                    self.expr(e)?;
-                    self.op(Op::DictMerge);
-                }
-                _ => {}
-            }
-        }
+        self.spread_args(args, 0, true);
         self.op_b(Op::CallFunctionEx, 1);
-        Ok(())
     }
 
-    fn comprehension(&mut self, c: &'a Comp, line: u32) -> CResult<()> {
+    /// The positional (`keywords` false: plain and `*x`) or keyword (plain and `**x`)
+    /// arguments of a general call as a list or dict: the leading plain ones (after `pushed`
+    /// items already on the stack) go straight into the `BuildList` / `BuildMap`, the rest
+    /// are added one by one (`ListAppend 1` / `MapAdd 1`) or spliced in (`ListExtend` /
+    /// `DictMerge`).
+    fn spread_args(&mut self, args: &'a [Arg], pushed: u32, keywords: bool) {
+        // (of the kind wanted, spliced in)
+        let class = |a: &Arg| match a {
+            Arg::Pos(_) => (!keywords, false),
+            Arg::Star(_) => (!keywords, true),
+            Arg::Kw(..) => (keywords, false),
+            Arg::DStar(_) => (keywords, true),
+        };
+        let mut items = args.iter().filter(|a| class(a).0);
+        let lead = items.clone().take_while(|a| !class(a).1).count();
+        for a in items.by_ref().take(lead) {
+            self.arg_value(a);
+        }
+        let (build, add, splice) = if keywords {
+            (Op::BuildMap, Op::MapAdd, Op::DictMerge)
+        } else {
+            (Op::BuildList, Op::ListAppend, Op::ListExtend)
+        };
+        self.op_u(build, pushed + lead as u32);
+        for a in items {
+            self.arg_value(a);
+            if class(a).1 {
+                self.op(splice);
+            } else {
+                self.op_u(add, 1);
+            }
+        }
+    }
+
+    /// An argument's value; a keyword argument's name (a str constant) first.
+    fn arg_value(&mut self, a: &'a Arg) {
+        match a {
+            Arg::Kw(n, e) => {
+                self.load_const(Const::Str(n.clone()));
+                self.expr(e)
+            }
+            Arg::Pos(e) | Arg::Star(e) | Arg::DStar(e) => self.expr(e),
+        }
+    }
+
+    fn comprehension(&mut self, c: &'a Comp, line: u32) {
         let (name, flags) = match c.kind {
             CompKind::List => ("<listcomp>", 0),
             CompKind::Set => ("<setcomp>", 0),
@@ -2153,9 +2223,9 @@ impl<'a, 'm> Compiler<'a, 'm> {
             CompKind::Gen => ("<genexpr>", FLAG_GENERATOR),
         };
         if c.gens.iter().any(|g| async_stmt(g.is_async)) {
-            return Err(self.err("asynchronous comprehensions are not supported", line, 1));
+            return self.err("asynchronous comprehensions are not supported", line, 1);
         }
-        let child = self.child_unit(c.scope_id, name, line, flags)?;
+        let child = self.child_unit(c.scope_id, name, line, flags);
         self.u().code.n_pos = 1;
         match c.kind {
             CompKind::List => self.op_u(Op::BuildList, 0),
@@ -2168,37 +2238,37 @@ impl<'a, 'm> Compiler<'a, 'm> {
             if i == 0 {
                 self.op_u(Op::LoadFast, 0);
             } else {
-                self.expr(&g.iter)?;
+                self.expr(&g.iter);
                 self.op(Op::GetIter);
             }
             let (top, end) = (self.new_label(), self.new_label());
             self.bind(top);
             self.jump(Op::ForIter, end);
-            self.store(&g.target)?;
+            self.store(&g.target);
             for cond in &g.ifs {
-                self.cond_jump(cond, false, top)?;
+                self.cond_jump(cond, false, top);
             }
             loops.push((top, end));
         }
         let depth = c.gens.len() as u32 + 1;
         match c.kind {
             CompKind::List => {
-                self.expr(&c.elt)?;
+                self.expr(&c.elt);
                 self.op_u(Op::ListAppend, depth);
             }
             CompKind::Set => {
-                self.expr(&c.elt)?;
+                self.expr(&c.elt);
                 self.op_u(Op::SetAdd, depth);
             }
             CompKind::Dict => {
-                self.expr(&c.elt)?;
+                self.expr(&c.elt);
                 if let Some(v) = &c.value {
-                    self.expr(v)?;
+                    self.expr(v);
                 }
                 self.op_u(Op::MapAdd, depth);
             }
             CompKind::Gen => {
-                self.expr(&c.elt)?;
+                self.expr(&c.elt);
                 self.op(Op::YieldValue);
                 self.op(Op::Pop);
             }
@@ -2211,15 +2281,21 @@ impl<'a, 'm> Compiler<'a, 'm> {
             self.op(Op::LoadNone);
         }
         self.op(Op::Return);
-        let code = self.finish_child()?;
-        self.emit_make_function(code, child, 0)?;
+        let code = self.finish_child();
+        self.emit_make_function(code, child, 0);
         if let Some(g) = c.gens.first() {
-            self.expr(&g.iter)?;
+            self.expr(&g.iter);
         }
         self.op(Op::GetIter);
         self.op_u(Op::CallFunction, 1);
-        Ok(())
     }
+}
+
+/// A definition statement.
+#[derive(Clone, Copy)]
+enum Def<'a> {
+    Func(&'a FuncDef),
+    Class(&'a ClassDef),
 }
 
 #[derive(Clone, Copy)]

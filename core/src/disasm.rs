@@ -86,10 +86,13 @@ fn decode(code: &[u8], pc: usize) -> Result<Insn, Fault> {
                     }
                 }
                 let mut q = start;
+                let v = get_uint(code, &mut q);
                 args[i.min(1)] = if kind == b'u' {
-                    get_uint(code, &mut q).min(OPERAND_MAX) as i32
+                    v.min(OPERAND_MAX) as i32
                 } else {
-                    get_sint(code, &mut q).clamp(i32::MIN.into(), i32::MAX.into()) as i32
+                    // Zigzag in 32 bits: the compiler's `s` operands (`LoadSmallInt`) are
+                    // within ±2^29; wider ones (hand-made code) show wrapped.
+                    ((v >> 1) as i32) ^ -((v & 1) as i32)
                 };
             }
             b'j' => {
@@ -216,7 +219,8 @@ fn effect(insn: &Insn) -> (i32, Option<i32>, i32) {
         UnpackEx => (1, Some(insn.args[0] + insn.args[1])),
         MakeFunction | CallFunctionEx => {
             let n = match insn.op {
-                MakeFunction => (a & 7).count_ones() as i32 + 1,
+                // One item per MKFN_* flag set, and the code object.
+                MakeFunction => [1, 2, 2, 3, 2, 3, 3, 4][(a & 7) as usize],
                 _ => 2 + (a & 1),
             };
             (n, Some(1 - n))
@@ -281,17 +285,14 @@ fn check_operands(code: &RawCode, insn: &Insn, pc: usize) -> Result<(), Fault> {
     }
 }
 
-/// Verify one code object (not nested ones) and return its maximum stack depth.
-fn analyze(code: &RawCode) -> Result<u16, Fault> {
+/// The structural checks of [`verify`] on one code object (not nested ones): every
+/// instruction decodes, operands are in range, jump targets and exception entries land on
+/// instruction boundaries. The compiler's own code passes them by construction, so they stay
+/// out of [`max_stack_depth`] (and out of firmware, which links only that).
+fn check_structure(code: &RawCode) -> Result<(), Fault> {
     let bc = &code.bytecode;
-    if bc.is_empty() {
-        return fault("empty bytecode", 0);
-    }
-    if bc.len() > 0x10000 {
-        return fault("bytecode larger than 64 KiB", 0);
-    }
-    // Linear decode: instruction boundaries and operand checks.
     let mut boundary = alloc::vec![false; bc.len() + 1];
+    let mut targets = Vec::new();
     let mut pc = 0;
     while pc < bc.len() {
         boundary[pc] = true;
@@ -301,8 +302,12 @@ fn analyze(code: &RawCode) -> Result<u16, Fault> {
             if t >= bc.len() {
                 return fault("jump target out of range", pc);
             }
+            targets.push(t);
         }
         pc = insn.next;
+    }
+    if let Some(&t) = targets.iter().find(|&&t| !boundary[t]) {
+        return fault("jump into the middle of an instruction", t);
     }
     for e in &code.exc_table {
         let (s, en, h) = (e.start as usize, e.end as usize, e.handler as usize);
@@ -313,31 +318,40 @@ fn analyze(code: &RawCode) -> Result<u16, Fault> {
             return fault("exception entry not on instruction boundaries", s);
         }
     }
-    // Depth propagation over all paths.
+    Ok(())
+}
+
+/// The maximum value-stack depth of `code` (not of nested code objects), by propagating the
+/// depth over all paths; a path that underflows, falls off the end or reaches an instruction
+/// with two different depths is a fault.
+pub(crate) fn max_stack_depth(code: &RawCode) -> Result<u16, Fault> {
+    let bc = &code.bytecode;
+    if bc.is_empty() {
+        return fault("empty bytecode", 0);
+    }
+    if bc.len() > 0x10000 {
+        return fault("bytecode larger than 64 KiB", 0);
+    }
+    // The depth at each instruction reached (-1: not yet); the instructions to go on from.
     let mut depth: Vec<i32> = alloc::vec![-1; bc.len()];
-    let mut work: Vec<(usize, i32)> = alloc::vec![(0, 0)];
+    let mut work: Vec<usize> = alloc::vec![0];
     let mut max = 0i32;
-    let set = |at: usize,
-               d: i32,
-               work: &mut Vec<(usize, i32)>,
-               depth: &mut Vec<i32>|
-     -> Result<(), Fault> {
-        if at >= bc.len() {
-            return fault("control flow falls off the end of the code", at);
-        }
-        if !boundary[at] {
-            return fault("jump into the middle of an instruction", at);
-        }
-        if depth[at] < 0 {
-            depth[at] = d;
-            work.push((at, d));
-        } else if depth[at] != d {
-            return fault("inconsistent stack depth", at);
-        }
-        Ok(())
-    };
+    let set =
+        |at: usize, d: i32, work: &mut Vec<usize>, depth: &mut Vec<i32>| -> Result<(), Fault> {
+            if at >= bc.len() {
+                return fault("control flow falls off the end of the code", at);
+            }
+            if depth[at] < 0 {
+                depth[at] = d;
+                work.push(at);
+            } else if depth[at] != d {
+                return fault("inconsistent stack depth", at);
+            }
+            Ok(())
+        };
     depth[0] = 0;
-    while let Some((pc, d)) = work.pop() {
+    while let Some(pc) = work.pop() {
+        let d = depth[pc];
         let insn = decode(bc, pc)?;
         let (need, fall, jump) = effect(&insn);
         if d < need {
@@ -377,14 +391,11 @@ fn analyze(code: &RawCode) -> Result<u16, Fault> {
     Ok(max as u16)
 }
 
-/// The maximum value-stack depth of `code` (not of nested code objects).
-pub(crate) fn max_stack_depth(code: &RawCode) -> Result<u16, Fault> {
-    analyze(code)
-}
-
 /// Check a code object and every nested one; see the crate docs for what is checked.
 pub fn verify(code: &RawCode) -> Result<(), String> {
-    let max = analyze(code).map_err(|e| format!("{}: {}", code.qualname, e))?;
+    let max = check_structure(code)
+        .and_then(|()| max_stack_depth(code))
+        .map_err(|e| format!("{}: {}", code.qualname, e))?;
     if max > code.stack_size {
         return Err(format!(
             "{}: stack depth {} exceeds stack_size {}",

@@ -1,7 +1,7 @@
 //! Embedding: compile-and-run entry points, traceback printing, and the board entry point
 //! (`run`). The friendly/raw REPL state machine lives in `repl.rs`.
 
-use crate::compile::{compile, CompileErrorKind, CompileMode};
+use crate::compile::{compile_boxed, CompileErrorKind, CompileMode};
 use crate::obj::exc::{exc_ref, is_exception};
 use crate::obj::list::{list_get, tuple_items};
 use crate::obj::types::*;
@@ -18,7 +18,7 @@ pub fn compile_to_code(
     filename: &str,
     mode: CompileMode,
 ) -> PyResult<Value> {
-    match compile(src, filename, mode) {
+    match compile_boxed(src, filename, mode) {
         Ok(raw) => crate::loader::load_code(vm, &raw),
         Err(e) => {
             let ty = match e.kind {

@@ -7,7 +7,7 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{CResult, CompileError, CompileErrorKind};
+use super::{CResult, CompileError, TopLevel};
 use crate::ast::*;
 use crate::bytecode::{FLAG_ASYNC_GENERATOR, FLAG_COROUTINE, FLAG_GENERATOR};
 
@@ -60,10 +60,13 @@ pub struct SlotInfo {
     pub cells: Vec<u32>,
 }
 
-pub struct SymTable {
+pub struct SymTable<'f> {
     scopes: Vec<Scope>,
     cur: usize,
-    filename: String,
+    /// For error messages.
+    filename: &'f str,
+    /// The first syntax error found (see [`SymTable::err`]).
+    error: Option<Box<CompileError>>,
 }
 
 impl Scope {
@@ -103,39 +106,38 @@ impl Scope {
     }
 }
 
-impl SymTable {
-    pub fn empty() -> SymTable {
+impl<'f> SymTable<'f> {
+    pub fn empty() -> SymTable<'f> {
         SymTable {
             scopes: alloc::vec![Scope::new(0, ScopeKind::Module, None)],
             cur: 0,
-            filename: String::new(),
+            filename: "",
+            error: None,
         }
     }
 
-    fn err(&self, parts: &[&str], line: u32, col: u32) -> Box<CompileError> {
-        CompileError::new(
-            CompileErrorKind::SyntaxError,
-            parts,
-            &self.filename,
-            line,
-            col,
-        )
+    /// Record a syntax error; only the first one counts (the walk goes on, as the compiler's
+    /// emission does: see `Compiler::err`).
+    fn err(&mut self, parts: &[&str], line: u32, col: u32) {
+        CompileError::keep_first(&mut self.error, parts, self.filename, line, col);
     }
 
-    pub fn build_stmt(s: &Stmt, filename: &str) -> CResult<SymTable> {
+    /// The symbol table of one top-level part of a module.
+    pub fn build(part: TopLevel<'_>, filename: &'f str) -> CResult<SymTable<'f>> {
         let mut st = SymTable::empty();
-        st.filename = String::from(filename);
-        st.stmt(s)?;
-        st.resolve()?;
-        Ok(st)
-    }
-
-    pub fn build_expr(e: &Expr, filename: &str) -> CResult<SymTable> {
-        let mut st = SymTable::empty();
-        st.filename = String::from(filename);
-        st.expr(e)?;
-        st.resolve()?;
-        Ok(st)
+        st.filename = filename;
+        match part {
+            TopLevel::Stmt(s) => st.stmt(s),
+            TopLevel::Eval(e) => st.expr(e),
+            TopLevel::End => {}
+        }
+        if st.error.is_none() {
+            st.resolve();
+        }
+        match st.error.take() {
+            Some(e) => Err(e),
+            None => Ok(st),
+        }
     }
 
     // ----- queries -----
@@ -266,126 +268,121 @@ impl SymTable {
         self.cur().add(n, BOUND);
     }
 
-    fn body(&mut self, b: &[Stmt]) -> CResult<()> {
+    fn body(&mut self, b: &[Stmt]) {
         for s in b {
-            self.stmt(s)?;
+            self.stmt(s);
         }
-        Ok(())
     }
 
-    fn args(&mut self, args: &[Arg]) -> CResult<()> {
+    fn args(&mut self, args: &[Arg]) {
         for a in args {
             match a {
-                Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::DStar(e) => self.expr(e)?,
+                Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::DStar(e) => self.expr(e),
             }
         }
-        Ok(())
     }
 
-    fn params(&mut self, p: &Params, id: u32, kind: ScopeKind) -> CResult<()> {
-        for d in p
-            .pos
-            .iter()
-            .chain(p.kwonly.iter())
-            .filter_map(|p| p.default.as_ref())
-        {
-            self.expr(d)?;
+    fn params(&mut self, p: &Params, id: u32, kind: ScopeKind) {
+        let named = [&p.pos, &p.kwonly];
+        for list in named {
+            for d in list.iter().filter_map(|q| q.default.as_ref()) {
+                self.expr(d);
+            }
         }
         self.push_scope(id, kind);
-        for n in p.names() {
-            self.cur().add(n, BOUND | PARAM);
-            self.cur().params.push(String::from(n));
+        // In slot order (see `Params::names`).
+        for list in named {
+            for q in list {
+                self.param(&q.name);
+            }
         }
-        Ok(())
+        for n in [&p.vararg, &p.kwarg].into_iter().flatten() {
+            self.param(n);
+        }
     }
 
-    fn declare(&mut self, names: &[String], global: bool, s: &Stmt) -> CResult<()> {
+    fn param(&mut self, n: &str) {
+        self.cur().add(n, BOUND | PARAM);
+        self.cur().params.push(String::from(n));
+    }
+
+    fn declare(&mut self, names: &[String], global: bool, s: &Stmt) {
         let kind = self.cur().kind;
         if kind == ScopeKind::Module {
             if global {
-                return Ok(());
+                return;
             }
-            return Err(self.err(
+            self.err(
                 &["nonlocal declaration not allowed at module level"],
                 s.line,
                 s.col,
-            ));
+            );
+            return;
         }
         let what = if global { "global" } else { "nonlocal" };
         for n in names {
             let f = self.cur().flags(n);
-            if f & PARAM != 0 {
-                return Err(self.err(&["name '", n, "' is parameter and ", what], s.line, s.col));
-            }
-            if f & (GLOBAL | NONLOCAL) != 0 && (f & GLOBAL != 0) != global {
-                return Err(self.err(&["name '", n, "' is nonlocal and global"], s.line, s.col));
-            }
-            if f & BOUND != 0 && f & (GLOBAL | NONLOCAL) == 0 {
-                return Err(self.err(
-                    &[
-                        "name '",
-                        n,
-                        "' is assigned to before ",
-                        what,
-                        " declaration",
-                    ],
-                    s.line,
-                    s.col,
-                ));
-            }
-            if f & USED != 0 && f & (GLOBAL | NONLOCAL) == 0 {
-                return Err(self.err(
-                    &["name '", n, "' is used prior to ", what, " declaration"],
-                    s.line,
-                    s.col,
-                ));
+            let declared = f & (GLOBAL | NONLOCAL) != 0;
+            // The message is "name 'n'" + `problem` + `what` + `tail`.
+            let (problem, what, tail) = if f & PARAM != 0 {
+                ("' is parameter and ", what, "")
+            } else if declared && (f & GLOBAL != 0) != global {
+                ("' is nonlocal and global", "", "")
+            } else if f & BOUND != 0 && !declared {
+                ("' is assigned to before ", what, " declaration")
+            } else if f & USED != 0 && !declared {
+                ("' is used prior to ", what, " declaration")
+            } else {
+                ("", "", "")
+            };
+            if !problem.is_empty() {
+                return self.err(&["name '", n, problem, what, tail], s.line, s.col);
             }
             self.cur().add(n, if global { GLOBAL } else { NONLOCAL });
             if !global {
                 self.cur().nonlocal_at.push((n.clone(), s.line, s.col));
             }
         }
-        Ok(())
     }
 
-    fn stmt(&mut self, s: &Stmt) -> CResult<()> {
+    fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
-            StmtKind::Expr(e) => self.expr(e)?,
+            StmtKind::Expr(e) => self.expr(e),
             StmtKind::Assign(targets, value) => {
-                self.expr(value)?;
+                self.expr(value);
                 for t in targets {
-                    self.target(t)?;
+                    self.target(t);
                 }
             }
             StmtKind::AugAssign(t, _, v) => {
                 if let ExprKind::Name(n) = &t.kind {
                     self.use_name(n);
                 }
-                self.target(t)?;
-                self.expr(v)?;
+                self.target(t);
+                self.expr(v);
             }
             StmtKind::Del(ts) => {
                 for t in ts {
-                    self.target(t)?;
+                    self.target(t);
                 }
             }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
             StmtKind::Return(v) => {
                 if let Some(e) = v {
-                    self.expr(e)?;
+                    self.expr(e);
                 }
             }
             StmtKind::Raise(a, b) => {
                 for e in [a, b].into_iter().flatten() {
-                    self.expr(e)?;
+                    self.expr(e);
                 }
             }
-            StmtKind::Global(names) => self.declare(names, true, s)?,
-            StmtKind::Nonlocal(names) => self.declare(names, false, s)?,
+            StmtKind::Global(names) => self.declare(names, true, s),
+            StmtKind::Nonlocal(names) => self.declare(names, false, s),
             StmtKind::Assert(a, b) => {
-                self.expr(a)?;
+                self.expr(a);
                 if let Some(m) = b {
-                    self.expr(m)?;
+                    self.expr(m);
                 }
             }
             StmtKind::Import(names) => {
@@ -403,9 +400,9 @@ impl SymTable {
                 }
             }
             StmtKind::If(t, b, o) | StmtKind::While(t, b, o) => {
-                self.expr(t)?;
-                self.body(b)?;
-                self.body(o)?;
+                self.expr(t);
+                self.body(b);
+                self.body(o);
             }
             StmtKind::For {
                 target,
@@ -414,10 +411,10 @@ impl SymTable {
                 orelse,
                 ..
             } => {
-                self.expr(iter)?;
-                self.target(target)?;
-                self.body(body)?;
-                self.body(orelse)?;
+                self.expr(iter);
+                self.target(target);
+                self.body(body);
+                self.body(orelse);
             }
             StmtKind::Try {
                 body,
@@ -425,85 +422,82 @@ impl SymTable {
                 orelse,
                 finalbody,
             } => {
-                self.body(body)?;
+                self.body(body);
                 for h in handlers {
                     if let Some(t) = &h.typ {
-                        self.expr(t)?;
+                        self.expr(t);
                     }
                     if let Some(n) = &h.name {
                         self.bind(n);
                     }
-                    self.body(&h.body)?;
+                    self.body(&h.body);
                 }
-                self.body(orelse)?;
-                self.body(finalbody)?;
+                self.body(orelse);
+                self.body(finalbody);
             }
             StmtKind::With { items, body, .. } => {
                 for (ctx, t) in items {
-                    self.expr(ctx)?;
+                    self.expr(ctx);
                     if let Some(t) = t {
-                        self.target(t)?;
+                        self.target(t);
                     }
                 }
-                self.body(body)?;
+                self.body(body);
             }
             StmtKind::FuncDef(f) => {
                 for d in &f.decorators {
-                    self.expr(d)?;
+                    self.expr(d);
                 }
                 self.bind(&f.name);
-                self.params(&f.params, f.scope_id, ScopeKind::Function)?;
+                self.params(&f.params, f.scope_id, ScopeKind::Function);
                 self.cur().is_async = f.is_async;
-                self.body(&f.body)?;
+                self.body(&f.body);
                 self.pop_scope();
             }
             StmtKind::ClassDef(c) => {
                 for d in &c.decorators {
-                    self.expr(d)?;
+                    self.expr(d);
                 }
-                self.args(&c.bases)?;
+                self.args(&c.bases);
                 self.bind(&c.name);
                 self.push_scope(c.scope_id, ScopeKind::Class);
-                self.body(&c.body)?;
+                self.body(&c.body);
                 self.pop_scope();
             }
         }
-        Ok(())
     }
 
-    fn target(&mut self, t: &Expr) -> CResult<()> {
+    fn target(&mut self, t: &Expr) {
         match &t.kind {
             ExprKind::Name(n) => self.bind(n),
-            ExprKind::Attr(obj, _) => self.expr(obj)?,
+            ExprKind::Attr(obj, _) => self.expr(obj),
             ExprKind::Subscript(obj, idx) => {
-                self.expr(obj)?;
-                self.expr(idx)?;
+                self.expr(obj);
+                self.expr(idx);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for it in items {
-                    self.target(it)?;
+                    self.target(it);
                 }
             }
-            ExprKind::Starred(inner) => self.target(inner)?,
-            _ => self.expr(t)?,
+            ExprKind::Starred(inner) => self.target(inner),
+            _ => self.expr(t),
         }
-        Ok(())
     }
 
     #[cfg(feature = "fstrings")]
-    fn fparts(&mut self, parts: &[FPart]) -> CResult<()> {
+    fn fparts(&mut self, parts: &[FPart]) {
         for p in parts {
             if let FPart::Field { value, spec, .. } = p {
-                self.expr(value)?;
+                self.expr(value);
                 if let Some(sp) = spec {
-                    self.fparts(sp)?;
+                    self.fparts(sp);
                 }
             }
         }
-        Ok(())
     }
 
-    fn expr(&mut self, e: &Expr) -> CResult<()> {
+    fn expr(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Name(n) => self.use_name(n),
             ExprKind::Int(_)
@@ -517,113 +511,110 @@ impl SymTable {
             | ExprKind::None
             | ExprKind::Ellipsis => {}
             #[cfg(feature = "fstrings")]
-            ExprKind::FString(parts) => self.fparts(parts)?,
+            ExprKind::FString(parts) => self.fparts(parts),
             ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
                 for it in items {
-                    self.expr(it)?;
+                    self.expr(it);
                 }
             }
             ExprKind::Dict(pairs) => {
                 for (k, v) in pairs {
                     if let Some(k) = k {
-                        self.expr(k)?;
+                        self.expr(k);
                     }
-                    self.expr(v)?;
+                    self.expr(v);
                 }
             }
-            ExprKind::Starred(x) | ExprKind::Attr(x, _) | ExprKind::Unary(_, x) => self.expr(x)?,
+            ExprKind::Starred(x) | ExprKind::Attr(x, _) | ExprKind::Unary(_, x) => self.expr(x),
             #[cfg(feature = "async")]
-            ExprKind::Await(x) => self.expr(x)?,
+            ExprKind::Await(x) => self.expr(x),
             ExprKind::Subscript(a, b) | ExprKind::BinOp(_, a, b) => {
-                self.expr(a)?;
-                self.expr(b)?;
+                self.expr(a);
+                self.expr(b);
             }
             ExprKind::Slice(a, b, c) => {
                 for x in [a, b, c].into_iter().flatten() {
-                    self.expr(x)?;
+                    self.expr(x);
                 }
             }
             ExprKind::Call(f, args) => {
-                self.expr(f)?;
-                self.args(args)?;
+                self.expr(f);
+                self.args(args);
             }
             ExprKind::BoolOp(_, items) => {
                 for it in items {
-                    self.expr(it)?;
+                    self.expr(it);
                 }
             }
             ExprKind::Compare(first, ops) => {
-                self.expr(first)?;
+                self.expr(first);
                 for (_, x) in ops {
-                    self.expr(x)?;
+                    self.expr(x);
                 }
             }
             ExprKind::IfExp(a, b, c) => {
-                self.expr(a)?;
-                self.expr(b)?;
-                self.expr(c)?;
+                self.expr(a);
+                self.expr(b);
+                self.expr(c);
             }
             ExprKind::Lambda(l) => {
-                self.params(&l.params, l.scope_id, ScopeKind::Function)?;
-                self.expr(&l.body)?;
+                self.params(&l.params, l.scope_id, ScopeKind::Function);
+                self.expr(&l.body);
                 self.pop_scope();
             }
             ExprKind::Comp(c) => {
                 if let Some(g) = c.gens.first() {
-                    self.expr(&g.iter)?;
+                    self.expr(&g.iter);
                 }
                 self.push_scope(c.scope_id, ScopeKind::Comp);
-                self.cur().add(".0", BOUND | PARAM);
-                self.cur().params.push(String::from(".0"));
+                self.param(".0");
                 self.cur().is_generator = c.kind == CompKind::Gen;
                 for (i, g) in c.gens.iter().enumerate() {
                     if i > 0 {
-                        self.expr(&g.iter)?;
+                        self.expr(&g.iter);
                     }
-                    self.target(&g.target)?;
+                    self.target(&g.target);
                     for cond in &g.ifs {
-                        self.expr(cond)?;
+                        self.expr(cond);
                     }
                 }
-                self.expr(&c.elt)?;
+                self.expr(&c.elt);
                 if let Some(v) = &c.value {
-                    self.expr(v)?;
+                    self.expr(v);
                 }
                 self.pop_scope();
             }
             ExprKind::NamedExpr(name, v) => {
-                self.expr(v)?;
-                self.walrus(name, e)?;
+                self.expr(v);
+                self.walrus(name, e);
             }
             ExprKind::Yield(v) => {
-                self.mark_yield(e)?;
+                self.mark_yield(e);
                 if let Some(x) = v {
-                    self.expr(x)?;
+                    self.expr(x);
                 }
             }
             ExprKind::YieldFrom(x) => {
-                self.mark_yield(e)?;
-                self.expr(x)?;
+                self.mark_yield(e);
+                self.expr(x);
             }
         }
-        Ok(())
     }
 
-    fn mark_yield(&mut self, e: &Expr) -> CResult<()> {
+    fn mark_yield(&mut self, e: &Expr) {
         match self.cur().kind {
-            ScopeKind::Comp => Err(self.err(&["'yield' inside comprehension"], e.line, e.col)),
+            ScopeKind::Comp => self.err(&["'yield' inside comprehension"], e.line, e.col),
             ScopeKind::Function => {
                 self.cur().is_generator = true;
-                Ok(())
             }
-            _ => Err(self.err(&["'yield' outside function"], e.line, e.col)),
+            _ => self.err(&["'yield' outside function"], e.line, e.col),
         }
     }
 
-    fn walrus(&mut self, name: &str, e: &Expr) -> CResult<()> {
+    fn walrus(&mut self, name: &str, e: &Expr) {
         if self.cur().kind != ScopeKind::Comp {
             self.bind(name);
-            return Ok(());
+            return;
         }
         let mut comps = Vec::new();
         let mut j = self.cur;
@@ -632,60 +623,58 @@ impl SymTable {
             j = self.scopes[j].parent.unwrap_or(0);
         }
         match self.scopes[j].kind {
-            ScopeKind::Class => Err(self.err(
+            ScopeKind::Class => self.err(
                 &["assignment expression within a comprehension cannot be used in a class body"],
                 e.line,
                 e.col,
-            )),
+            ),
             ScopeKind::Module => {
                 for c in comps {
                     self.scopes[c].add(name, WGLOBAL);
                 }
-                Ok(())
             }
             _ => {
                 self.scopes[j].add(name, BOUND);
                 for c in comps {
                     self.scopes[c].add(name, NONLOCAL);
                 }
-                Ok(())
             }
         }
     }
 
     // ----- resolution -----
 
-    fn resolve(&mut self) -> CResult<()> {
+    fn resolve(&mut self) {
+        // Resolution changes only the flags of the name resolved (in scope `i`) and names of
+        // enclosing scopes, which come before `i`: reading the entries as it goes sees what a
+        // snapshot would, and only a name to resolve is copied.
         for i in 1..self.scopes.len() {
-            let names: Vec<(String, u16)> = self.scopes[i].syms.clone();
-            for (n, f) in names {
-                if f & (GLOBAL | WGLOBAL) != 0 {
-                    continue;
-                }
-                if f & NONLOCAL != 0 {
-                    self.resolve_free(i, &n, true)?;
-                } else if f & BOUND == 0 && f & USED != 0 {
-                    self.resolve_free(i, &n, false)?;
+            for k in 0..self.scopes[i].syms.len() {
+                let (n, f) = &self.scopes[i].syms[k];
+                let must = f & NONLOCAL != 0;
+                if f & (GLOBAL | WGLOBAL) == 0 && (must || f & (BOUND | USED) == USED) {
+                    let n = n.clone();
+                    self.resolve_free(i, &n, must);
                 }
             }
         }
         for i in 1..self.scopes.len() {
             self.assign_slots(i);
         }
-        Ok(())
     }
 
-    fn resolve_free(&mut self, i: usize, name: &str, must: bool) -> CResult<()> {
-        let mut chain = alloc::vec![i];
+    /// Find the enclosing function scope that binds free (or `nonlocal`) `name` of scope `i`
+    /// (making it a cell there); the scopes from `i` up to it get `name` as a free variable.
+    fn resolve_free(&mut self, i: usize, name: &str, must: bool) {
         let mut p = self.scopes[i].parent;
-        let mut found = false;
+        let mut found = None;
         while let Some(j) = p {
             match self.scopes[j].kind {
                 ScopeKind::Module => break,
                 ScopeKind::Class => {
                     if name == "__class__" {
                         self.scopes[j].class_cell = true;
-                        found = true;
+                        found = Some(j);
                         break;
                     }
                 }
@@ -695,22 +684,23 @@ impl SymTable {
                         break;
                     }
                     if f & (NONLOCAL | FREE) != 0 {
-                        found = true;
+                        found = Some(j);
                         break;
                     }
                     if f & BOUND != 0 {
                         self.scopes[j].add(name, CELL);
-                        found = true;
+                        found = Some(j);
                         break;
                     }
                 }
             }
-            chain.push(j);
             p = self.scopes[j].parent;
         }
-        if found {
-            for s in chain {
+        if let Some(stop) = found {
+            let mut s = i;
+            while s != stop {
                 self.scopes[s].add(name, FREE);
+                s = self.scopes[s].parent.unwrap_or(stop);
             }
         } else if must {
             let (line, col) = self.scopes[i]
@@ -719,9 +709,8 @@ impl SymTable {
                 .find(|(n, _, _)| n == name)
                 .map(|(_, l, c)| (*l, *c))
                 .unwrap_or((0, 0));
-            return Err(self.err(&["no binding for nonlocal '", name, "' found"], line, col));
+            self.err(&["no binding for nonlocal '", name, "' found"], line, col);
         }
-        Ok(())
     }
 
     fn assign_slots(&mut self, i: usize) {
@@ -732,7 +721,8 @@ impl SymTable {
                 slots.push(String::from("__class__"));
             }
         } else {
-            slots.extend(s.params.iter().cloned());
+            // The parameters come first; they are not needed apart from the slots after this.
+            slots = core::mem::take(&mut s.params);
             for (n, f) in &s.syms {
                 if f & BOUND != 0 && f & (GLOBAL | NONLOCAL | FREE | PARAM | WGLOBAL) == 0 {
                     slots.push(n.clone());

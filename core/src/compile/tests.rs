@@ -1268,3 +1268,50 @@ fn decimal_digits() {
     assert_eq!(decimal(4_294_967_295, 0), "4294967295");
     assert_eq!(decimal(123_456_789, 9), "123456789");
 }
+
+/// Emission and the symbol-table walk go on past a syntax error (see `Compiler::err`): the
+/// error reported is still the first one, with its position, and nothing after it panics.
+#[test]
+fn first_error_of_a_statement_is_reported() {
+    let cases: &[(&str, &str, u32)] = &[
+        (
+            "if x:\n    break\n    continue\n",
+            "'break' outside loop",
+            2,
+        ),
+        (
+            "def f():\n    for a in b:\n        pass\n    break\n    return *a\n",
+            "'break' outside loop",
+            4,
+        ),
+        (
+            "class C:\n    return 1\n    break\n",
+            "'return' outside function",
+            2,
+        ),
+        (
+            "class C:\n    yield 1\n    import a\n    return 2\n",
+            "'yield' outside function",
+            2,
+        ),
+        (
+            "def f(a):\n    global a\n    nonlocal b\n",
+            "name 'a' is parameter and global",
+            2,
+        ),
+        (
+            "def f():\n    nonlocal q\n    def g():\n        nonlocal r\n",
+            "no binding for nonlocal 'q' found",
+            2,
+        ),
+        (
+            "def f():\n    from m import *\n    break\n",
+            "import * only allowed at module level",
+            2,
+        ),
+    ];
+    for (src, msg, line) in cases {
+        let e = err(src);
+        assert_eq!((e.msg.as_str(), e.line), (*msg, *line), "{:?}", src);
+    }
+}
