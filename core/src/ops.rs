@@ -1292,6 +1292,8 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                 let i = norm_index(vm, idx, b.len(), "bytes")?;
                 return Ok(Value::small_int(b[i] as isize));
             }
+            // No memoryview exists without `extra-builtins`.
+            #[cfg(feature = "extra-builtins")]
             Kind::MemoryView => {
                 string::check_released(vm, o)?;
                 let n = string::bytes_of(o).unwrap_or(&[]).len();
@@ -1416,6 +1418,8 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                 return Ok(());
             }
             Kind::Dict if !type_of(o).is_heap() => return map::map_set(vm, o, idx, v),
+            // No memoryview exists without `extra-builtins`.
+            #[cfg(feature = "extra-builtins")]
             Kind::MemoryView => {
                 string::check_released(vm, o)?;
                 let n = string::bytes_of(o).unwrap_or(&[]).len();
