@@ -284,6 +284,12 @@ fn bi_divmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn bi_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 2, 3, "pow")?;
+    // As MicroPython's builds without MICROPY_PY_BUILTINS_POW3 (any third argument).
+    #[cfg(not(feature = "extra-builtins"))]
+    if args.pos.len() == 3 {
+        return Err(vm.new_error(&NOT_IMPLEMENTED_ERROR_TYPE, "3-arg pow() not supported"));
+    }
+    #[cfg(feature = "extra-builtins")]
     if let Some(&m) = args.pos.get(2) {
         let base = args.pos[0];
         if !m.is_none() && base.is_obj() && type_of(base).is_heap() {
@@ -314,7 +320,7 @@ fn bi_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// `pow(b, e, m)` of three ints.
-#[cfg(feature = "bigint")]
+#[cfg(all(feature = "bigint", feature = "extra-builtins"))]
 fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
     let (Some(b), Some(e), Some(m)) = (to_big(b), to_big(e), to_big(m)) else {
         return Err(pow_mod_type_error(vm));
@@ -324,7 +330,7 @@ fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
 }
 
 /// `pow(b, e, m)` of three ints (machine words).
-#[cfg(not(feature = "bigint"))]
+#[cfg(all(not(feature = "bigint"), feature = "extra-builtins"))]
 fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
     let (Some(b), Some(e), Some(m)) = (small_of(b), small_of(e), small_of(m)) else {
         return Err(pow_mod_type_error(vm));
@@ -333,6 +339,7 @@ fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
     num::int_from_i64(vm, r)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn pow_mod_type_error(vm: &mut Vm) -> crate::vm::PyErr {
     vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
 }
@@ -859,6 +866,7 @@ fn bi_eval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     exec_eval(vm, args, crate::compile::CompileMode::Eval)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn bi_compile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     nargs(vm, args, 3, 3, "compile")?;
     let src = String::from(string::expect_str(vm, args.pos[0], "compile() arg 1")?);
@@ -881,6 +889,7 @@ fn bi_import(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     crate::module::import(vm, q, fromlist, level, g)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn bi_input(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if let Some(&p) = args.pos.first() {
         let mut s = String::new();
@@ -1161,6 +1170,7 @@ pub fn construct(
                 )),
             }
         }
+        #[cfg(feature = "extra-builtins")]
         Kind::MemoryView => match args {
             [v] if kw.is_empty() => string::new_memoryview(vm, *v),
             _ => Err(vm.type_error("memoryview() takes exactly one argument")),
@@ -1300,8 +1310,8 @@ fn bi_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 // ---- the namespace ----
 
 macro_rules! builtin_fns {
-    ($( $name:ident => $f:ident ),* $(,)?) => {
-        &[ $( (q::$name, &NativeFn::new(q::$name, $f)) ),* ]
+    ($( $(#[$a:meta])* $name:ident => $f:ident ),* $(,)?) => {
+        &[ $( $(#[$a])* (q::$name, &NativeFn::new(q::$name, $f)) ),* ]
     };
 }
 
@@ -1314,9 +1324,11 @@ static BUILTIN_FNS: &[(Qstr, &NativeFn)] = builtin_fns![
     enumerate => bi_enumerate, zip => bi_zip, map => bi_map, filter => bi_filter,
     reversed => bi_reversed, sorted => bi_sorted, min => bi_min, max => bi_max, sum => bi_sum,
     all => bi_all, any => bi_any, globals => bi_globals, locals => bi_locals, dir => bi_dir,
-    exec => bi_exec, eval => bi_eval, compile => bi_compile, __import__ => bi_import,
-    input => bi_input, vars => bi_vars, __build_class__ => bi_build_class,
-    format => bi_format,
+    exec => bi_exec, eval => bi_eval,
+    #[cfg(feature = "extra-builtins")] compile => bi_compile,
+    __import__ => bi_import,
+    #[cfg(feature = "extra-builtins")] input => bi_input,
+    vars => bi_vars, __build_class__ => bi_build_class, format => bi_format,
 ];
 
 static BUILTIN_TYPES: &[&TypeObj] = &[
@@ -1342,6 +1354,7 @@ static BUILTIN_TYPES: &[&TypeObj] = &[
     &STATICMETHOD_TYPE,
     &CLASSMETHOD_TYPE,
     &SUPER_TYPE,
+    #[cfg(feature = "extra-builtins")]
     &MEMORYVIEW_TYPE,
 ];
 

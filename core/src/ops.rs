@@ -1318,6 +1318,7 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
             }
             kind @ (Kind::Bytes | Kind::ByteArray | Kind::MemoryView) => {
                 let view = kind == Kind::MemoryView;
+                #[cfg(feature = "extra-builtins")]
                 if view {
                     string::check_released(vm, o)?;
                 }
@@ -1330,6 +1331,8 @@ pub fn getitem(vm: &mut Vm, o: Value, idx: Value) -> PyResult<Value> {
                     let v = slice_gather(b, start, step, count);
                     return new_bytes_like(vm, o, &v);
                 }
+                // A memoryview's slice (no memoryview exists without `extra-builtins`).
+                #[cfg(feature = "extra-builtins")]
                 if is_slice(idx) {
                     let (start, stop, step, _) = crate::obj::misc::slice_indices(vm, idx, n)?;
                     if step != 1 {
@@ -1453,6 +1456,8 @@ pub fn setitem(vm: &mut Vm, o: Value, idx: Value, v: Value) -> PyResult<()> {
                 return Ok(());
             }
             Kind::Dict if !type_of(o).is_heap() => return map::map_set(vm, o, idx, v),
+            // No memoryview exists without `extra-builtins`.
+            #[cfg(feature = "extra-builtins")]
             Kind::MemoryView => {
                 string::check_released(vm, o)?;
                 let n = string::bytes_of(o).unwrap_or(&[]).len();

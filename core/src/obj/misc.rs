@@ -166,6 +166,7 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isiz
 }
 
 /// `slice.indices(len)`: the (start, stop, step) a slice selects in a sequence of `len`.
+#[cfg(feature = "extra-builtins")]
 fn slice_indices_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (Some(&s), Some(&n)) = (args.pos.first(), args.pos.get(1)) else {
         return Err(vm.type_error("indices() takes exactly one argument"));
@@ -186,10 +187,14 @@ fn slice_indices_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     crate::obj::list::new_tuple(vm, &items)
 }
 
-pub static SLICE_METHODS: &[(Qstr, &NativeFn)] = &[(
-    q::indices,
-    &NativeFn::method(q::indices, slice_indices_method),
-)];
+/// slice's methods (`indices` is MicroPython's EXTRA-level MICROPY_PY_BUILTINS_SLICE_INDICES).
+pub static SLICE_METHODS: &[(Qstr, &NativeFn)] = &[
+    #[cfg(feature = "extra-builtins")]
+    (
+        q::indices,
+        &NativeFn::method(q::indices, slice_indices_method),
+    ),
+];
 
 /// property, staticmethod, classmethod: wrappers around callables.
 #[repr(C)]

@@ -5,8 +5,13 @@
 //! layout. `bytearray` holds its bytes in a separate growable block (`ByteArrayObj`).
 
 use super::{kind_of, obj, type_of, Args, Kind, NativeFn, ObjHeader};
-use crate::obj::exc::{error_fmt, type_error_from};
-use crate::obj::types::{BYTEARRAY_TYPE, BYTES_TYPE, MEMORYVIEW_TYPE, STR_TYPE, VALUE_ERROR_TYPE};
+use crate::obj::exc::type_error_from;
+use crate::obj::types::{BYTEARRAY_TYPE, BYTES_TYPE, STR_TYPE};
+#[cfg(feature = "extra-builtins")]
+use crate::obj::{
+    exc::error_fmt,
+    types::{MEMORYVIEW_TYPE, VALUE_ERROR_TYPE},
+};
 use crate::qstr::{hash_bytes, q, Qstr};
 use crate::value::Value;
 use crate::vm::{header, PyResult, Vm};
@@ -188,6 +193,7 @@ pub fn is_memoryview(v: Value) -> bool {
 }
 
 /// `memoryview(obj)` over bytes, bytearray or another memoryview.
+#[cfg(feature = "extra-builtins")]
 pub fn new_memoryview(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if is_memoryview(v) {
         let m = mv_ref(v);
@@ -220,6 +226,7 @@ pub fn new_memoryview(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 /// A view of bytes [lo, hi) of the memoryview `mv` (no copy).
+#[cfg(feature = "extra-builtins")]
 pub fn memoryview_slice(vm: &mut Vm, mv: Value, lo: usize, hi: usize) -> PyResult<Value> {
     let m = mv_ref(mv);
     let hi = hi.min(m.len.get());
@@ -254,6 +261,7 @@ pub fn memoryview_set(vm: &mut Vm, mv: Value, i: usize, b: u8) -> PyResult<()> {
     Ok(())
 }
 
+#[cfg(feature = "extra-builtins")]
 fn mv_self(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.receiver(
         vm,
@@ -262,6 +270,7 @@ fn mv_self(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     )
 }
 
+#[cfg(feature = "extra-builtins")]
 fn mv_tobytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mv = mv_self(vm, args)?;
     check_released(vm, mv)?;
@@ -269,6 +278,7 @@ fn mv_tobytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     new_bytes(vm, b)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn mv_tolist(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mv = mv_self(vm, args)?;
     check_released(vm, mv)?;
@@ -281,6 +291,7 @@ fn mv_tolist(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(list)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn mv_release(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mv = mv_self(vm, args)?;
     let m = mv_ref(mv);
@@ -498,6 +509,7 @@ fn str_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     crate::format::str_format(vm, s, &args.pos[1..], args.kw)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_str(vm, args)?;
     let width = match args.pos.get(1) {
@@ -519,6 +531,7 @@ fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     vm.new_string(out)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = self_str(vm, args)?;
     let tab = match args.pos.get(1) {
@@ -558,6 +571,7 @@ fn self_bytes(vm: &mut Vm, args: &Args) -> PyResult<&'static [u8]> {
     }
 }
 
+#[cfg(feature = "extra-builtins")]
 fn bytes_hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let b = self_bytes(vm, args)?;
     let sep = match args.pos.get(1) {
@@ -577,6 +591,7 @@ fn bytes_hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// `bytes.fromhex(s)` / `bytearray.fromhex(s)` (class methods: args.pos[0] is the type).
+#[cfg(feature = "extra-builtins")]
 fn bytes_fromhex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = match args.pos.get(1) {
         Some(&v) => expect_str(vm, v, "fromhex() argument")?,
@@ -615,6 +630,7 @@ fn bytes_fromhex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
+#[cfg(feature = "extra-builtins")]
 fn is_type_value(v: Value, t: &super::TypeObj) -> bool {
     super::is_type(v) && super::is_subtype(super::type_ref(v), t)
 }
@@ -682,6 +698,7 @@ pub fn bytearray_splice(vm: &mut Vm, ba: Value, lo: usize, hi: usize, new: &[u8]
     bytearray_push(vm, ba, &v)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn ba_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
     let b = bytes_of(ba).unwrap_or(&[]);
@@ -704,6 +721,7 @@ fn ba_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::small_int(c as isize))
 }
 
+#[cfg(feature = "extra-builtins")]
 fn ba_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
     if args.pos.len() != 3 {
@@ -720,6 +738,7 @@ fn ba_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn ba_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
     let v = args.arg(vm, 1, "remove() takes exactly one argument (0 given)")?;
@@ -733,6 +752,7 @@ fn ba_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
+#[cfg(feature = "extra-builtins")]
 fn ba_reverse(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
     let mut v: Vec<u8> = bytes_of(ba).unwrap_or(&[]).to_vec();
@@ -743,83 +763,147 @@ fn ba_reverse(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn ba_clear(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
     bytearray_set_len(ba, 0);
     Ok(Value::NONE)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn ba_copy(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let ba = self_ba(vm, args)?;
     let b = bytes_of(ba).unwrap_or(&[]);
     new_bytearray(vm, b)
 }
 
+/// A method table: `name => fn` entries, each may carry attributes (`#[cfg(...)]`: the
+/// methods MicroPython's minimal ports lack exist only with the `extra-builtins` feature).
 macro_rules! methods {
-    ($( $q:ident => $f:ident ),* $(,)?) => {
-        &[ $( (q::$q, &NativeFn::method(q::$q, $f)) ),* ]
+    ($( $(#[$a:meta])* $q:ident => $f:ident ),* $(,)?) => {
+        &[ $( $(#[$a])* (q::$q, &NativeFn::method(q::$q, $f)) ),* ]
     };
 }
 
 /// Like `methods!`, plus `__new__` (str is immutable: subclasses get their value there).
 macro_rules! methods_with_new {
-    ($( $q:ident => $f:ident ),* $(,)?) => {
+    ($( $(#[$a:meta])* $q:ident => $f:ident ),* $(,)?) => {
         &[
             (q::__new__, &NativeFn::new(q::__new__, crate::attr::immutable_new)),
-            $( (q::$q, &NativeFn::method(q::$q, $f)) ),*
+            $( $(#[$a])* (q::$q, &NativeFn::method(q::$q, $f)) ),*
         ]
     };
 }
 
 pub static STR_METHODS: &[(Qstr, &NativeFn)] = methods_with_new![
-    join => seq_join, split => seq_split, rsplit => seq_rsplit, strip => seq_strip,
-    lstrip => seq_lstrip, rstrip => seq_rstrip, startswith => seq_startswith,
-    endswith => seq_endswith, find => seq_find, rfind => seq_rfind, index => seq_index,
-    rindex => seq_rindex, count => seq_count, replace => seq_replace, upper => seq_upper,
-    lower => seq_lower, isdigit => seq_isdigit, isalpha => seq_isalpha, isspace => seq_isspace,
-    isalnum => seq_isalnum, encode => str_encode, format => str_format, center => seq_center,
-    ljust => seq_ljust, rjust => seq_rjust, zfill => str_zfill, partition => seq_partition,
-    rpartition => seq_rpartition, splitlines => seq_splitlines, title => seq_title,
-    capitalize => seq_capitalize, swapcase => seq_swapcase, isupper => seq_isupper,
-    islower => seq_islower, istitle => seq_istitle, expandtabs => str_expandtabs,
-    removeprefix => seq_removeprefix, removesuffix => seq_removesuffix,
+    join => seq_join,
+    split => seq_split,
+    rsplit => seq_rsplit,
+    strip => seq_strip,
+    lstrip => seq_lstrip,
+    rstrip => seq_rstrip,
+    startswith => seq_startswith,
+    endswith => seq_endswith,
+    find => seq_find,
+    rfind => seq_rfind,
+    index => seq_index,
+    rindex => seq_rindex,
+    count => seq_count,
+    replace => seq_replace,
+    upper => seq_upper,
+    lower => seq_lower,
+    isdigit => seq_isdigit,
+    isalpha => seq_isalpha,
+    isspace => seq_isspace,
+    #[cfg(feature = "extra-builtins")] isalnum => seq_isalnum,
+    encode => str_encode,
+    format => str_format,
+    #[cfg(feature = "extra-builtins")] center => seq_center,
+    #[cfg(feature = "extra-builtins")] ljust => seq_ljust,
+    #[cfg(feature = "extra-builtins")] rjust => seq_rjust,
+    #[cfg(feature = "extra-builtins")] zfill => str_zfill,
+    #[cfg(feature = "extra-builtins")] partition => seq_partition,
+    #[cfg(feature = "extra-builtins")] rpartition => seq_rpartition,
+    #[cfg(feature = "extra-builtins")] splitlines => seq_splitlines,
+    #[cfg(feature = "extra-builtins")] title => seq_title,
+    #[cfg(feature = "extra-builtins")] capitalize => seq_capitalize,
+    #[cfg(feature = "extra-builtins")] swapcase => seq_swapcase,
+    isupper => seq_isupper,
+    islower => seq_islower,
+    #[cfg(feature = "extra-builtins")] istitle => seq_istitle,
+    #[cfg(feature = "extra-builtins")] expandtabs => str_expandtabs,
+    #[cfg(feature = "extra-builtins")] removeprefix => seq_removeprefix,
+    #[cfg(feature = "extra-builtins")] removesuffix => seq_removesuffix,
 ];
 
 macro_rules! bytes_methods {
-    ($( $q:ident => $f:ident ),* $(,)?) => {
+    ($( $(#[$a:meta])* $q:ident => $f:ident ),* $(,)?) => {
         &[
+            #[cfg(feature = "extra-builtins")]
             (q::fromhex, &NativeFn::classmethod(q::fromhex, bytes_fromhex)),
-            $( (q::$q, &NativeFn::method(q::$q, $f)) ),*
+            $( $(#[$a])* (q::$q, &NativeFn::method(q::$q, $f)) ),*
         ]
     };
 }
 
 /// Methods shared by bytes and bytearray, then the type's own.
 macro_rules! common_bytes_methods {
-    ($( $q:ident => $f:ident ),* $(,)?) => {
+    ($( $(#[$a:meta])* $q:ident => $f:ident ),* $(,)?) => {
         bytes_methods![
-            decode => bytes_decode, find => seq_find, rfind => seq_rfind, index => seq_index,
-            rindex => seq_rindex, count => seq_count, split => seq_split,
-            rsplit => seq_rsplit, upper => seq_upper, lower => seq_lower,
-            replace => seq_replace, strip => seq_strip, lstrip => seq_lstrip,
-            rstrip => seq_rstrip, startswith => seq_startswith, endswith => seq_endswith,
-            join => seq_join, partition => seq_partition, rpartition => seq_rpartition,
-            isdigit => seq_isdigit, isalpha => seq_isalpha, isalnum => seq_isalnum,
-            isspace => seq_isspace, isupper => seq_isupper, islower => seq_islower,
-            hex => bytes_hex, splitlines => seq_splitlines, center => seq_center,
-            $( $q => $f ),*
+            decode => bytes_decode,
+            find => seq_find,
+            rfind => seq_rfind,
+            index => seq_index,
+            rindex => seq_rindex,
+            count => seq_count,
+            split => seq_split,
+            rsplit => seq_rsplit,
+            upper => seq_upper,
+            lower => seq_lower,
+            replace => seq_replace,
+            strip => seq_strip,
+            lstrip => seq_lstrip,
+            rstrip => seq_rstrip,
+            startswith => seq_startswith,
+            endswith => seq_endswith,
+            join => seq_join,
+            #[cfg(feature = "extra-builtins")] partition => seq_partition,
+            #[cfg(feature = "extra-builtins")] rpartition => seq_rpartition,
+            isdigit => seq_isdigit,
+            isalpha => seq_isalpha,
+            #[cfg(feature = "extra-builtins")] isalnum => seq_isalnum,
+            isspace => seq_isspace,
+            isupper => seq_isupper,
+            islower => seq_islower,
+            #[cfg(feature = "extra-builtins")] hex => bytes_hex,
+            #[cfg(feature = "extra-builtins")] splitlines => seq_splitlines,
+            #[cfg(feature = "extra-builtins")] center => seq_center,
+            $( $(#[$a])* $q => $f ),*
         ]
     };
 }
 
 pub static BYTES_METHODS: &[(Qstr, &NativeFn)] = common_bytes_methods![];
+/// bytearray's own: MicroPython's has `append` and `extend`; the CPython mutators after them
+/// exist only with the `extra-builtins` feature.
 pub static BYTEARRAY_METHODS: &[(Qstr, &NativeFn)] = common_bytes_methods![
-    append => ba_append, extend => ba_extend, pop => ba_pop, insert => ba_insert,
-    remove => ba_remove, reverse => ba_reverse, clear => ba_clear, copy => ba_copy,
+    append => ba_append,
+    extend => ba_extend,
+    #[cfg(feature = "extra-builtins")] pop => ba_pop,
+    #[cfg(feature = "extra-builtins")] insert => ba_insert,
+    #[cfg(feature = "extra-builtins")] remove => ba_remove,
+    #[cfg(feature = "extra-builtins")] reverse => ba_reverse,
+    #[cfg(feature = "extra-builtins")] clear => ba_clear,
+    #[cfg(feature = "extra-builtins")] copy => ba_copy,
 ];
 
-pub static MEMORYVIEW_METHODS: &[(Qstr, &NativeFn)] =
-    methods![tobytes => mv_tobytes, tolist => mv_tolist, release => mv_release, hex => bytes_hex];
+/// memoryview's methods (without `extra-builtins` there is no memoryview, so none).
+pub static MEMORYVIEW_METHODS: &[(Qstr, &NativeFn)] = methods![
+    #[cfg(feature = "extra-builtins")] tobytes => mv_tobytes,
+    #[cfg(feature = "extra-builtins")] tolist => mv_tolist,
+    #[cfg(feature = "extra-builtins")] release => mv_release,
+    #[cfg(feature = "extra-builtins")] hex => bytes_hex,
+];
 
 /// `str(v)` for str subclasses and values known to be str: the value itself.
 pub fn is_str_type(v: Value) -> bool {

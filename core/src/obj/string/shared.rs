@@ -11,10 +11,9 @@
 
 use super::{bytes_of, new_bytearray, new_bytes, new_str, str_of};
 use crate::obj::exc::{error_fmt, type_error_from};
-use crate::obj::list::{
-    list_append, list_items, list_len, list_reverse, new_list, new_tuple_uninit, tuple_items,
-    tuple_set,
-};
+use crate::obj::list::{list_append, list_items, list_len, list_reverse, new_list, tuple_items};
+#[cfg(feature = "extra-builtins")]
+use crate::obj::list::{new_tuple_uninit, tuple_set};
 use crate::obj::types::TYPE_ERROR_TYPE;
 use crate::obj::{kind_of, Args, Kind};
 use crate::ops::to_index;
@@ -79,6 +78,7 @@ pub fn bfind(hay: &[u8], needle: &[u8], right: bool) -> Option<usize> {
 enum Class {
     Digit,
     Alpha,
+    #[cfg(feature = "extra-builtins")]
     Alnum,
     Space,
     Upper,
@@ -271,6 +271,7 @@ impl Seq {
             return match class {
                 Class::Digit => false,
                 Class::Alpha => ch.is_alphabetic(),
+                #[cfg(feature = "extra-builtins")]
                 Class::Alnum => ch.is_alphanumeric(),
                 Class::Space => ch.is_whitespace(),
                 Class::Upper => UNICODE_CASE && ch.is_uppercase(),
@@ -281,6 +282,7 @@ impl Seq {
         match class {
             Class::Digit => b.is_ascii_digit(),
             Class::Alpha => b.is_ascii_alphabetic(),
+            #[cfg(feature = "extra-builtins")]
             Class::Alnum => b.is_ascii_alphanumeric(),
             // Python's whitespace includes \v, which Rust's ASCII test leaves out.
             Class::Space => b.is_ascii_whitespace() || b == 0x0b,
@@ -365,13 +367,19 @@ impl Seq {
         }
         let b = self.b;
         let mut out = Vec::with_capacity(b.len());
-        let (mut i, mut prev_cased) = (0, false);
+        let mut i = 0;
+        // Whether the unit before was cased (title case looks back; no title without the
+        // `extra-builtins` feature).
+        #[cfg(feature = "extra-builtins")]
+        let mut prev_cased = false;
         while i < b.len() {
             let (c, n) = self.unit_at(b, i);
             let upper = match how {
                 CaseMap::Upper => true,
                 CaseMap::Lower => false,
+                #[cfg(feature = "extra-builtins")]
                 CaseMap::Title => !prev_cased,
+                #[cfg(feature = "extra-builtins")]
                 CaseMap::Capitalize => i == 0,
                 CaseMap::Swap => self.is(c, Class::Lower),
             };
@@ -381,7 +389,10 @@ impl Seq {
             } else {
                 self.push_case(&mut out, unit, c, upper);
             }
-            prev_cased = self.is(c, Class::Alpha);
+            #[cfg(feature = "extra-builtins")]
+            {
+                prev_cased = self.is(c, Class::Alpha);
+            }
             i += n;
         }
         out
@@ -534,6 +545,7 @@ pub(super) fn seq_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// `keepends` from the first positional argument or the `keepends=` keyword.
+#[cfg(feature = "extra-builtins")]
 fn keepends_arg(vm: &mut Vm, args: &Args) -> PyResult<bool> {
     let mut kw = [args.pos.get(1).copied()];
     let unexpected = "splitlines() got an unexpected keyword argument";
@@ -544,6 +556,7 @@ fn keepends_arg(vm: &mut Vm, args: &Args) -> PyResult<bool> {
     }
 }
 
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = seq_self(vm, args)?;
     let keep = keepends_arg(vm, args)?;
@@ -735,6 +748,7 @@ pub(super) fn seq_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     s.make(vm, &out)
 }
 
+#[cfg(feature = "extra-builtins")]
 fn partition_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<Value> {
     let s = seq_self(vm, args)?;
     let sep = s.need(vm, args, 1)?;
@@ -754,14 +768,17 @@ fn partition_impl(vm: &mut Vm, args: &Args, right: bool) -> PyResult<Value> {
     }
     Ok(t)
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_partition(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     partition_impl(vm, args, false)
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_rpartition(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     partition_impl(vm, args, true)
 }
 
 /// center/ljust/rjust: `align` is '^', '<' (text left) or '>'.
+#[cfg(feature = "extra-builtins")]
 fn justify(vm: &mut Vm, args: &Args, align: u8, name: &str) -> PyResult<Value> {
     let s = seq_self(vm, args)?;
     let width = match args.pos.get(1) {
@@ -801,16 +818,20 @@ fn justify(vm: &mut Vm, args: &Args, align: u8, name: &str) -> PyResult<Value> {
     }
     s.make(vm, &out)
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_center(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     justify(vm, args, b'^', "center")
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_ljust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     justify(vm, args, b'<', "ljust")
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_rjust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     justify(vm, args, b'>', "rjust")
 }
 
+#[cfg(feature = "extra-builtins")]
 fn strip_affix(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
     let s = seq_self(vm, args)?;
     let a = s.need(vm, args, 1)?;
@@ -825,9 +846,11 @@ fn strip_affix(vm: &mut Vm, args: &Args, prefix: bool) -> PyResult<Value> {
         _ => s.make(vm, s.b),
     }
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_removeprefix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     strip_affix(vm, args, true)
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_removesuffix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     strip_affix(vm, args, false)
 }
@@ -857,6 +880,7 @@ pub(super) fn seq_isdigit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub(super) fn seq_isalpha(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     test(vm, args, Test::All(Class::Alpha))
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_isalnum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     test(vm, args, Test::All(Class::Alnum))
 }
@@ -870,8 +894,10 @@ enum CaseMap {
     Upper,
     Lower,
     /// Upper after an uncased unit, lower after a cased one.
+    #[cfg(feature = "extra-builtins")]
     Title,
     /// Upper first, lower after.
+    #[cfg(feature = "extra-builtins")]
     Capitalize,
     Swap,
 }
@@ -887,12 +913,15 @@ pub(super) fn seq_upper(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub(super) fn seq_lower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     case_map(vm, args, CaseMap::Lower)
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_title(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     case_map(vm, args, CaseMap::Title)
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_capitalize(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     case_map(vm, args, CaseMap::Capitalize)
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_swapcase(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     case_map(vm, args, CaseMap::Swap)
 }
@@ -911,6 +940,7 @@ pub(super) fn seq_islower(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     test(vm, args, what)
 }
+#[cfg(feature = "extra-builtins")]
 pub(super) fn seq_istitle(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let what = Test::Cased {
         upper: false,
@@ -939,7 +969,9 @@ mod tests {
     fn ascii_case_in_every_build() {
         assert_eq!(mapped("abC 1z", CaseMap::Upper), "ABC 1Z");
         assert_eq!(mapped("abC 1Z", CaseMap::Lower), "abc 1z");
+        #[cfg(feature = "extra-builtins")]
         assert_eq!(mapped("hello wORLD", CaseMap::Title), "Hello World");
+        #[cfg(feature = "extra-builtins")]
         assert_eq!(mapped("hELLO", CaseMap::Capitalize), "Hello");
         assert_eq!(mapped("aB1", CaseMap::Swap), "Ab1");
         assert!(text("AB1").cased_as(true, false));
