@@ -14,6 +14,7 @@ echo "== the core and modules without float / bigint (MicroPython's minimal buil
 cargo test -p mpy-core --no-default-features
 cargo test -p mpy-core --no-default-features --features float
 cargo test -p mpy-core --no-default-features --features bigint
+cargo test -p mpy-core --no-default-features --features extra-builtins
 cargo test -p mpy-modules --no-default-features --features sys,gc,micropython,time,random,io,struct,errno,binascii,heapq,collections,json,re,array,os
 echo "== shared board code on the host (flash filesystem mount, STM32F4 and ESP8266 flash driver logic)"
 cargo test --manifest-path boards/common/Cargo.toml --features flash-fs,sector-flash,rom-flash
